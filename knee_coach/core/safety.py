@@ -1,0 +1,63 @@
+"""The safety gate before the routines, and the advice shown when the user stops for pain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knee_coach.core.i18n import QT_TRANSLATE_NOOP
+
+CTX = "safety"
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str
+    question: str
+
+
+# Any of these means: do not do the routines today; see a professional (article's advice).
+RED_FLAGS: tuple[RedFlag, ...] = (
+    RedFlag("sharp_pain", QT_TRANSLATE_NOOP(CTX, "Sharp, stabbing pain in the knee")),
+    RedFlag("swelling", QT_TRANSLATE_NOOP(CTX, "Swelling around the knee")),
+    RedFlag("heat", QT_TRANSLATE_NOOP(CTX, "The knee feels hot")),
+)
+
+GATE_BLOCKED = QT_TRANSLATE_NOOP(
+    CTX,
+    "Please do not do the routines today. Sharp pain, swelling or heat need a professional's "
+    "look first: contact a clinic, an orthopaedic doctor or a physiotherapist.",
+)
+
+DOCTOR_FIRST = QT_TRANSLATE_NOOP(
+    CTX,
+    "If you have advanced knee osteoarthritis, or a doctor has limited your exercise, "
+    "ask your doctor or therapist before doing these routines.",
+)
+
+STOP_ADVICE = QT_TRANSLATE_NOOP(
+    CTX,
+    "You stopped because it hurt. That was the right thing to do. Rest the knee. "
+    "If the pain is sharp, or the knee is swollen or hot, contact a professional "
+    "soon. Pressing the centre of the back of the knee can hurt nerves and vessels: "
+    "next time, press a little to the inner or outer side instead, and gently.",
+)
+
+SEE_CLINIC = QT_TRANSLATE_NOOP(
+    CTX,
+    "If the knee does not improve, or gets worse, see a clinic or a physiotherapist.",
+)
+
+
+@dataclass(frozen=True)
+class GateResult:
+    ok: bool
+    flags: tuple[str, ...]  # ids of the red flags reported
+
+
+def safety_gate(reported: set[str] | frozenset[str]) -> GateResult:
+    known = {f.id for f in RED_FLAGS}
+    unknown = set(reported) - known
+    if unknown:
+        raise ValueError(f"unknown safety flags: {sorted(unknown)}")
+    flags = tuple(f.id for f in RED_FLAGS if f.id in reported)
+    return GateResult(ok=not flags, flags=flags)
