@@ -186,6 +186,7 @@ class Session:
         out.append(self._fire(CueEvent(CueKind.REP_DONE, now, self.set_index, rep=rep)))
         if self.reps_done >= planned.reps:
             out += self._finish_set(now, skipped=False)
+            out += self.tick(now)  # the next set's announcement is due at once
         else:
             out += self._rep_start_cues(planned, self.reps_done, now)
         return out
