@@ -1,0 +1,50 @@
+"""Preferences persisted as JSON in the data folder, written atomically."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from knee_coach.core.settings import Settings, SettingsError
+
+log = logging.getLogger(__name__)
+FILE_NAME = "settings.json"
+
+
+class SettingsStore:
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / FILE_NAME
+        self.problem: str | None = None  # set when a stored file could not be used
+
+    def load(self) -> Settings:
+        """The stored settings, or defaults. A damaged file is kept aside, never lost."""
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Settings()
+        try:
+            return Settings.from_dict(json.loads(raw))
+        except (json.JSONDecodeError, SettingsError) as exc:
+            aside = self.path.with_suffix(".json.bad")
+            os.replace(self.path, aside)
+            self.problem = f"Settings file was unreadable ({exc}); kept as {aside.name}."
+            log.warning(self.problem)
+            return Settings()
+
+    def save(self, settings: Settings) -> None:
+        settings.validate()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(settings.to_dict(), indent=2, sort_keys=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
