@@ -1,0 +1,1 @@
+"""Persistence: settings file, SQLite history, CSV (no Qt)."""

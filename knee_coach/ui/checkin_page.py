@@ -1,0 +1,166 @@
+"""Check-in before the session and check-out after it: pain per knee, tightness, a note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from knee_coach.core.checkin import NOTE_MAX_CHARS, CheckIn
+from knee_coach.core.model import Leg, LegChoice
+from knee_coach.ui.rating import RatingRow
+from knee_coach.ui.style import set_role
+
+
+class CheckInPage(QWidget):
+    """`after=False`: the check-in, which also picks the legs. `after=True`: the check-out."""
+
+    submitted = Signal(object)  # CheckIn | None (None: skipped)
+    legsChanged = Signal(object)  # LegChoice
+    settingsRequested = Signal()
+
+    def __init__(self, after: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.after = after
+        self._legs = LegChoice.BOTH
+        title = QLabel(
+            self.tr("How does your knee feel now, after the routines?")
+            if after
+            else self.tr("How does your knee feel right now?")
+        )
+        set_role(title, "title")
+        subtitle = QLabel(
+            self.tr("Rate the pain from 0 (none) to 10 (worst imaginable). Number keys work too.")
+        )
+        set_role(subtitle, "subtitle")
+        subtitle.setWordWrap(True)
+
+        self.pain_rows = {
+            Leg.RIGHT: RatingRow(
+                self.tr("Right knee: pain"), self.tr("no pain"), self.tr("worst imaginable")
+            ),
+            Leg.LEFT: RatingRow(
+                self.tr("Left knee: pain"), self.tr("no pain"), self.tr("worst imaginable")
+            ),
+        }
+        self.tightness_row = RatingRow(
+            self.tr("Tightness or catching behind the knee"),
+            self.tr("moves freely"),
+            self.tr("very stiff"),
+        )
+        self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX_CHARS)
+        self.note.setPlaceholderText(self.tr("Note (optional), e.g. slept badly, long walk"))
+        self.note.setAccessibleName(self.tr("Note"))
+
+        card = QFrame()
+        set_role(card, "card")
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(20, 16, 20, 16)
+        card_layout.setSpacing(10)
+        if not after:
+            card_layout.addLayout(self._legs_picker())
+        for row in (*self.pain_rows.values(), self.tightness_row):
+            card_layout.addWidget(row)
+            row.valueChanged.connect(self._update_ready)
+            row.committed.connect(self.focusNextChild)
+        card_layout.addWidget(self.note)
+
+        self.continue_button = QPushButton(
+            self.tr("See the summary") if after else self.tr("Continue")
+        )
+        set_role(self.continue_button, "primary")
+        self.continue_button.setDefault(True)
+        self.continue_button.clicked.connect(self._submit)
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.skip_button.clicked.connect(lambda: self.submitted.emit(None))
+        buttons = QHBoxLayout()
+        if not after:
+            settings = QPushButton(self.tr("Session settings…"))
+            settings.clicked.connect(self.settingsRequested)
+            buttons.addWidget(settings)
+        buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.continue_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setSpacing(14)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addWidget(card)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.set_legs(LegChoice.BOTH)
+
+    def _legs_picker(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(self.tr("Today I practise:"))
+        set_role(label, "body")
+        row.addWidget(label)
+        self.legs_group = QButtonGroup(self)
+        names = {
+            LegChoice.RIGHT: self.tr("Right leg"),
+            LegChoice.LEFT: self.tr("Left leg"),
+            LegChoice.BOTH: self.tr("Both legs"),
+        }
+        self.leg_buttons: dict[LegChoice, QPushButton] = {}
+        for choice, name in names.items():
+            button = QPushButton(name)
+            button.setCheckable(True)
+            set_role(button, "rating")
+            button.setMinimumWidth(110)
+            self.legs_group.addButton(button)
+            self.leg_buttons[choice] = button
+            button.clicked.connect(lambda _=False, c=choice: self._choose_legs(c))
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _choose_legs(self, choice: LegChoice) -> None:
+        self.set_legs(choice)
+        self.legsChanged.emit(choice)
+
+    def set_legs(self, choice: LegChoice) -> None:
+        self._legs = choice
+        if not self.after:
+            self.leg_buttons[choice].setChecked(True)
+        for leg, row in self.pain_rows.items():
+            row.setVisible(leg in choice.legs())
+        self._update_ready()
+
+    def reset(self) -> None:
+        for row in (*self.pain_rows.values(), self.tightness_row):
+            row.set_value(None)
+        self.note.clear()
+        self._update_ready()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        first = self.pain_rows[self._legs.legs()[0]]
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_ready(self) -> None:
+        ready = all(self.pain_rows[leg].value() is not None for leg in self._legs.legs())
+        self.continue_button.setEnabled(ready)
+
+    def check_in(self) -> CheckIn:
+        pain = {leg: self.pain_rows[leg].value() for leg in self._legs.legs()}
+        return CheckIn(
+            pain={leg: v for leg, v in pain.items() if v is not None},
+            tightness=self.tightness_row.value(),
+            note=self.note.text().strip(),
+        )
+
+    def _submit(self) -> None:
+        if self.continue_button.isEnabled():
+            self.submitted.emit(self.check_in())

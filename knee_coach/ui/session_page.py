@@ -1,0 +1,275 @@
+"""The session screen: illustration, a rep counter readable from a metre, phase and what's next.
+
+It only displays; the controller owns the session. A frame timer animates the phase bar while
+the session runs and stops whenever it does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from knee_coach.core import routines
+from knee_coach.core.cues import CueEvent, CueKind
+from knee_coach.core.model import Pacing
+from knee_coach.core.plan import Plan, PlannedSet
+from knee_coach.core.session import Snapshot, State
+from knee_coach.ui.knee_view import KneeView
+from knee_coach.ui.style import set_role
+from knee_coach.ui.texts import core_text, routine_heading, routine_title, set_name, tr
+
+FRAME_MS = 33  # phase bar animation, only while a session runs
+BANNER_MS = 1800
+
+
+def _banner_text(kind: CueKind) -> str | None:
+    return {
+        CueKind.HALFWAY: tr("Halfway"),
+        CueKind.LAST_REP: tr("Last one"),
+        CueKind.SET_DONE: tr("Set done"),
+        CueKind.SWITCH_SIDE: tr("Switch side"),
+        CueKind.SWITCH_LEG: tr("Switch leg"),
+        CueKind.NEXT_ROUTINE: tr("Next routine"),
+        CueKind.RESUMED: tr("Resumed"),
+    }.get(kind)
+
+
+class SessionPage(QWidget):
+    pauseRequested = Signal()
+    skipRequested = Signal()
+    stopRequested = Signal()
+    hurtsRequested = Signal()
+    countRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.plan: Plan | None = None
+
+        self.heading = QLabel()
+        set_role(self.heading, "subtitle")
+        self.set_counter = QLabel()
+        set_role(self.set_counter, "muted")
+        self.session_bar = QProgressBar()
+        self.session_bar.setRange(0, 1000)
+        self.session_bar.setFixedHeight(10)
+        self.session_bar.setAccessibleName(self.tr("Progress through the session"))
+
+        self.knee = KneeView()
+        self.knee.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        self.set_title = QLabel()
+        set_role(self.set_title, "title")
+        self.set_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.counter = QLabel()
+        set_role(self.counter, "counter")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.counter.setAccessibleName(self.tr("Rep counter"))
+        self.phase = QLabel()
+        set_role(self.phase, "phase")
+        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase_bar = QProgressBar()
+        self.phase_bar.setRange(0, 1000)
+        self.phase_bar.setFixedHeight(12)
+        self.banner = QLabel()
+        set_role(self.banner, "phase")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = QLabel()
+        set_role(self.hint, "body")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_label = QLabel()
+        set_role(self.next_label, "muted")
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice = QLabel()
+        set_role(self.notice, "muted")
+        self.notice.hide()
+
+        card = QFrame()
+        set_role(card, "card")
+        info = QVBoxLayout(card)
+        info.setContentsMargins(24, 18, 24, 18)
+        info.addWidget(self.set_title)
+        info.addStretch(1)
+        info.addWidget(self.counter)
+        info.addWidget(self.phase)
+        info.addWidget(self.phase_bar)
+        info.addWidget(self.banner)
+        info.addStretch(1)
+        info.addWidget(self.hint)
+        info.addWidget(self.next_label)
+
+        middle = QHBoxLayout()
+        middle.setSpacing(20)
+        middle.addWidget(self.knee, 4)
+        middle.addWidget(card, 6)
+
+        self.pause_button = QPushButton()
+        self.count_button = QPushButton(self.tr("Count a rep  (Space)"))
+        set_role(self.count_button, "primary")
+        self.skip_button = QPushButton(self.tr("Skip  (→)"))
+        self.stop_button = QPushButton(self.tr("Stop  (Esc)"))
+        self.hurts_button = QPushButton(self.tr("Stop: it hurts  (H)"))
+        set_role(self.hurts_button, "hurts")
+        self.hurts_button.setAccessibleDescription(
+            self.tr("Ends the session at once and shows safety advice")
+        )
+        for button, signal in (
+            (self.pause_button, self.pauseRequested),
+            (self.count_button, self.countRequested),
+            (self.skip_button, self.skipRequested),
+            (self.stop_button, self.stopRequested),
+            (self.hurts_button, self.hurtsRequested),
+        ):
+            # Keys belong to the window's shortcuts: a focused button must not eat Space.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(signal)
+        controls = QHBoxLayout()
+        controls.addWidget(self.pause_button)
+        controls.addWidget(self.count_button)
+        controls.addWidget(self.skip_button)
+        controls.addWidget(self.stop_button)
+        controls.addStretch(1)
+        controls.addWidget(self.hurts_button)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.set_counter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.session_bar)
+        layout.addLayout(middle, 1)
+        layout.addLayout(controls)
+        layout.addWidget(self.notice)
+
+        self._frame = QTimer(self)
+        self._frame.setInterval(FRAME_MS)
+        self._frame.timeout.connect(self._redraw)
+        self._snapshot_source: Callable[[], Snapshot] | None = None
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.timeout.connect(self.banner.clear)
+
+    # ----- wiring -------------------------------------------------------------------------
+    def start(self, plan: Plan, snapshot_source: Callable[[], Snapshot]) -> None:
+        """`snapshot_source` gives the session's state now; the frame timer redraws from it."""
+        self.plan = plan
+        self._snapshot_source = snapshot_source
+        manual = plan.pacing is Pacing.MANUAL
+        self.count_button.setVisible(manual)
+        self.phase_bar.setVisible(not manual)
+        self.banner.clear()
+
+    def set_notice(self, text: str | None) -> None:
+        self.notice.setText(text or "")
+        self.notice.setVisible(bool(text))
+
+    def on_cues(self, events: list[CueEvent]) -> None:
+        for event in events:
+            text = _banner_text(event.kind)
+            if text:
+                self.banner.setText(text)
+                self._banner_timer.start(BANNER_MS)
+
+    def _redraw(self) -> None:
+        if self._snapshot_source is not None:
+            self.show_snapshot(self._snapshot_source())
+
+    @property
+    def animating(self) -> bool:
+        return self._frame.isActive()
+
+    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+        self._frame.stop()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    # ----- drawing ------------------------------------------------------------------------
+    def show_snapshot(self, snap: Snapshot) -> None:
+        plan = self.plan
+        if plan is None or snap.planned is None:
+            return
+        planned = snap.planned
+        routine = planned.routine
+        manual = plan.pacing is Pacing.MANUAL
+        self.heading.setText(routine_heading(routine, len(routines.ROUTINES)))
+        self.set_counter.setText(
+            self.tr("Set {n} of {total}").format(n=planned.index + 1, total=len(plan))
+        )
+        self.session_bar.setValue(round(snap.session_progress * 1000))
+        self.set_title.setText(set_name(planned))
+        self._show_knee(planned, snap.state)
+        self.next_label.setText(self._next_text(planned))
+
+        state = snap.state
+        running = state in (State.PREPARE, State.COUNT_IN, State.REP) and not manual
+        if running and self.isVisible():
+            if not self._frame.isActive():
+                self._frame.start()
+        else:
+            self._frame.stop()
+        self.pause_button.setText(
+            self.tr("Resume  (Space)") if state is State.PAUSED else self.tr("Pause  (Space)")
+        )
+        if manual:
+            self.pause_button.setText(
+                self.tr("Resume  (P)") if state is State.PAUSED else self.tr("Pause  (P)")
+            )
+
+        if state is State.PREPARE:
+            self.counter.setText(f"{max(1, int(snap.prepare_left + 0.999))}")
+            self.phase.setText(self.tr("Get ready"))
+            self.hint.setText(core_text(routines.CTX, routine.position))
+            self.phase_bar.setValue(0)
+        elif state is State.COUNT_IN:
+            self.counter.setText(str(snap.count_in))
+            self.phase.setText(self.tr("Starting in"))
+            self.hint.setText(core_text(routines.CTX, planned.template.hint))
+            self.phase_bar.setValue(0)
+        elif state is State.REP:
+            if manual:
+                self.counter.setText(f"{snap.reps_done} / {planned.reps}")
+                self.phase.setText(self.tr("Press Space after each rep"))
+            else:
+                self.counter.setText(f"{snap.rep} / {planned.reps}")
+                self.phase.setText(core_text(routines.CTX, routine.phases[snap.phase].label))
+                self.phase_bar.setValue(round(snap.phase_progress * 1000))
+            self.hint.setText(core_text(routines.CTX, planned.template.hint))
+        elif state is State.PAUSED:
+            self.counter.setText(f"{snap.reps_done} / {planned.reps}")
+            self.phase.setText(self.tr("Paused"))
+            self.hint.setText(
+                self.tr("Press P or the Resume button to go on.")
+                if manual
+                else self.tr("Press Space to go on. The rep you were on starts again.")
+            )
+
+    def _show_knee(self, planned: PlannedSet, state: State) -> None:
+        visible = tuple(p for t in planned.routine.sets_per_leg for p in t.points)
+        active = planned.points if state is not State.PAUSED else ()
+        self.knee.set_leg(planned.leg)
+        self.knee.set_points(visible, active)
+
+    def _next_text(self, planned: PlannedSet) -> str:
+        plan = self.plan
+        assert plan is not None
+        if planned.index + 1 >= len(plan):
+            return self.tr("Next: how the knee feels afterwards")
+        nxt = plan[planned.index + 1]
+        if nxt.routine is not planned.routine:
+            return self.tr("Next: {routine}").format(routine=routine_title(nxt.routine))
+        return self.tr("Next: {set}").format(set=set_name(nxt))

@@ -1,0 +1,55 @@
+"""One calm, high-contrast look for every screen; sizes chosen to read from a metre away."""
+
+from __future__ import annotations
+
+ACCENT = "#2a7f82"
+ACCENT_DARK = "#1f6466"
+DANGER = "#b83227"
+INK = "#1f2a30"
+MUTED = "#5b6870"
+PAPER = "#f7f5f1"
+CARD = "#ffffff"
+
+STYLESHEET = f"""
+QWidget#page {{ background: {PAPER}; }}
+QMainWindow {{ background: {PAPER}; }}
+QLabel {{ color: {INK}; }}
+QLabel[role="title"] {{ font-size: 26px; font-weight: 600; }}
+QLabel[role="subtitle"] {{ font-size: 17px; color: {MUTED}; }}
+QLabel[role="body"] {{ font-size: 16px; }}
+QLabel[role="muted"] {{ font-size: 14px; color: {MUTED}; }}
+QLabel[role="counter"] {{ font-size: 120px; font-weight: 700; color: {INK}; }}
+QLabel[role="phase"] {{ font-size: 44px; font-weight: 600; color: {ACCENT_DARK}; }}
+QLabel[role="advice"] {{ font-size: 18px; background: #fff4e5; border: 1px solid #e8c48f;
+    border-radius: 8px; padding: 14px; }}
+QLabel[role="danger"] {{ font-size: 18px; background: #fdecea; border: 1px solid #e6a39c;
+    border-radius: 8px; padding: 14px; }}
+QFrame[role="card"] {{ background: {CARD}; border: 1px solid #e3dfd8; border-radius: 10px; }}
+QPushButton {{ font-size: 16px; padding: 8px 18px; border-radius: 6px;
+    border: 1px solid #c9c4bb; background: {CARD}; color: {INK}; }}
+QPushButton:hover {{ border-color: {ACCENT}; }}
+QPushButton:focus {{ border: 2px solid {ACCENT}; }}
+QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border: none;
+    font-size: 20px; font-weight: 600; padding: 12px 28px; }}
+QPushButton[role="primary"]:hover {{ background: {ACCENT_DARK}; }}
+QPushButton[role="primary"]:disabled {{ background: #9bb9ba; }}
+QPushButton[role="hurts"] {{ background: {DANGER}; color: white; border: none;
+    font-size: 20px; font-weight: 700; padding: 14px 26px; }}
+QPushButton[role="hurts"]:hover {{ background: #9c2a20; }}
+QPushButton[role="rating"] {{ font-size: 18px; min-width: 40px; min-height: 40px;
+    padding: 0px; }}
+QPushButton[role="rating"]:checked {{ background: {ACCENT}; color: white; border: none; }}
+QProgressBar {{ border: none; background: #e4e0d9; border-radius: 5px; height: 10px;
+    text-align: center; font-size: 1px; color: transparent; }}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
+QCheckBox {{ font-size: 17px; spacing: 10px; }}
+QCheckBox::indicator {{ width: 22px; height: 22px; }}
+QLineEdit {{ font-size: 16px; padding: 6px; border: 1px solid #c9c4bb; border-radius: 6px;
+    background: {CARD}; }}
+QRadioButton {{ font-size: 16px; }}
+"""
+
+
+def set_role(widget: object, role: str) -> None:
+    """Tag a widget for the stylesheet (roles are dynamic properties)."""
+    widget.setProperty("role", role)  # type: ignore[attr-defined]

@@ -1,0 +1,146 @@
+"""After the session: how the knee changed, and what was done."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from knee_coach.core import routines, safety
+from knee_coach.core.checkin import CheckIn, pain_change
+from knee_coach.core.model import EndReason, Leg
+from knee_coach.core.session import Session
+from knee_coach.ui.style import set_role
+from knee_coach.ui.texts import core_text, leg_name, routine_title
+
+# A 2-point change on the 0-10 scale is the usual threshold for a change that matters.
+MEANINGFUL_CHANGE = 2
+
+
+class SummaryPage(QWidget):
+    doneRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.title = QLabel()
+        set_role(self.title, "title")
+        self.subtitle = QLabel()
+        set_role(self.subtitle, "subtitle")
+        self.subtitle.setWordWrap(True)
+        self.card = QFrame()
+        set_role(self.card, "card")
+        self.grid = QGridLayout(self.card)
+        self.grid.setContentsMargins(24, 18, 24, 18)
+        self.grid.setHorizontalSpacing(28)
+        self.grid.setVerticalSpacing(10)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        set_role(self.advice, "advice")
+        self.done_button = QPushButton(self.tr("Done"))
+        set_role(self.done_button, "primary")
+        self.done_button.clicked.connect(self.doneRequested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setSpacing(16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.card)
+        layout.addWidget(self.advice)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+    def _clear_grid(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    def _add_row(self, row: int, name: str, value: str) -> None:
+        left, right = QLabel(name), QLabel(value)
+        set_role(left, "body")
+        set_role(right, "body")
+        self.grid.addWidget(left, row, 0)
+        self.grid.addWidget(right, row, 1)
+
+    def show_session(self, session: Session, before: CheckIn | None, after: CheckIn | None) -> None:
+        titles = {
+            EndReason.COMPLETED: self.tr("Well done: session complete"),
+            EndReason.PAIN: self.tr("Session stopped because it hurt"),
+            EndReason.USER: self.tr("Session stopped"),
+        }
+        reason = session.end_reason or EndReason.USER
+        self.title.setText(titles.get(reason, titles[EndReason.USER]))
+        minutes = 0.0
+        if session.started_at is not None and session.ended_at is not None:
+            minutes = (session.ended_at - session.started_at) / 60
+        self.subtitle.setText(
+            self.tr("{reps} reps in {minutes} min.").format(
+                reps=session.total_reps_done, minutes=f"{minutes:.0f}"
+            )
+        )
+        self._clear_grid()
+        row = 0
+        worse = better = False
+        legs = [leg for leg in Leg if any(s.leg is leg for s in session.plan.sets)]
+        for leg in legs:
+            change = pain_change(before, after, leg)
+            if change is None:
+                continue
+            b, a = before.pain_for(leg), after.pain_for(leg)  # type: ignore[union-attr]
+            self._add_row(
+                row,
+                self.tr("{leg}: pain").format(leg=leg_name(leg)),
+                self.tr("{before} → {after}  ({change:+d})").format(
+                    before=b, after=a, change=change
+                ),
+            )
+            worse |= change >= MEANINGFUL_CHANGE
+            better |= change <= -MEANINGFUL_CHANGE
+            row += 1
+        if before and after and before.tightness is not None and after.tightness is not None:
+            self._add_row(
+                row,
+                self.tr("Tightness or catching"),
+                self.tr("{before} → {after}  ({change:+d})").format(
+                    before=before.tightness,
+                    after=after.tightness,
+                    change=after.tightness - before.tightness,
+                ),
+            )
+            row += 1
+        for routine in routines.ROUTINES:
+            done = sum(r.reps_done for r in session.results if r.routine_id == routine.id)
+            planned = sum(s.reps for s in session.plan.sets if s.routine is routine)
+            self._add_row(
+                row,
+                routine_title(routine),
+                self.tr("{done} of {planned} reps").format(done=done, planned=planned),
+            )
+            row += 1
+        if worse:
+            advice = self.tr(
+                "The knee hurts more than before. Rest it today; if it stays worse, "
+                "see a clinic or a physiotherapist."
+            )
+        elif reason is EndReason.PAIN:
+            advice = core_text(safety.CTX, safety.STOP_ADVICE)
+        elif better:
+            advice = self.tr("A clear improvement. Keep the habit: once or twice a day.")
+        else:
+            advice = self.tr(
+                "Most people notice a change after one to two weeks of daily practice. "
+                "Keep going once or twice a day, at a time that suits your routine."
+            )
+        self.advice.setText(advice)
+        self.done_button.setFocus()
