@@ -16,6 +16,22 @@ def _make_player(data_dir: Path) -> object:
     return QtCuePlayer(data_dir / "cache" / "cues")
 
 
+# Set by benchmarks/startup.py: print a line once the first frame is painted, then quit.
+BENCH_ENV = "KNEE_COACH_BENCH_FIRST_FRAME"
+
+
+def _report_first_frame(window: object) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def done() -> None:
+        window.repaint()  # type: ignore[attr-defined]
+        print("first-frame", flush=True)
+        QApplication.quit()
+
+    QTimer.singleShot(0, done)
+
+
 def run_gui(data_dir: Path, self_test: bool = False) -> int:
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -33,6 +49,8 @@ def run_gui(data_dir: Path, self_test: bool = False) -> int:
         player_factory=None if self_test else lambda: _make_player(data_dir),  # type: ignore[arg-type,return-value]
     )
     window.show()
+    if os.environ.get(BENCH_ENV):
+        _report_first_frame(window)
     if self_test:
         ok = window.isVisible() and window.stack.currentWidget() is window.checkin_page
         QTimer.singleShot(0, app.quit)

@@ -29,6 +29,7 @@ from knee_coach.ui.style import STYLESHEET
 from knee_coach.ui.summary_page import SummaryPage
 
 PlayerFactory = Callable[[], CuePlayer]
+PLAYER_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -111,10 +112,14 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
         if self._player_factory is not None:
-            factory, self._player_factory = self._player_factory, None
-            QTimer.singleShot(0, lambda: self._install_player(factory))
+            # Loading QtMultimedia blocks for a few hundred ms: let the first frame reach the
+            # screen and settle before it. A session started sooner loads it on the spot.
+            QTimer.singleShot(PLAYER_DELAY_MS, self._install_player)
 
-    def _install_player(self, factory: PlayerFactory) -> None:
+    def _install_player(self) -> None:
+        factory, self._player_factory = self._player_factory, None
+        if factory is None:
+            return
         try:
             player = factory()
         except Exception as exc:  # no audio must never stop a session
@@ -168,6 +173,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.safety_page)
 
     def start_session(self) -> None:
+        self._install_player()  # no-op once loaded
         plan = build_plan(self.settings)
         controller = SessionController(plan, self.clock, self)
         self.controller = controller

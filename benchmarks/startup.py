@@ -1,0 +1,68 @@
+"""Start-up: wall time from launching the app to its main window painted, against a bare window.
+
+Both are launched the same way, alternately, in one run, so machine noise hits both alike;
+the figure that matters is the ratio of the medians (target: at most 1.3x).
+Run under a display, e.g.:
+
+    xvfb-run -a .venv/bin/python benchmarks/startup.py [runs]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv)
+w = QWidget(); w.resize(1040, 720); w.show()
+def done():
+    w.repaint(); print("first-frame", flush=True); app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+
+def launch(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == "first-frame":
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise SystemExit(f"{cmd} never showed a window (exit {proc.wait()})")
+    proc.wait(timeout=30)
+    return elapsed
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+    env = {**os.environ, "KNEE_COACH_BENCH_FIRST_FRAME": "1"}
+    env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    bare: list[float] = []
+    app: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs + 1):
+            data = os.path.join(tmp, f"run{i}")  # a fresh data folder every launch
+            b = launch([sys.executable, "-c", BARE], env)
+            a = launch([sys.executable, "-m", "knee_coach", "--data-dir", data], env)
+            if i:  # the first pair only warms the disk cache
+                bare.append(b)
+                app.append(a)
+    mb, ma = statistics.median(bare), statistics.median(app)
+    print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {runs}")
+    print(f"bare PySide6 window: median {mb * 1000:.0f} ms")
+    print(f"Knee Coach window:   median {ma * 1000:.0f} ms")
+    print(f"ratio:               {ma / mb:.2f}x (target <= 1.3x)")
+
+
+if __name__ == "__main__":
+    main()
