@@ -26,6 +26,7 @@ MEANINGFUL_FRACTION = 0.30
 NUDGE_DAYS = 14  # most people notice a change within 1-2 weeks of daily practice
 MIN_RATINGS = 3  # ratings needed in a week before its average is trusted
 PAIN_FREE = 1.0  # an average below this, before and now, leaves nothing to improve
+WORSE_POINTS = 1.0  # a rise of the weekly average this large is called "worse"
 
 NUDGE_NO_IMPROVEMENT = QT_TRANSLATE_NOOP(
     CTX,
@@ -187,7 +188,7 @@ def clinic_nudge(records: Sequence[SessionRecord], today: date) -> Nudge | None:
         elif baseline is not None and not meaningful_improvement(baseline, latest):
             if baseline < PAIN_FREE and latest < PAIN_FREE:
                 continue
-            found.append(Nudge(latest > baseline, leg, baseline, latest))
+            found.append(Nudge(latest - baseline >= WORSE_POINTS, leg, baseline, latest))
     if not found:
         return None
     # The most worrying one: a worsening first, then the larger rise.
