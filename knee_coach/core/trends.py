@@ -10,7 +10,7 @@ shows the effect of one session.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -75,7 +75,7 @@ def streak(records: Iterable[SessionRecord], today: date) -> int:
     return streak_of_days({r.day for r in records}, today)
 
 
-def streak_of_days(days: set[date] | frozenset[date], today: date) -> int:
+def streak_of_days(days: Container[date], today: date) -> int:
     day = today if today in days else today - timedelta(days=1)
     n = 0
     while day in days:
@@ -210,7 +210,7 @@ class WeeklyReview:
 
 
 def weekly_review(
-    records: Sequence[SessionRecord], today: date, practice_days: set[date] | None = None
+    records: Sequence[SessionRecord], today: date, practice_days: Container[date] | None = None
 ) -> WeeklyReview:
     """`records` needs at least the last two weeks and the first week of practice (see
     HistoryStore.review_records); `practice_days`, when given, every day practised, for the

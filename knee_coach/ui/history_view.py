@@ -9,6 +9,7 @@ drawn as weekly averages.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -81,9 +82,23 @@ class Series:
     def empty(self) -> bool:
         return len(self.x) == 0
 
-    def practice_days(self) -> set[date]:
-        epoch = date(1970, 1, 1)
-        return {epoch + timedelta(days=int(d)) for d in np.unique(self.day)}
+    def practice_days(self) -> DaySet:
+        return DaySet(np.unique(self.day).tolist())
+
+
+class DaySet:
+    """The days practised, kept as day numbers: cheap to build for years of history."""
+
+    EPOCH = date(1970, 1, 1)
+
+    def __init__(self, day_numbers: Iterable[int]) -> None:
+        self._days = set(day_numbers)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and (day - self.EPOCH).days in self._days
+
+    def __len__(self) -> int:
+        return len(self._days)
 
 
 def _week_index(day: np.ndarray) -> np.ndarray:
@@ -91,24 +106,71 @@ def _week_index(day: np.ndarray) -> np.ndarray:
     return (day + 3) // 7
 
 
-def _weekly_means(series: Series, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(x of each week's Monday, mean of the non-missing values in that week)."""
+@dataclass
+class Periods:
+    """Sessions grouped by calendar week or month: what the long ranges draw."""
+
+    start: np.ndarray  # x of each period's first day
+    end: np.ndarray  # x of the day after its last day
+    rate: np.ndarray  # sessions a day (days not yet come are not counted)
+    means: dict[tuple[Leg, str], np.ndarray]  # average pain, NaN where nothing was rated
+
+    @property
+    def middle(self) -> np.ndarray:
+        return (self.start + self.end) / 2
+
+    def find(self, x: float) -> int | None:
+        k = int(np.searchsorted(self.start, x, side="right")) - 1
+        return k if 0 <= k < len(self.start) and x < self.end[k] else None
+
+
+def _month_of(day: np.ndarray) -> np.ndarray:
+    return day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+
+
+def _month_first_day(month: np.ndarray) -> np.ndarray:
+    return month.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+
+
+def _periods(series: Series, months: bool, today: int) -> Periods:
+    """Weekly (Monday to Sunday) or monthly groups of the sessions."""
+    if months:
+        index = _month_of(series.day)
+        uniq, inverse = np.unique(index, return_inverse=True)
+        first, last = _month_first_day(uniq), _month_first_day(uniq + 1)
+    else:
+        index = _week_index(series.day)
+        uniq, inverse = np.unique(index, return_inverse=True)
+        first = uniq * 7 - 3
+        last = first + 7
+    counts = np.bincount(inverse, minlength=len(uniq)).astype(float)
+    elapsed = np.clip(np.minimum(last, today + 1) - first, 1, None)
+    means: dict[tuple[Leg, str], np.ndarray] = {}
+    for leg in Leg:
+        for kind, values in (("before", series.before[leg]), ("after", series.after[leg])):
+            ok = ~np.isnan(values)
+            sums = np.bincount(inverse[ok], weights=values[ok], minlength=len(uniq))
+            n = np.bincount(inverse[ok], minlength=len(uniq))
+            with np.errstate(invalid="ignore", divide="ignore"):
+                means[(leg, kind)] = np.where(n > 0, sums / np.maximum(n, 1), np.nan)
+    return Periods(first * DAY, last * DAY, counts / elapsed, means)
+
+
+def _segments(
+    p: Periods, values: np.ndarray, lo: float, hi: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each period reaching into [lo, hi] as a level across it (drawn in pairs); periods
+    without a rating are left out."""
+    k, m = np.searchsorted(p.start, [lo - 31 * DAY, hi])
+    start, end, values = p.start[k:m], p.end[k:m], values[k:m]
     ok = ~np.isnan(values)
-    if not ok.any():
-        return np.zeros(0), np.zeros(0)
-    weeks = _week_index(series.day[ok])
-    uniq, inverse = np.unique(weeks, return_inverse=True)
-    sums = np.bincount(inverse, weights=values[ok])
-    counts = np.bincount(inverse)
-    return (uniq * 7 - 3) * DAY, sums / counts
+    xs = np.empty(2 * int(ok.sum()))
+    xs[0::2] = start[ok]
+    xs[1::2] = end[ok]
+    return xs, np.repeat(values[ok], 2)
 
 
-def _segments(starts: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each week's value as a level from its Monday to its Sunday night (drawn in pairs)."""
-    xs = np.empty(2 * len(starts))
-    xs[0::2] = starts
-    xs[1::2] = starts + WEEK
-    return xs, np.repeat(values, 2)
+LONG_HISTORY_DAYS = 400  # beyond this the whole history is drawn month by month
 
 
 class HistoryView(QWidget):
@@ -126,9 +188,8 @@ class HistoryView(QWidget):
         self.wall_clock = wall_clock
         self.range = Range.MONTH
         self.series = Series.load(store)
-        self._weekly: dict[tuple[Leg, str], tuple[np.ndarray, np.ndarray]] = {}
         self._days = self._counts = np.zeros(0, dtype=np.int64)
-        self._week_x = self._week_rate = np.zeros(0)
+        self.weeks = self.months = _periods(self.series, False, 0)
         self._build()
         self.reload(keep_series=True)
 
@@ -153,7 +214,8 @@ class HistoryView(QWidget):
             button = QPushButton(name)
             button.setCheckable(True)
             set_role(button, "rating")
-            button.setMinimumWidth(80)
+            button.setStyleSheet("padding: 6px 16px;")
+            button.setMinimumWidth(92)
             group.addButton(button)
             button.clicked.connect(lambda _=False, r=rng: self.set_range(r))
             self.range_buttons[rng] = button
@@ -223,19 +285,25 @@ class HistoryView(QWidget):
         plot.getAxis("left").setWidth(58)
         return plot
 
-    def _legend_html(self) -> str:
+    def _legend_html(self, monthly: bool = False) -> str:
         parts = []
         for leg in Leg:
             knee = self.tr("Right knee") if leg is Leg.RIGHT else self.tr("Left knee")
-            parts.append(
-                self.tr(
+            if monthly:
+                text = self.tr(
+                    "<b style='color:{colour}'>{knee}</b>: "
+                    "<span style='color:{colour}'>━━</span> monthly average before a session, "
+                    "<span style='color:{colour}'>╍╍</span> after"
+                )
+            else:
+                text = self.tr(
                     "<b style='color:{colour}'>{knee}</b>: "
                     "<span style='color:{colour}'>●</span> before a session, "
                     "<span style='color:{colour}'>○</span> after; "
                     "<span style='color:{colour}'>━━</span> weekly average before, "
                     "<span style='color:{colour}'>╍╍</span> after"
-                ).format(colour=COLOURS[leg], knee=knee)
-            )
+                )
+            parts.append(text.format(colour=COLOURS[leg], knee=knee))
         return "<br>".join(parts)
 
     def _add_pain_items(self) -> None:
@@ -292,7 +360,7 @@ class HistoryView(QWidget):
     def _review_panel(self) -> QFrame:
         card = QFrame()
         set_role(card, "card")
-        card.setFixedWidth(390)
+        card.setFixedWidth(430)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
@@ -300,6 +368,7 @@ class HistoryView(QWidget):
         heading.setStyleSheet("font-size: 19px; font-weight: 600;")
         self.review_grid = QGridLayout()
         self.review_grid.setHorizontalSpacing(14)
+        self.review_grid.setColumnStretch(0, 1)
         self.review_grid.setVerticalSpacing(6)
         self.streak_label = QLabel()
         set_role(self.streak_label, "body")
@@ -323,20 +392,13 @@ class HistoryView(QWidget):
         if not keep_series:
             self.series = Series.load(self.store)
         s = self.series
-        for leg in Leg:
-            for kind, values in (("before", s.before[leg]), ("after", s.after[leg])):
-                wx, wy = _weekly_means(s, values)
-                self._weekly[(leg, kind)] = (wx, wy)
+        today = (self.wall_clock().date() - date(1970, 1, 1)).days
+        self.weeks = _periods(s, months=False, today=today)
+        self.months = _periods(s, months=True, today=today)
         if not s.empty:
-            days, counts = np.unique(s.day, return_counts=True)
+            self._days, self._counts = np.unique(s.day, return_counts=True)
         else:
-            days, counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        self._days, self._counts = days, counts
-        weeks = _week_index(days)
-        uniq, inverse = np.unique(weeks, return_inverse=True)
-        # Average sessions a day over each week (missed days count as 0), for "all".
-        self._week_x = (uniq * 7 - 3) * DAY  # Mondays
-        self._week_rate = np.bincount(inverse, weights=counts) / 7.0 if len(uniq) else uniq
+            self._days = self._counts = np.zeros(0, dtype=np.int64)
         self._update_review()
         self.empty_note.setVisible(s.empty)
         self.set_range(self.range)
@@ -372,14 +434,23 @@ class HistoryView(QWidget):
                 height=self._counts[di:dj],
                 width=0.7 * DAY,
             )
+            self.legend.setText(self._legend_html(monthly=False))
+            for key, item in self.weekly_lines.items():
+                levels = _segments(self.weeks, self.weeks.means[key], lo, hi)
+                item.setData(*levels, connect="pairs")
         else:
+            # The whole history: one value per week (or per month for long histories),
+            # joined up; the single sessions would only be noise at this scale.
+            p = self.overview_periods()
             for item in self.points.values():
                 item.setData([], [])
-            self.bars.setOpts(x=self._week_x, height=self._week_rate, width=6 * DAY)
-        for key, item in self.weekly_lines.items():
-            wx, wy = self._weekly.get(key, (np.zeros(0), np.zeros(0)))
-            k, m = np.searchsorted(wx, [lo - WEEK, hi])  # the weeks reaching into the range
-            item.setData(*_segments(wx[k:m], wy[k:m]))
+            for key, item in self.weekly_lines.items():
+                item.setData(p.middle, p.means[key], connect="finite")
+            self.bars.setOpts(x=p.middle, height=p.rate, width=p.end - p.start)
+            self.legend.setText(self._legend_html(monthly=p is self.months))
+        ticks = self._day_ticks(lo, hi)
+        for plot in (self.pain_plot, self.day_plot):
+            plot.getAxis("bottom").setTicks(ticks)
         self.pain_plot.setXRange(lo, hi, padding=0.01)
         self.day_plot.setXRange(lo, hi, padding=0.01)
         top = max(3.0, float(self._counts.max()) if len(self._counts) else 0.0)
@@ -387,6 +458,32 @@ class HistoryView(QWidget):
         self.target_label.setPos(hi, top + 0.25)
         self.cursor.hide()
         self.rangeChanged.emit(self.range.value)
+
+    def overview_periods(self) -> Periods:
+        lo, hi = self.x_range()
+        return self.months if hi - lo > LONG_HISTORY_DAYS * DAY else self.weeks
+
+    def _day_ticks(self, lo: float, hi: float) -> list[list[tuple[float, str]]] | None:
+        """Readable dates under the week and month ranges ("Mon 8", "Jun 6"); the axis
+        chooses its own for the whole history."""
+        if self.range is Range.ALL:
+            return None
+        locale = QLocale()
+        first = date(1970, 1, 1) + timedelta(days=int(lo // DAY))
+        days = int((hi - lo) // DAY)
+        major: list[tuple[float, str]] = []
+        minor: list[tuple[float, str]] = []
+        for i in range(days + 1):
+            day = first + timedelta(days=i)
+            x = (day - date(1970, 1, 1)).days * DAY + DAY / 2
+            qday = QDate(day.year, day.month, day.day)
+            if self.range is Range.WEEK:
+                major.append((x, locale.toString(qday, "ddd d")))
+            elif day.weekday() == 0:
+                major.append((x, locale.toString(qday, "MMM d")))
+            else:
+                minor.append((x, ""))
+        return [major, minor]
 
     # ----- the weekly review ------------------------------------------------------------
     def _update_review(self) -> None:
@@ -503,23 +600,30 @@ class HistoryView(QWidget):
         """The values nearest to `x` (a point of the date axis), for the hover line."""
         s = self.series
         if self.range is Range.ALL:
-            if not len(self._week_x):
+            p = self.overview_periods()
+            k = p.find(x)
+            if k is None:
                 return " "
-            k = max(0, int(np.searchsorted(self._week_x, x, side="right")) - 1)
-            week = date(1970, 1, 1) + timedelta(days=round(float(self._week_x[k]) / DAY))
-            parts = [
-                self.tr("Week of {day}: {rate:.1f} sessions a day").format(
-                    day=week.isoformat(), rate=self._week_rate[k]
+            first = date(1970, 1, 1) + timedelta(days=round(float(p.start[k]) / DAY))
+            if p is self.months:
+                head = self.tr("{month}: {rate:.1f} sessions a day").format(
+                    month=QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy"),
+                    rate=p.rate[k],
                 )
-            ]
+            else:
+                head = self.tr("Week of {day}: {rate:.1f} sessions a day").format(
+                    day=first.isoformat(), rate=p.rate[k]
+                )
+            parts = [head]
             for leg in Leg:
-                bx, by = self._weekly.get((leg, "before"), (np.zeros(0), np.zeros(0)))
-                ax, ay = self._weekly.get((leg, "after"), (np.zeros(0), np.zeros(0)))
-                b = _at(bx, by, self._week_x[k])
-                a = _at(ax, ay, self._week_x[k])
-                if b is None and a is None:
+                b, a = p.means[(leg, "before")][k], p.means[(leg, "after")][k]
+                if np.isnan(b) and np.isnan(a):
                     continue
-                parts.append(self._pain_text(leg, b, a, "{:.1f}"))
+                parts.append(
+                    self._pain_text(
+                        leg, None if np.isnan(b) else b, None if np.isnan(a) else a, "{:.1f}"
+                    )
+                )
             return "   ".join(parts)
         lo, hi = self.x_range()
         i, j = np.searchsorted(s.x, [lo, hi])
@@ -564,10 +668,3 @@ class HistoryView(QWidget):
         )
         if path and not self.save_png(Path(path)):
             self.hover.setText(self.tr("The image could not be saved to {path}.").format(path=path))
-
-
-def _at(xs: np.ndarray, ys: np.ndarray, x: float) -> float | None:
-    if not len(xs):
-        return None
-    k = int(np.argmin(np.abs(xs - x)))
-    return float(ys[k]) if abs(xs[k] - x) < 1.0 else None
