@@ -80,6 +80,10 @@ def test_weekly_review_this_week_against_last_week() -> None:
     review = trends.weekly_review(records, TODAY)
     assert review.last_week.sessions == 14 and review.this_week.sessions == 7
     assert review.this_week.days_practised == 7
+    assert review.this_week.days_on_target == 7
+    assert review.last_week.days_on_target == 7
+    crowded = [*records, *daily(this_monday, 2, lambda i: 4, per_day=2)]  # 3 on Mon and Tue
+    assert trends.weekly_review(crowded, TODAY).this_week.days_on_target == 5
     assert review.before_change(Leg.RIGHT) == -2.0
     assert review.before_change(Leg.LEFT) is None
     assert review.streak == 14

@@ -10,8 +10,9 @@ import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -259,6 +260,23 @@ def test_history_view_with_real_data_ranges_review_hover_and_png(
     ]
     assert wy[0] == pytest.approx(sum(first_week) / len(first_week))
 
+    # The chart's fast numpy sums agree with the core's trend maths.
+    from knee_coach.core import trends
+
+    for stats in trends.weekly(records):
+        k = view.weeks.find(
+            datetime.combine(stats.start, datetime.min.time(), timezone.utc).timestamp() + 3600
+        )
+        assert k is not None
+        for leg in Leg:
+            for kind, expected in (("before", stats.before[leg]), ("after", stats.after[leg])):
+                got = view.weeks.means[(leg, kind)][k]
+                assert (expected is None and np.isnan(got)) or got == pytest.approx(expected)
+    first_day, last_day = records[0].day, records[-1].day
+    counts = trends.daily_counts(records, first_day, last_day)
+    assert sum(counts) == int(view._counts.sum())
+    assert [c for c in counts if c] == view._counts.tolist()
+
     # Hovering names the nearest values.
     view.set_range("week")
     last = records[-1]
@@ -396,3 +414,37 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_restored_on_request(
         LegChoice.LEFT,
         LegChoice.RIGHT,
     }
+
+
+def test_a_long_history_is_drawn_month_by_month_and_hover_follows_the_mouse(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, warnings: list[tuple[str, str]]
+) -> None:
+    from knee_coach.ui.history_view import HistoryView, Range
+
+    data = tmp_path / "long"
+    db = Database.open(data)
+    store = HistoryStore(db)
+    store.add_records(demo_records(date(2024, 6, 1), date(2026, 6, 14), per_day=(1, 2)))
+    view = HistoryView(store, Wall(clock))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_range(Range.ALL)
+    assert view.overview_periods() is view.months
+    x, _ = view.weekly_lines[(Leg.LEFT, "before")].getData()
+    assert len(x) == 25  # June 2024 .. June 2026
+    assert "monthly average" in view.legend.text()
+    assert view.describe(float(x[3])).startswith("September 2024:")
+
+    view.set_range(Range.WEEK)
+    assert "weekly average" in view.legend.text()
+    # A real mouse move over the chart shows the nearest session and the cursor line.
+    plot = view.pain_plot
+    vb = plot.getPlotItem().vb
+    target = datetime.combine(date(2026, 6, 12), datetime.min.time(), timezone.utc)
+    scene = vb.mapViewToScene(QPointF(target.timestamp() + 12 * 3600, 5))
+    widget_pos = plot.mapFromScene(scene)
+    qtbot.mouseMove(plot.viewport(), widget_pos)
+    qtbot.waitUntil(lambda: "2026-06-12" in view.hover.text())
+    assert view.cursor.isVisible()
+    db.close()

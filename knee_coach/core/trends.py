@@ -9,7 +9,7 @@ shows the effect of one session.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -90,6 +90,7 @@ class WeekStats:
     start: date  # Monday
     sessions: int
     days_practised: int
+    days_on_target: int  # days with one or two sessions
     before: dict[Leg, float | None] = field(default_factory=dict)  # average pain per knee
     after: dict[Leg, float | None] = field(default_factory=dict)
 
@@ -104,6 +105,7 @@ def _stats(start: date, records: Sequence[SessionRecord]) -> WeekStats:
         start=start,
         sessions=len(records),
         days_practised=len({r.day for r in records}),
+        days_on_target=sum(1 for n in Counter(r.day for r in records).values() if on_target(n)),
         before={
             leg: _mean([v for r in records if (v := r.pain_before(leg)) is not None]) for leg in Leg
         },

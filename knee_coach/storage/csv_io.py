@@ -67,8 +67,8 @@ E_ENCODING = QT_TRANSLATE_NOOP(
 )
 E_HEADER = QT_TRANSLATE_NOOP(
     CTX,
-    "Line {line}, column {column}: the header should be “{expected}” but is “{found}”. "
-    "This is not a Knee Coach history file, or it was changed.",
+    "Line {line}, column {column}: the header should say “{expected}” here but says "
+    "“{found}”. This is not a Knee Coach history file, or it was changed.",
 )
 E_COLUMNS = QT_TRANSLATE_NOOP(
     CTX,
@@ -331,7 +331,11 @@ def parse_csv(data: bytes) -> list[SessionRecord]:
                         min(len(raw), len(HEADER)),
                     )
                     raise CsvImportError(
-                        E_HEADER, 1, bad + 1, expected=",".join(HEADER), found=",".join(raw)
+                        E_HEADER,
+                        1,
+                        bad + 1,
+                        expected=HEADER[bad] if bad < len(HEADER) else "",
+                        found=raw[bad] if bad < len(raw) else "",
                     )
             elif raw:  # a blank line between rows is harmless
                 if len(raw) != len(HEADER):

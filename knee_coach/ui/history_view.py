@@ -523,6 +523,7 @@ class HistoryView(QWidget):
                 ),
                 self.tr("{days} of {total}").format(days=last.days_practised, total=7),
             ),
+            (self.tr("Days with 1–2 sessions"), str(this.days_on_target), str(last.days_on_target)),
         ]
         names = {
             Leg.RIGHT: (self.tr("Right knee, before"), self.tr("Right knee, after")),
