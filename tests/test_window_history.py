@@ -299,10 +299,16 @@ def test_history_view_with_real_data_ranges_review_hover_and_png(
     assert not view.nudge_label.isVisibleTo(view)  # the demo history improves
 
     png = tmp_path / "chart.png"
-    assert view.save_png(png)
+    saved = QFileDialog.getSaveFileName
+    try:
+        QFileDialog.getSaveFileName = lambda *a, **k: (str(png), "")  # type: ignore[method-assign]
+        qtbot.mouseClick(view.png_button, Qt.MouseButton.LeftButton)
+    finally:
+        QFileDialog.getSaveFileName = saved  # type: ignore[method-assign]
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     image = QImage(str(png))
     assert image.width() > 400 and image.height() > 300
+    assert not image.isNull()
 
 
 def test_history_review_shows_the_nudge_when_the_knee_got_worse(
@@ -448,3 +454,21 @@ def test_a_long_history_is_drawn_month_by_month_and_hover_follows_the_mouse(
     qtbot.waitUntil(lambda: "2026-06-12" in view.hover.text())
     assert view.cursor.isVisible()
     db.close()
+
+
+def test_a_skipped_set_is_stored_as_skipped_with_the_reps_done(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, warnings: list[tuple[str, str]]
+) -> None:
+    data = tmp_path / "data"
+    window = open_window(qtbot, data, clock)
+    page = window.checkin_page
+    qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)  # no check-in today
+    qtbot.mouseClick(window.safety_page.start_button, Qt.MouseButton.LeftButton)
+    run_until(window, clock, lambda: window.session.reps_done == 3)
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # skip the rest of the first set
+    assert stored_sets(data) == [(0, "skipped", 3)]
+    store = window.history
+    assert store is not None
+    (rec,) = store.records()
+    assert rec.before is None and rec.end_reason is EndReason.INTERRUPTED  # still running
+    assert rec.sets[0].target == 10 and rec.sets[0].template_id == "inner"
