@@ -505,6 +505,8 @@ class HistoryView(QWidget):
                 label.setStyleSheet("font-weight: 600;")
             if col:
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            else:
+                label.setWordWrap(True)  # long names (and translations) wrap, never clip
             grid.addWidget(label, row, col)
 
         def avg(value: float | None) -> str:
