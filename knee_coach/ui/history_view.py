@@ -178,7 +178,9 @@ class HistoryView(QWidget):
 
     rangeChanged = Signal(str)
 
-    def __init__(self, store: HistoryStore, wall_clock: WallClock, parent: QWidget | None = None):
+    def __init__(
+        self, store: HistoryStore, wall_clock: WallClock, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("page")
         self.setStyleSheet(STYLESHEET)
