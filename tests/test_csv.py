@@ -245,13 +245,31 @@ def test_a_file_that_is_not_there(tmp_path: Path) -> None:
         import_csv(store_in(tmp_path / "d"), tmp_path / "missing.csv")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory: pytest.TempPathFactory) -> HistoryStore:
+    store = store_in(tmp_path_factory.mktemp("shared"))
+    store.add_records(demo_records(date(2024, 1, 1), date(2024, 1, 3), per_day=(1,)))
+    return store
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=st.binary(max_size=600) | st.text(max_size=400).map(str.encode))
-def test_property_any_bytes_either_parse_or_raise_the_clear_error(data: bytes) -> None:
+def test_property_any_bytes_either_import_or_raise_the_clear_error_and_write_nothing(
+    shared_store: HistoryStore, data: bytes
+) -> None:
+    before = csv_io.csv_text(shared_store.records())
+    count = shared_store.count()
     try:
-        parse_csv(data)
+        result = csv_io.import_records(shared_store, parse_csv(data))
     except CsvImportError as exc:
         assert exc.line >= 1 and str(exc)
+        assert csv_io.csv_text(shared_store.records()) == before  # nothing written
+    else:
+        assert shared_store.count() == count + result.added
 
 
 CELL = st.one_of(
