@@ -1,6 +1,7 @@
 """Command line entry: `knee-coach` opens the app; sub-commands work on the history.
 
-Kept light on purpose: Qt is imported only when the window is really needed.
+Kept light on purpose: Qt is imported only when the window is really needed, never by the
+`export` and `import` sub-commands.
 """
 
 from __future__ import annotations
@@ -8,29 +9,117 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from knee_coach import APP_NAME, __version__
 
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-05-01") from None
+
 
 def build_parser() -> argparse.ArgumentParser:
+    data_dir_help = (
+        "folder for the history and settings (default: the platform's user data folder;"
+        " also settable with KNEE_COACH_DATA_DIR)"
+    )
     parser = argparse.ArgumentParser(
         prog="knee-coach",
         description=f"{APP_NAME}: guided self-care for pain behind the knee.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder for the history and settings (default: the platform's user data folder;"
-        " also settable with KNEE_COACH_DATA_DIR)",
-    )
+    parser.add_argument("--data-dir", metavar="DIR", help=data_dir_help)
     parser.add_argument(
         "--self-test",
         action="store_true",
         help="open the main window offscreen, check it, and exit 0 (for packaged builds)",
     )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    export = commands.add_parser(
+        "export", help="write the history as CSV (one row per session)", description=None
+    )
+    export.add_argument("--csv", metavar="PATH", required=True, type=Path, help="file to write")
+    export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=_day)
+    export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=_day)
+    export.add_argument("--force", action="store_true", help="replace an existing file")
+    imp = commands.add_parser(
+        "import", help="merge a CSV history into this one (exact duplicates are skipped)"
+    )
+    imp.add_argument("--csv", metavar="PATH", required=True, type=Path, help="file to read")
+    for sub in (export, imp):
+        sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=data_dir_help)
     return parser
+
+
+def _err(message: str) -> None:
+    print(f"knee-coach: {message}", file=sys.stderr)
+
+
+def _open_store(folder: Path) -> object:
+    from knee_coach.storage.db import Database
+    from knee_coach.storage.history import HistoryStore
+
+    db = Database.open(folder)
+    if db.corruption is not None:
+        _err(
+            f"the history database was damaged ({db.corruption.reason}); it was moved to "
+            f"{db.corruption.moved_to} and a new one was started. Latest backup: "
+            f"{db.corruption.latest_backup or 'none'} (open the app to restore it)."
+        )
+    return HistoryStore(db)
+
+
+def _export(folder: Path, args: argparse.Namespace) -> int:
+    from knee_coach.storage.csv_io import export_csv
+    from knee_coach.storage.db import DatabaseError
+
+    path: Path = args.csv
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        _err("--from is after --to")
+        return EXIT_BAD_INPUT
+    if path.exists() and not args.force:
+        _err(f"{path} already exists; add --force to replace it")
+        return EXIT_BAD_INPUT
+    if not path.parent.is_dir():
+        _err(f"the folder {path.parent} does not exist")
+        return EXIT_BAD_INPUT
+    try:
+        store = _open_store(folder)
+        n = export_csv(store, path, args.date_from, args.date_to)  # type: ignore[arg-type]
+    except DatabaseError as exc:
+        _err(str(exc))
+        return EXIT_FAILED
+    except OSError as exc:
+        _err(f"cannot write {path}: {exc}")
+        return EXIT_FAILED
+    print(f"Exported {n} sessions to {path}")
+    return EXIT_OK
+
+
+def _import(folder: Path, args: argparse.Namespace) -> int:
+    from knee_coach.storage.csv_io import CsvImportError, import_csv
+    from knee_coach.storage.db import DatabaseError
+
+    try:
+        store = _open_store(folder)
+        result = import_csv(store, args.csv)  # type: ignore[arg-type]
+    except CsvImportError as exc:
+        _err(f"{args.csv}: {exc} Nothing was imported.")
+        return EXIT_BAD_INPUT
+    except DatabaseError as exc:
+        _err(str(exc))
+        return EXIT_FAILED
+    print(
+        f"Imported {result.added} sessions from {args.csv}"
+        f" ({result.skipped} already in the history were skipped)"
+    )
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,8 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         folder: Path = data_dir(args.data_dir)
     except OSError as exc:
-        print(f"knee-coach: cannot use the data folder: {exc}", file=sys.stderr)
-        return 2
+        _err(f"cannot use the data folder: {exc}")
+        return EXIT_BAD_INPUT
+    if args.command == "export":
+        return _export(folder, args)
+    if args.command == "import":
+        return _import(folder, args)
     from knee_coach.app import run_gui
 
     return run_gui(folder, self_test=args.self_test)

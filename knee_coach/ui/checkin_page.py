@@ -26,6 +26,7 @@ class CheckInPage(QWidget):
     submitted = Signal(object)  # CheckIn | None (None: skipped)
     legsChanged = Signal(object)  # LegChoice
     settingsRequested = Signal()
+    historyRequested = Signal()
 
     def __init__(self, after: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +89,10 @@ class CheckInPage(QWidget):
             settings = QPushButton(self.tr("Session settings…"))
             settings.clicked.connect(self.settingsRequested)
             buttons.addWidget(settings)
+            self.history_button = QPushButton(self.tr("History"))
+            self.history_button.setToolTip(self.tr("How the knee felt over the past weeks"))
+            self.history_button.clicked.connect(self.historyRequested)
+            buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.continue_button)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
+from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from knee_coach import APP_NAME
 from knee_coach.audio.player import CuePlayer, SilentPlayer
@@ -16,8 +26,14 @@ from knee_coach.core.clock import Clock, MonotonicClock
 from knee_coach.core.cues import CueEvent
 from knee_coach.core.model import EndReason, LegChoice
 from knee_coach.core.plan import build_plan
+from knee_coach.core.records import now_local
 from knee_coach.core.session import Session
 from knee_coach.core.settings import Settings
+from knee_coach.core.trends import Nudge, clinic_nudge
+from knee_coach.storage.csv_io import CsvImportError, export_csv, import_csv
+from knee_coach.storage.db import CorruptionReport, Database, DatabaseError, NewerDatabaseError
+from knee_coach.storage.history import HistoryStore
+from knee_coach.storage.recorder import SessionRecorder, WallClock
 from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui.advice_page import StopAdvicePage
 from knee_coach.ui.checkin_page import CheckInPage
@@ -28,8 +44,14 @@ from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.style import STYLESHEET
 from knee_coach.ui.summary_page import SummaryPage
 
+if TYPE_CHECKING:
+    from knee_coach.ui.history_view import HistoryView
+
 PlayerFactory = Callable[[], CuePlayer]
 PLAYER_DELAY_MS = 300
+log = logging.getLogger(__name__)
+# What can go wrong writing the history; a session always goes on regardless.
+STORAGE_ERRORS = (sqlite3.Error, DatabaseError, OSError)
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +61,7 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         player_factory: PlayerFactory | None = None,
         parent: QWidget | None = None,
+        wall_clock: WallClock | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
@@ -55,6 +78,16 @@ class MainWindow(QMainWindow):
         self.controller: SessionController | None = None
         self.before: CheckIn | None = None
         self.after: CheckIn | None = None
+        # The history: the local time with its UTC offset comes from `wall_clock`.
+        self.wall_clock: WallClock = wall_clock or now_local
+        self.db: Database | None = None
+        self.history: HistoryStore | None = None
+        self.history_problem: str | None = None  # why there is no history, for the user
+        self._corruption: CorruptionReport | None = None
+        self._interrupted_note: str | None = None
+        self.recorder: SessionRecorder | None = None
+        self._storage_warned = False
+        self.history_view: HistoryView | None = None  # built on first use (pyqtgraph is slow)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -77,6 +110,7 @@ class MainWindow(QMainWindow):
         self.checkin_page.set_legs(self.settings.legs)
         self.checkin_page.legsChanged.connect(self._legs_changed)
         self.checkin_page.settingsRequested.connect(self.open_settings)
+        self.checkin_page.historyRequested.connect(self.open_history)
         self.checkin_page.submitted.connect(self._checked_in)
         self.safety_page.back.connect(self.go_home)
         self.safety_page.passed.connect(self.start_session)
@@ -89,6 +123,8 @@ class MainWindow(QMainWindow):
         self.advice_page.summaryRequested.connect(lambda: self._checked_out(None))
         self.checkout_page.submitted.connect(self._checked_out)
         self.summary_page.doneRequested.connect(self.go_home)
+        self.summary_page.historyRequested.connect(self.open_history)
+        self._build_menus()
 
         self._shortcuts: list[QShortcut] = []
         for key, slot in (
@@ -105,12 +141,115 @@ class MainWindow(QMainWindow):
             self._shortcuts.append(shortcut)
         self.stack.currentChanged.connect(self._page_changed)
         self.go_home()
+        self._open_history_store()
         if self.settings_store.problem:
             self.statusBar().showMessage(self.settings_store.problem)
+        elif self._interrupted_note:
+            self.statusBar().showMessage(self._interrupted_note)
+
+    # ----- start-up -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.export_action = QAction(self.tr("&Export history as CSV…"), self)
+        self.export_action.triggered.connect(self.export_history)
+        self.import_action = QAction(self.tr("&Import history from CSV…"), self)
+        self.import_action.triggered.connect(self.import_history)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.history_action = QAction(self.tr("&History and weekly review"), self)
+        self.history_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_H))
+        self.history_action.triggered.connect(self.open_history)
+        view_menu.addAction(self.history_action)
+
+    # ----- the history database -------------------------------------------------------------
+    def _open_history_store(self) -> None:
+        """Open the history; without it the sessions still run (nothing is stored)."""
+        try:
+            self.db = Database.open(self.data_dir)
+        except NewerDatabaseError as exc:
+            self.history_problem = self.tr(
+                "Your history was saved by a newer version of Knee Coach (database version "
+                "{version}). It was left untouched. Please update Knee Coach to see it and "
+                "to keep recording; sessions run meanwhile but are not stored.\n\n{path}"
+            ).format(version=exc.version, path=exc.path)
+        except (DatabaseError, sqlite3.Error, OSError) as exc:
+            self.history_problem = self.tr(
+                "The history cannot be opened, so sessions are not stored for now: {error}"
+            ).format(error=exc)
+        if self.db is None:
+            log.warning("history unavailable: %s", self.history_problem)
+            return
+        self.history = HistoryStore(self.db)
+        self._corruption = self.db.corruption
+        try:
+            interrupted = self.history.mark_interrupted()
+        except STORAGE_ERRORS as exc:
+            log.warning("could not mark interrupted sessions: %s", exc)
+            interrupted = []
+        if interrupted:
+            last = interrupted[-1]
+            self._interrupted_note = self.tr(
+                "The session of {when} was interrupted; the {sets} sets done were kept."
+            ).format(when=last.started.strftime("%Y-%m-%d %H:%M"), sets=len(last.sets))
+
+    def _report_history_problem(self) -> None:
+        if self.history_problem:
+            QMessageBox.warning(self, self.tr("History not available"), self.history_problem)
+        report, self._corruption = self._corruption, None
+        if report is None:
+            return
+        text = self.tr(
+            "The history file was damaged and could not be read. It was kept, not deleted, "
+            "as:\n{moved}\n\nA new, empty history was started."
+        ).format(moved=report.moved_to)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("History damaged"))
+        restore = None
+        if report.latest_backup is not None:
+            text += "\n\n" + self.tr(
+                "The latest backup is from {when}. Restore it? Sessions after it are in the "
+                "damaged file only."
+            ).format(when=_backup_time_text(report.latest_backup))
+            restore = box.addButton(
+                self.tr("Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole
+            )
+            box.addButton(self.tr("Start with an empty history"), QMessageBox.ButtonRole.RejectRole)
+        else:
+            box.addButton(QMessageBox.StandardButton.Ok)
+        box.setText(text)
+        box.exec()
+        if restore is not None and box.clickedButton() is restore and self.db is not None:
+            try:
+                self.db.restore(report.latest_backup)  # type: ignore[arg-type]
+            except STORAGE_ERRORS as exc:
+                QMessageBox.warning(
+                    self,
+                    self.tr("History damaged"),
+                    self.tr("The backup could not be restored: {error}").format(error=exc),
+                )
+                return
+            self.statusBar().showMessage(self.tr("The latest backup was restored."))
+
+    def _storage_failed(self, exc: Exception) -> None:
+        log.warning("history write failed: %s", exc)
+        if not self._storage_warned:
+            self._storage_warned = True
+            self.statusBar().showMessage(
+                self.tr("This session could not be saved to the history: {error}").format(error=exc)
+            )
 
     # ----- start-up -------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
+        if self.history_problem or self._corruption:
+            QTimer.singleShot(0, self._report_history_problem)
         if self._player_factory is not None:
             # Loading QtMultimedia blocks for a few hundred ms: let the first frame reach the
             # screen and settle before it. A session started sooner loads it on the spot.
@@ -180,6 +319,19 @@ class MainWindow(QMainWindow):
         controller.cues.connect(self._on_cues)
         controller.changed.connect(self.session_page.show_snapshot)
         controller.finished.connect(self._session_finished)
+        self.recorder = None
+        self._storage_warned = False
+        if self.history is not None:
+            try:
+                self.recorder = SessionRecorder(
+                    self.history,
+                    controller.session,
+                    self.settings.legs,
+                    self.before,
+                    self.wall_clock,
+                )
+            except STORAGE_ERRORS as exc:
+                self._storage_failed(exc)
         self.session_page.start(plan, controller.snapshot)
         self.stack.setCurrentWidget(self.session_page)
         controller.begin()
@@ -187,6 +339,16 @@ class MainWindow(QMainWindow):
     def _on_cues(self, events: list[CueEvent]) -> None:
         self.player.play_batch(events)
         self.session_page.on_cues(events)
+        self._store_progress()
+
+    def _store_progress(self) -> None:
+        """Finished sets (and the end) go to the history at once, not at the end."""
+        if self.recorder is None:
+            return
+        try:
+            self.recorder.sync()
+        except STORAGE_ERRORS as exc:
+            self._storage_failed(exc)
 
     @property
     def session(self) -> Session | None:
@@ -235,9 +397,117 @@ class MainWindow(QMainWindow):
 
     def _checked_out(self, check_in: CheckIn | None) -> None:
         self.after = check_in
+        before, after, nudge = self.before, self.after, None
+        if self.recorder is not None:
+            # The summary shows what was stored, so it is what the history will show.
+            try:
+                self._store_progress()
+                self.recorder.check_out(check_in)
+                stored = self.recorder.stored()
+                if stored is not None:
+                    before, after = stored.before, stored.after
+                nudge = self._nudge()
+            except STORAGE_ERRORS as exc:
+                self._storage_failed(exc)
         if self.session is not None:
-            self.summary_page.show_session(self.session, self.before, self.after)
+            self.summary_page.show_session(self.session, before, after, nudge)
         self.stack.setCurrentWidget(self.summary_page)
+        if self.history_view is not None:
+            self.history_view.reload()
+
+    def _today(self) -> date:
+        return self.wall_clock().date()
+
+    def _nudge(self) -> Nudge | None:
+        if self.history is None:
+            return None
+        now = self.wall_clock()
+        records = self.history.review_records(now.astimezone(timezone.utc))
+        return clinic_nudge(records, now.date())
+
+    # ----- history window and CSV -----------------------------------------------------------
+    def open_history(self) -> None:
+        if self.history is None:
+            QMessageBox.warning(
+                self,
+                self.tr("History not available"),
+                self.history_problem or self.tr("The history is not available."),
+            )
+            return
+        if self.history_view is None:
+            # pyqtgraph costs start-up time: imported only when the history is first opened.
+            from knee_coach.ui.history_view import HistoryView
+
+            self.history_view = HistoryView(self.history, self.wall_clock, self)
+        else:
+            self.history_view.reload()
+        self.history_view.show()
+        self.history_view.raise_()
+        self.history_view.activateWindow()
+
+    def export_history(self) -> None:
+        if self.history is None:
+            self.open_history()  # explains why not
+            return
+        suggested = str(
+            Path.home() / self.tr("knee-coach-history-{day}.csv").format(day=self._today())
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export history as CSV"), suggested, self.tr("CSV files (*.csv)")
+        )
+        if not path:
+            return
+        try:
+            n = export_csv(self.history, Path(path))
+        except STORAGE_ERRORS as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Export failed"),
+                self.tr("The history could not be written to {path}: {error}").format(
+                    path=path, error=exc
+                ),
+            )
+            return
+        self.statusBar().showMessage(
+            self.tr("{count} sessions exported to {path}").format(count=n, path=path)
+        )
+
+    def import_history(self) -> None:
+        if self.history is None:
+            self.open_history()
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import history from CSV"), str(Path.home()), self.tr("CSV files (*.csv)")
+        )
+        if not path:
+            return
+        try:
+            result = import_csv(self.history, Path(path))
+        except CsvImportError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Nothing was imported"),
+                self.tr("{problem}\n\nThe history was not changed.").format(
+                    problem=exc.message(QCoreApplication.translate)
+                ),
+            )
+            return
+        except STORAGE_ERRORS as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Nothing was imported"),
+                self.tr("The history could not be updated: {error}").format(error=exc),
+            )
+            return
+        QMessageBox.information(
+            self,
+            self.tr("History imported"),
+            self.tr(
+                "{added} sessions added; {skipped} were already in the history and were skipped."
+            ).format(added=result.added, skipped=result.skipped),
+        )
+        if self.history_view is not None:
+            self.history_view.reload()
 
     # ----- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -253,4 +523,20 @@ class MainWindow(QMainWindow):
                 return
             self.controller.stop(EndReason.USER)  # type: ignore[union-attr]
         self.player.close()
+        if self.history_view is not None:
+            self.history_view.close()
+        if self.db is not None:
+            self.db.close()
+            self.db = self.history = None
+            self.recorder = None
         super().closeEvent(event)
+
+
+def _backup_time_text(path: Path) -> str:
+    """The local time a backup was made, from its UTC stamp (history-v1-<stamp>.sqlite3)."""
+    stamp = path.name.rsplit("-", 1)[-1].split(".")[0]
+    try:
+        made = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return path.name
+    return made.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,6 +17,7 @@ from knee_coach.core import routines, safety
 from knee_coach.core.checkin import CheckIn, pain_change
 from knee_coach.core.model import EndReason, Leg
 from knee_coach.core.session import Session
+from knee_coach.core.trends import Nudge
 from knee_coach.ui.style import set_role
 from knee_coach.ui.texts import core_text, leg_name, routine_title
 
@@ -26,6 +27,7 @@ MEANINGFUL_CHANGE = 2
 
 class SummaryPage(QWidget):
     doneRequested = Signal()
+    historyRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +49,14 @@ class SummaryPage(QWidget):
         self.done_button = QPushButton(self.tr("Done"))
         set_role(self.done_button, "primary")
         self.done_button.clicked.connect(self.doneRequested)
+        self.history_button = QPushButton(self.tr("History"))
+        self.history_button.clicked.connect(self.historyRequested)
+        self.nudge = QLabel()
+        self.nudge.setWordWrap(True)
+        set_role(self.nudge, "danger")
+        self.nudge.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         layout = QVBoxLayout(self)
@@ -57,6 +66,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.card)
         layout.addWidget(self.advice)
+        layout.addWidget(self.nudge)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
@@ -73,7 +83,15 @@ class SummaryPage(QWidget):
         self.grid.addWidget(left, row, 0)
         self.grid.addWidget(right, row, 1)
 
-    def show_session(self, session: Session, before: CheckIn | None, after: CheckIn | None) -> None:
+    def show_session(
+        self,
+        session: Session,
+        before: CheckIn | None,
+        after: CheckIn | None,
+        nudge: Nudge | None = None,
+    ) -> None:
+        """`before`/`after` are the check-ins as stored; `nudge` the history's advice to see a
+        clinic (two weeks without a meaningful improvement, or worse)."""
         titles = {
             EndReason.COMPLETED: self.tr("Well done: session complete"),
             EndReason.PAIN: self.tr("Session stopped because it hurt"),
@@ -143,4 +161,6 @@ class SummaryPage(QWidget):
                 "Keep going once or twice a day, at a time that suits your routine."
             )
         self.advice.setText(advice)
+        self.nudge.setText(nudge.text(QCoreApplication.translate) if nudge else "")
+        self.nudge.setVisible(nudge is not None)
         self.done_button.setFocus()

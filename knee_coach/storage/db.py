@@ -1,0 +1,356 @@
+"""The history database: SQLite in the data folder, opened safely and migrated forward.
+
+- WAL journal, foreign keys on, a busy timeout so a second writer waits instead of failing,
+  and short explicit transactions (the connection runs in autocommit mode otherwise).
+- The schema version lives in ``PRAGMA user_version``. ``MIGRATIONS[n]`` is the SQL that turns
+  version n into n + 1; version 0 is an empty file. Adding a release's schema change means
+  adding one entry (plain data), never a code branch.
+- Before each migration of a database that holds data, a copy is made with SQLite's backup
+  API into ``backups/`` next to it.
+- A database written by a newer version of the app is refused and left exactly as it is.
+- A damaged database is moved aside (never deleted), a fresh one is started, and the caller
+  is told where the damaged file went and which backup is the latest.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "history.sqlite3"
+BACKUP_DIR = "backups"
+BACKUPS_KEPT = 10
+BUSY_TIMEOUT_MS = 10_000
+
+# The first released schema (version 1): local times with their offset in one text column,
+# pain before/after per knee and one note. Kept verbatim: it is the base of the migrations.
+SCHEMA_V1 = """
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    end_reason TEXT,
+    legs TEXT NOT NULL,
+    pain_before_right INTEGER,
+    pain_before_left INTEGER,
+    pain_after_right INTEGER,
+    pain_after_left INTEGER,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sets (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    set_index INTEGER NOT NULL,
+    routine_id TEXT NOT NULL,
+    leg TEXT NOT NULL,
+    reps_done INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    PRIMARY KEY (session_id, set_index)
+);
+"""
+
+# Version 2: UTC times plus the local offset of that moment, tightness and a note for both
+# check-in and check-out, the planned reps and time of each set, range checks.
+_OFFSET_V1 = (
+    "(CASE substr({c}, 20, 1) WHEN '-' THEN -1 ELSE 1 END)"
+    " * (CAST(substr({c}, 21, 2) AS INTEGER) * 60 + CAST(substr({c}, 24, 2) AS INTEGER))"
+)
+_UTC_V1 = "strftime('%Y-%m-%dT%H:%M:%SZ', {c})"
+V1_TO_V2 = f"""
+CREATE TABLE sessions_v2 (
+    id INTEGER PRIMARY KEY,
+    started_utc TEXT NOT NULL,
+    started_offset_min INTEGER NOT NULL,
+    ended_utc TEXT,
+    ended_offset_min INTEGER,
+    end_reason TEXT CHECK (end_reason IN ('completed', 'pain', 'stopped', 'interrupted')),
+    legs TEXT NOT NULL CHECK (legs IN ('both', 'right', 'left')),
+    before_pain_right INTEGER CHECK (before_pain_right BETWEEN 0 AND 10),
+    before_pain_left INTEGER CHECK (before_pain_left BETWEEN 0 AND 10),
+    before_tightness INTEGER CHECK (before_tightness BETWEEN 0 AND 10),
+    before_note TEXT,
+    after_pain_right INTEGER CHECK (after_pain_right BETWEEN 0 AND 10),
+    after_pain_left INTEGER CHECK (after_pain_left BETWEEN 0 AND 10),
+    after_tightness INTEGER CHECK (after_tightness BETWEEN 0 AND 10),
+    after_note TEXT
+);
+INSERT INTO sessions_v2 (
+    id, started_utc, started_offset_min, ended_utc, ended_offset_min, end_reason, legs,
+    before_pain_right, before_pain_left, before_note, after_pain_right, after_pain_left,
+    after_note
+)
+SELECT
+    id, {_UTC_V1.format(c="started_at")}, {_OFFSET_V1.format(c="started_at")},
+    {_UTC_V1.format(c="ended_at")},
+    CASE WHEN ended_at IS NULL THEN NULL ELSE {_OFFSET_V1.format(c="ended_at")} END,
+    end_reason, legs,
+    pain_before_right, pain_before_left,
+    CASE WHEN pain_before_right IS NULL AND pain_before_left IS NULL AND note = ''
+        THEN NULL ELSE note END,
+    pain_after_right, pain_after_left,
+    CASE WHEN pain_after_right IS NULL AND pain_after_left IS NULL THEN NULL ELSE '' END
+FROM sessions;
+CREATE TABLE sets_v2 (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    set_index INTEGER NOT NULL,
+    routine_id TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    leg TEXT NOT NULL CHECK (leg IN ('right', 'left')),
+    target INTEGER,
+    reps_done INTEGER NOT NULL CHECK (reps_done >= 0),
+    status TEXT NOT NULL,
+    done_utc TEXT,
+    PRIMARY KEY (session_id, set_index)
+);
+INSERT INTO sets_v2 (session_id, set_index, routine_id, template_id, leg, reps_done, status)
+SELECT session_id, set_index, routine_id, '', leg, reps_done, status FROM sets;
+DROP TABLE sets;
+DROP TABLE sessions;
+ALTER TABLE sessions_v2 RENAME TO sessions;
+ALTER TABLE sets_v2 RENAME TO sets;
+CREATE INDEX sessions_started ON sessions (started_utc);
+"""
+
+MIGRATIONS: dict[int, str] = {0: SCHEMA_V1, 1: V1_TO_V2}
+CURRENT_VERSION = max(MIGRATIONS) + 1
+
+_CORRUPT_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
+
+
+class DatabaseError(Exception):
+    """The history cannot be used; the message is meant for the user."""
+
+
+class NewerDatabaseError(DatabaseError):
+    """The file was written by a newer version of the app; it is left untouched."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"The history in {path} was written by a newer version of Knee Coach "
+            f"(database version {version}; this version reads up to {CURRENT_VERSION}). "
+            "It was left untouched: please update Knee Coach to use it."
+        )
+        self.path = path
+        self.version = version
+
+
+@dataclass(frozen=True)
+class CorruptionReport:
+    """A damaged database was moved aside; a fresh one replaced it."""
+
+    moved_to: Path
+    reason: str
+    latest_backup: Path | None
+
+
+def _stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    if isinstance(exc, sqlite3.OperationalError):
+        return False  # locked, busy, out of disk: not damage
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code in _CORRUPT_CODES or code is None
+
+
+def _inspect(path: Path) -> tuple[int, str | None]:
+    """(schema version, damage description or None), read-only: the file is not changed."""
+    uri = f"file:{path.as_posix()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.DatabaseError as exc:
+        if _is_corruption(exc):
+            return 0, str(exc)
+        raise DatabaseError(f"Cannot open the history {path}: {exc}") from exc
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > CURRENT_VERSION:
+            return version, None
+        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        if result != ["ok"]:
+            return version, "; ".join(str(r) for r in result[:3])
+        return version, None
+    except sqlite3.DatabaseError as exc:
+        if _is_corruption(exc):
+            return 0, str(exc)
+        raise DatabaseError(f"Cannot read the history {path}: {exc}") from exc
+    finally:
+        conn.close()
+
+
+class Database:
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.corruption: CorruptionReport | None = None
+        self.migrated_from: int | None = None
+
+    # ----- opening ----------------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: Path) -> Database:
+        """Open (creating or migrating) the history in `data_dir`.
+
+        Raises NewerDatabaseError for a newer file and DatabaseError when it cannot be used
+        at all; a damaged file is moved aside and reported in `corruption` instead."""
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = data_dir / FILE_NAME
+        corruption: CorruptionReport | None = None
+        if path.exists() and path.stat().st_size > 0:
+            version, damage = _inspect(path)
+            if version > CURRENT_VERSION:
+                raise NewerDatabaseError(path, version)
+            if damage is not None:
+                moved = cls._move_aside(path)
+                log.warning("history database damaged (%s); moved to %s", damage, moved)
+                corruption = CorruptionReport(moved, damage, latest_backup(data_dir))
+        db = cls(path, cls._connect(path))
+        db.corruption = corruption
+        try:
+            db.migrate()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: safe against app crashes
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"Cannot open the history {path}: {exc}") from exc
+        return conn
+
+    @staticmethod
+    def _move_aside(path: Path) -> Path:
+        stamp = _stamp()
+        target = path.with_name(f"{path.name}.corrupt-{stamp}")
+        os.replace(path, target)
+        for suffix in ("-wal", "-shm"):
+            extra = path.with_name(path.name + suffix)
+            if extra.exists():
+                os.replace(extra, target.with_name(target.name + suffix))
+        return target
+
+    # ----- schema -----------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self, target: int = CURRENT_VERSION) -> None:
+        """Apply the migrations one by one, each in its own transaction after a backup
+        (a file that was new when this began has nothing to back up)."""
+        existed = self.version > 0
+        while True:
+            version = self.version
+            if version > CURRENT_VERSION:
+                raise NewerDatabaseError(self.path, version)
+            if version >= target:
+                return
+            if existed:
+                self.backup(
+                    self.path.parent / BACKUP_DIR / f"history-v{version}-{_stamp()}.sqlite3"
+                )
+                if self.migrated_from is None:
+                    self.migrated_from = version
+            self.conn.execute("PRAGMA foreign_keys = OFF")  # tables are rebuilt
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                if self.version != version:  # another process migrated meanwhile
+                    self.conn.execute("ROLLBACK")
+                    continue
+                for statement in _statements(MIGRATIONS[version]):
+                    self.conn.execute(statement)
+                problems = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DatabaseError(f"Migration to version {version + 1} broke links")
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            finally:
+                self.conn.execute("PRAGMA foreign_keys = ON")
+            log.info("history database migrated to version %d", version + 1)
+
+    # ----- transactions -----------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A short write transaction; the lock is taken at once so it cannot deadlock."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # ----- backups ----------------------------------------------------------------------
+    def backup(self, target: Path) -> Path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        dest = sqlite3.connect(target)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        _prune_backups(target.parent)
+        return target
+
+    def restore(self, backup_file: Path) -> None:
+        """Replace the contents with a backup (then migrate it forward)."""
+        source = sqlite3.connect(f"file:{backup_file.as_posix()}?mode=ro", uri=True)
+        try:
+            version = int(source.execute("PRAGMA user_version").fetchone()[0])
+            if version > CURRENT_VERSION:
+                raise NewerDatabaseError(backup_file, version)
+            source.backup(self.conn)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"Cannot restore {backup_file}: {exc}") from exc
+        finally:
+            source.close()
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.migrate()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def latest_backup(data_dir: Path) -> Path | None:
+    files = sorted((data_dir / BACKUP_DIR).glob("history-*.sqlite3"), key=_backup_time)
+    return files[-1] if files else None
+
+
+def _backup_time(path: Path) -> str:
+    return path.name.rsplit("-", 1)[-1]  # the UTC stamp: sorts in time order
+
+
+def _prune_backups(folder: Path) -> None:
+    files = sorted(folder.glob("history-*.sqlite3"), key=_backup_time)
+    for old in files[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into complete statements (sqlite3.complete_statement)."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                out.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete SQL statement: {current.strip()[:60]}")
+    return out

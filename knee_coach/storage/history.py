@@ -1,0 +1,266 @@
+"""Sessions in the history database: written as they happen, read back as SessionRecords."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+
+from knee_coach.core.checkin import CheckIn
+from knee_coach.core.model import EndReason, Leg, LegChoice
+from knee_coach.core.records import (
+    SessionRecord,
+    SetRecord,
+    from_utc_text,
+    offset_minutes,
+    to_utc_text,
+)
+from knee_coach.core.session import SetResult
+from knee_coach.storage.db import Database
+
+_SESSION_COLUMNS = (
+    "id, started_utc, started_offset_min, ended_utc, ended_offset_min, end_reason, legs,"
+    " before_pain_right, before_pain_left, before_tightness, before_note,"
+    " after_pain_right, after_pain_left, after_tightness, after_note"
+)
+
+
+def _check_in_values(
+    check_in: CheckIn | None,
+) -> tuple[int | None, int | None, int | None, str | None]:
+    if check_in is None:
+        return None, None, None, None
+    return (
+        check_in.pain_for(Leg.RIGHT),
+        check_in.pain_for(Leg.LEFT),
+        check_in.tightness,
+        check_in.note,
+    )
+
+
+def _check_in(
+    right: int | None, left: int | None, tightness: int | None, note: str | None
+) -> CheckIn | None:
+    if note is None and right is None and left is None and tightness is None:
+        return None
+    pain = {leg: v for leg, v in ((Leg.RIGHT, right), (Leg.LEFT, left)) if v is not None}
+    return CheckIn(pain=pain, tightness=tightness, note=note or "")
+
+
+def _record(row: Sequence[object], sets: tuple[SetRecord, ...] = ()) -> SessionRecord:
+    (sid, s_utc, s_off, e_utc, e_off, reason, legs, br, bl, bt, bn, ar, al, at, an) = row
+    return SessionRecord(
+        id=int(sid),  # type: ignore[call-overload]
+        started=from_utc_text(str(s_utc), int(s_off)),  # type: ignore[call-overload]
+        ended=from_utc_text(str(e_utc), int(e_off)) if e_utc else None,  # type: ignore[call-overload]
+        end_reason=EndReason(reason) if reason else EndReason.INTERRUPTED,
+        legs=LegChoice(legs),
+        before=_check_in(br, bl, bt, bn),  # type: ignore[arg-type]
+        after=_check_in(ar, al, at, an),  # type: ignore[arg-type]
+        sets=sets,
+    )
+
+
+class HistoryStore:
+    """Each call is one short transaction, so a crash loses at most the call in progress."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ----- writing as the session goes -------------------------------------------------
+    def begin_session(self, started: datetime, legs: LegChoice, before: CheckIn | None) -> int:
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO sessions (started_utc, started_offset_min, legs, before_pain_right,"
+                " before_pain_left, before_tightness, before_note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    to_utc_text(started),
+                    offset_minutes(started),
+                    legs.value,
+                    *_check_in_values(before),
+                ),
+            )
+            return int(cur.lastrowid)  # type: ignore[arg-type]
+
+    def record_set(self, session_id: int, result: SetResult, at: datetime) -> None:
+        """Store one finished set (writing the same set twice keeps the first)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO sets (session_id, set_index, routine_id, template_id, leg,"
+                " target, reps_done, status, done_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    result.set_index,
+                    result.routine_id,
+                    result.template_id,
+                    result.leg,
+                    result.target,
+                    result.reps_done,
+                    result.status.value,
+                    to_utc_text(at),
+                ),
+            )
+
+    def end_session(self, session_id: int, reason: EndReason, ended: datetime) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE sessions SET end_reason = ?, ended_utc = ?, ended_offset_min = ?"
+                " WHERE id = ?",
+                (reason.value, to_utc_text(ended), offset_minutes(ended), session_id),
+            )
+
+    def record_checkout(self, session_id: int, after: CheckIn | None) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE sessions SET after_pain_right = ?, after_pain_left = ?,"
+                " after_tightness = ?, after_note = ? WHERE id = ?",
+                (*_check_in_values(after), session_id),
+            )
+
+    def mark_interrupted(self) -> list[SessionRecord]:
+        """Sessions that never ended (the app was closed hard or killed) become
+        'interrupted', ending at their last stored set. Returns them as they are now."""
+        with self.db.transaction() as conn:
+            ids = [r[0] for r in conn.execute("SELECT id FROM sessions WHERE end_reason IS NULL")]
+            for sid in ids:
+                last = conn.execute(
+                    "SELECT max(done_utc) FROM sets WHERE session_id = ?", (sid,)
+                ).fetchone()[0]
+                conn.execute(
+                    "UPDATE sessions SET end_reason = ?,"
+                    " ended_utc = coalesce(?, started_utc), ended_offset_min = started_offset_min"
+                    " WHERE id = ?",
+                    (EndReason.INTERRUPTED.value, last, sid),
+                )
+        return [r for r in (self.session(sid) for sid in ids) if r is not None]
+
+    # ----- reading ----------------------------------------------------------------------
+    def count(self) -> int:
+        return int(self.db.conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        row = self.db.conn.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return _record(row, self._sets([session_id]).get(session_id, ()))
+
+    def records(
+        self,
+        start_utc: datetime | None = None,
+        end_utc: datetime | None = None,
+        with_sets: bool = True,
+    ) -> list[SessionRecord]:
+        """Sessions started in [start, end), oldest first (by start, then by id)."""
+        where, args = [], []
+        if start_utc is not None:
+            where.append("started_utc >= ?")
+            args.append(to_utc_text(start_utc))
+        if end_utc is not None:
+            where.append("started_utc < ?")
+            args.append(to_utc_text(end_utc))
+        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY started_utc, id"
+        # One read transaction, so sessions and sets are a consistent snapshot.
+        conn = self.db.conn
+        conn.execute("BEGIN")
+        try:
+            rows = conn.execute(sql, args).fetchall()
+            sets = self._sets([r[0] for r in rows] if where else None) if with_sets else {}
+        finally:
+            conn.execute("COMMIT")
+        return [_record(row, sets.get(int(row[0]), ())) for row in rows]
+
+    def _sets(self, session_ids: Iterable[int] | None) -> dict[int, tuple[SetRecord, ...]]:
+        conn = self.db.conn
+        sql = "SELECT session_id, routine_id, template_id, leg, target, reps_done, status FROM sets"
+        rows: list[sqlite3.Row] | list[tuple[object, ...]]
+        if session_ids is None:
+            rows = conn.execute(sql + " ORDER BY session_id, set_index").fetchall()
+        else:
+            ids = list(session_ids)
+            rows = []
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows += conn.execute(
+                    f"{sql} WHERE session_id IN ({marks}) ORDER BY session_id, set_index", chunk
+                ).fetchall()
+        out: dict[int, list[SetRecord]] = {}
+        for sid, routine_id, template_id, leg, target, reps, status in rows:
+            out.setdefault(int(sid), []).append(  # type: ignore[call-overload]
+                SetRecord(routine_id, template_id, Leg(leg), target, reps, status)  # type: ignore[arg-type]
+            )
+        return {k: tuple(v) for k, v in out.items()}
+
+    # ----- bulk writing (CSV import) ----------------------------------------------------
+    def add_records(self, records: Iterable[SessionRecord]) -> int:
+        """Insert whole sessions in one transaction: all of them or none."""
+        n = 0
+        with self.db.transaction() as conn:
+            for rec in records:
+                ended = rec.ended
+                cur = conn.execute(
+                    "INSERT INTO sessions (started_utc, started_offset_min, ended_utc,"
+                    " ended_offset_min, end_reason, legs, before_pain_right, before_pain_left,"
+                    " before_tightness, before_note, after_pain_right, after_pain_left,"
+                    " after_tightness, after_note)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        to_utc_text(rec.started),
+                        offset_minutes(rec.started),
+                        to_utc_text(ended) if ended else None,
+                        offset_minutes(ended) if ended else None,
+                        rec.end_reason.value,
+                        rec.legs.value,
+                        *_check_in_values(rec.before),
+                        *_check_in_values(rec.after),
+                    ),
+                )
+                sid = cur.lastrowid
+                conn.executemany(
+                    "INSERT INTO sets (session_id, set_index, routine_id, template_id, leg,"
+                    " target, reps_done, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            sid,
+                            i,
+                            s.routine_id,
+                            s.template_id,
+                            s.leg.value,
+                            s.target,
+                            s.reps_done,
+                            s.status,
+                        )
+                        for i, s in enumerate(rec.sets)
+                    ],
+                )
+                n += 1
+        return n
+
+    # ----- fast reads for the charts and the review --------------------------------------
+    def pain_series(self) -> list[tuple[int, int, int | None, int | None, int | None, int | None]]:
+        """Every session as (UTC epoch seconds, UTC offset in minutes, pain before right,
+        before left, after right, after left), oldest first; cheap even for years of data."""
+        return self.db.conn.execute(
+            "SELECT CAST(strftime('%s', started_utc) AS INTEGER), started_offset_min,"
+            " before_pain_right, before_pain_left, after_pain_right, after_pain_left"
+            " FROM sessions ORDER BY started_utc, id"
+        ).fetchall()
+
+    def review_records(self, today_utc: datetime, days: int = 21) -> list[SessionRecord]:
+        """What the weekly review and the clinic nudge need: the first days of practice with
+        a check-in, and the last `days` days (without the sets)."""
+        first = self.db.conn.execute(
+            "SELECT min(started_utc) FROM sessions WHERE before_note IS NOT NULL"
+        ).fetchone()[0]
+        recent = self.records(today_utc - timedelta(days=days + 1), None, with_sets=False)
+        if first is None:
+            return recent
+        start = from_utc_text(first, 0)
+        early = self.records(start - timedelta(days=1), start + timedelta(days=9), with_sets=False)
+        ids = {r.id for r in recent}
+        return [r for r in early if r.id not in ids] + recent

@@ -1,0 +1,675 @@
+"""The history window: how the knee felt over time, sessions per day against the target,
+weekly averages, and the weekly review with the honest nudge.
+
+Imported only when the history is first opened: pyqtgraph triples the start-up time.
+Years of twice-daily sessions stay quick: the data is read once as plain numbers, the
+single sessions are drawn only for the week and month ranges, and the whole history is
+drawn as weekly averages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from enum import Enum
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from knee_coach.core import trends
+from knee_coach.core.model import Leg
+from knee_coach.storage.history import HistoryStore
+from knee_coach.storage.recorder import WallClock
+from knee_coach.ui.style import ACCENT, CARD, INK, MUTED, STYLESHEET, set_role
+
+DAY = 86_400.0
+WEEK = 7 * DAY
+LEFT_COLOUR = "#c8702a"
+COLOURS = {Leg.RIGHT: ACCENT, Leg.LEFT: LEFT_COLOUR}
+TARGET_BAND = QColor(42, 127, 130, 38)
+
+
+class Range(str, Enum):
+    WEEK = "week"
+    MONTH = "month"
+    ALL = "all"
+
+
+RANGE_DAYS = {Range.WEEK: 7, Range.MONTH: 30}
+
+
+@dataclass
+class Series:
+    """The whole history as arrays; x is the session's local wall time in epoch seconds
+    (shown on a UTC axis, so each session appears at the hour it was done where it was)."""
+
+    x: np.ndarray
+    before: dict[Leg, np.ndarray]
+    after: dict[Leg, np.ndarray]
+    day: np.ndarray  # local day number (days since 1970-01-01)
+
+    @classmethod
+    def load(cls, store: HistoryStore) -> Series:
+        rows = store.pain_series()
+        if not rows:
+            empty = np.zeros(0)
+            return cls(empty, {leg: empty for leg in Leg}, {leg: empty for leg in Leg}, empty)
+        a = np.array([[np.nan if v is None else v for v in row] for row in rows], dtype=float)
+        x = a[:, 0] + a[:, 1] * 60.0
+        return cls(
+            x=x,
+            before={Leg.RIGHT: a[:, 2], Leg.LEFT: a[:, 3]},
+            after={Leg.RIGHT: a[:, 4], Leg.LEFT: a[:, 5]},
+            day=np.floor(x / DAY).astype(np.int64),
+        )
+
+    @property
+    def empty(self) -> bool:
+        return len(self.x) == 0
+
+    def practice_days(self) -> DaySet:
+        return DaySet(np.unique(self.day).tolist())
+
+
+class DaySet:
+    """The days practised, kept as day numbers: cheap to build for years of history."""
+
+    EPOCH = date(1970, 1, 1)
+
+    def __init__(self, day_numbers: Iterable[int]) -> None:
+        self._days = set(day_numbers)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and (day - self.EPOCH).days in self._days
+
+    def __len__(self) -> int:
+        return len(self._days)
+
+
+def _week_index(day: np.ndarray) -> np.ndarray:
+    # 1970-01-01 was a Thursday; +3 makes weeks start on Monday.
+    return (day + 3) // 7
+
+
+@dataclass
+class Periods:
+    """Sessions grouped by calendar week or month: what the long ranges draw."""
+
+    start: np.ndarray  # x of each period's first day
+    end: np.ndarray  # x of the day after its last day
+    rate: np.ndarray  # sessions a day (days not yet come are not counted)
+    means: dict[tuple[Leg, str], np.ndarray]  # average pain, NaN where nothing was rated
+
+    @property
+    def middle(self) -> np.ndarray:
+        return (self.start + self.end) / 2
+
+    def find(self, x: float) -> int | None:
+        k = int(np.searchsorted(self.start, x, side="right")) - 1
+        return k if 0 <= k < len(self.start) and x < self.end[k] else None
+
+
+def _month_of(day: np.ndarray) -> np.ndarray:
+    return day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+
+
+def _month_first_day(month: np.ndarray) -> np.ndarray:
+    return month.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+
+
+def _periods(series: Series, months: bool, today: int) -> Periods:
+    """Weekly (Monday to Sunday) or monthly groups of the sessions."""
+    if months:
+        index = _month_of(series.day)
+        uniq, inverse = np.unique(index, return_inverse=True)
+        first, last = _month_first_day(uniq), _month_first_day(uniq + 1)
+    else:
+        index = _week_index(series.day)
+        uniq, inverse = np.unique(index, return_inverse=True)
+        first = uniq * 7 - 3
+        last = first + 7
+    counts = np.bincount(inverse, minlength=len(uniq)).astype(float)
+    elapsed = np.clip(np.minimum(last, today + 1) - first, 1, None)
+    means: dict[tuple[Leg, str], np.ndarray] = {}
+    for leg in Leg:
+        for kind, values in (("before", series.before[leg]), ("after", series.after[leg])):
+            ok = ~np.isnan(values)
+            sums = np.bincount(inverse[ok], weights=values[ok], minlength=len(uniq))
+            n = np.bincount(inverse[ok], minlength=len(uniq))
+            with np.errstate(invalid="ignore", divide="ignore"):
+                means[(leg, kind)] = np.where(n > 0, sums / np.maximum(n, 1), np.nan)
+    return Periods(first * DAY, last * DAY, counts / elapsed, means)
+
+
+def _segments(
+    p: Periods, values: np.ndarray, lo: float, hi: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each period reaching into [lo, hi] as a level across it (drawn in pairs); periods
+    without a rating are left out."""
+    k, m = np.searchsorted(p.start, [lo - 31 * DAY, hi])
+    start, end, values = p.start[k:m], p.end[k:m], values[k:m]
+    ok = ~np.isnan(values)
+    xs = np.empty(2 * int(ok.sum()))
+    xs[0::2] = start[ok]
+    xs[1::2] = end[ok]
+    return xs, np.repeat(values[ok], 2)
+
+
+LONG_HISTORY_DAYS = 400  # beyond this the whole history is drawn month by month
+
+
+class HistoryView(QWidget):
+    """A window of its own, so it can stay open beside the session."""
+
+    rangeChanged = Signal(str)
+
+    def __init__(
+        self, store: HistoryStore, wall_clock: WallClock, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("page")
+        self.setStyleSheet(STYLESHEET)
+        self.setWindowTitle(self.tr("History and weekly review"))
+        self.resize(1180, 780)
+        self.store = store
+        self.wall_clock = wall_clock
+        self.range = Range.MONTH
+        self.series = Series.load(store)
+        self._days = self._counts = np.zeros(0, dtype=np.int64)
+        self.weeks = self.months = _periods(self.series, False, 0)
+        self._build()
+        self.reload(keep_series=True)
+
+    # ----- layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        # Lines are horizontal levels and the markers are cached pixmaps: no antialiasing
+        # needed, and years of weekly levels draw much faster without it.
+        pg.setConfigOptions(antialias=False)
+        title = QLabel(self.tr("How your knee felt"))
+        set_role(title, "title")
+        self.range_buttons: dict[Range, QPushButton] = {}
+        group = QButtonGroup(self)
+        names = {
+            Range.WEEK: self.tr("Week"),
+            Range.MONTH: self.tr("Month"),
+            Range.ALL: self.tr("All"),
+        }
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        for rng, name in names.items():
+            button = QPushButton(name)
+            button.setCheckable(True)
+            set_role(button, "rating")
+            button.setStyleSheet("padding: 6px 16px;")
+            button.setMinimumWidth(92)
+            group.addButton(button)
+            button.clicked.connect(lambda _=False, r=rng: self.set_range(r))
+            self.range_buttons[rng] = button
+            top.addWidget(button)
+        self.png_button = QPushButton(self.tr("Save chart as PNG…"))
+        self.png_button.clicked.connect(self._ask_png)
+        top.addSpacing(16)
+        top.addWidget(self.png_button)
+
+        self.chart_box = QFrame()
+        set_role(self.chart_box, "card")
+        chart_layout = QVBoxLayout(self.chart_box)
+        chart_layout.setContentsMargins(10, 10, 10, 10)
+        self.pain_plot = self._plot(self.tr("Pain (0–10)"))
+        self.day_plot = self._plot(self.tr("Sessions a day"))
+        self.day_plot.setXLink(self.pain_plot)
+        self.pain_plot.setYRange(-0.5, 10.5, padding=0)
+        self.pain_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
+        self._add_pain_items()
+        self._add_day_items()
+        self.hover = QLabel(" ")
+        set_role(self.hover, "muted")
+        self.hover.setMinimumHeight(22)
+        self.empty_note = QLabel(
+            self.tr("No sessions yet. After your first session, how the knee felt shows here.")
+        )
+        set_role(self.empty_note, "subtitle")
+        self.empty_note.setWordWrap(True)
+        self.legend = QLabel(self._legend_html())
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        set_role(self.legend, "muted")
+        chart_layout.addWidget(self.legend)
+        chart_layout.addWidget(self.pain_plot, 3)
+        chart_layout.addWidget(self.day_plot, 2)
+        chart_layout.addWidget(self.hover)
+        chart_layout.addWidget(self.empty_note)
+
+        self.review = self._review_panel()
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.chart_box, 1)
+        body.addWidget(self.review)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+        self.pain_plot.scene().sigMouseMoved.connect(self._hovered)
+        self.day_plot.scene().sigMouseMoved.connect(self._hovered)
+
+    def _plot(self, label: str) -> pg.PlotWidget:
+        axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        plot = pg.PlotWidget(axisItems={"bottom": axis}, background=CARD)
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        font = QFont()
+        font.setPointSize(10)
+        for name in ("left", "bottom"):
+            ax = plot.getAxis(name)
+            ax.setTextPen(pg.mkPen(INK))
+            ax.setPen(pg.mkPen(MUTED))
+            ax.setStyle(tickFont=font)
+        plot.setLabel("left", label, color=INK)
+        plot.getAxis("left").setWidth(58)
+        return plot
+
+    def _legend_html(self, monthly: bool = False) -> str:
+        parts = []
+        for leg in Leg:
+            knee = self.tr("Right knee") if leg is Leg.RIGHT else self.tr("Left knee")
+            if monthly:
+                text = self.tr(
+                    "<b style='color:{colour}'>{knee}</b>: "
+                    "<span style='color:{colour}'>━━</span> monthly average before a session, "
+                    "<span style='color:{colour}'>╍╍</span> after"
+                )
+            else:
+                text = self.tr(
+                    "<b style='color:{colour}'>{knee}</b>: "
+                    "<span style='color:{colour}'>●</span> before a session, "
+                    "<span style='color:{colour}'>○</span> after; "
+                    "<span style='color:{colour}'>━━</span> weekly average before, "
+                    "<span style='color:{colour}'>╍╍</span> after"
+                )
+            parts.append(text.format(colour=COLOURS[leg], knee=knee))
+        return "<br>".join(parts)
+
+    def _add_pain_items(self) -> None:
+        self.points: dict[tuple[Leg, str], pg.PlotDataItem] = {}
+        self.weekly_lines: dict[tuple[Leg, str], pg.PlotDataItem] = {}
+        for leg in Leg:
+            colour = COLOURS[leg]
+            self.weekly_lines[(leg, "before")] = self.pain_plot.plot(
+                pen=pg.mkPen(colour, width=3), connect="pairs"
+            )
+            self.weekly_lines[(leg, "after")] = self.pain_plot.plot(
+                pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine), connect="pairs"
+            )
+        for leg in Leg:
+            colour = COLOURS[leg]
+            self.points[(leg, "before")] = self.pain_plot.plot(
+                pen=None, symbol="o", symbolSize=9, symbolBrush=colour, symbolPen=pg.mkPen(colour)
+            )
+            self.points[(leg, "after")] = self.pain_plot.plot(
+                pen=None,
+                symbol="o",
+                symbolSize=9,
+                symbolBrush=pg.mkBrush(CARD),
+                symbolPen=pg.mkPen(colour, width=2),
+            )
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(MUTED, width=1))
+        self.pain_plot.addItem(self.cursor, ignoreBounds=True)
+        self.cursor.hide()
+
+    def _add_day_items(self) -> None:
+        band = pg.LinearRegionItem(
+            values=(trends.TARGET_MIN, trends.TARGET_MAX),
+            orientation="horizontal",
+            brush=pg.mkBrush(TARGET_BAND),
+            pen=pg.mkPen(None),
+            movable=False,
+        )
+        band.setZValue(-10)
+        self.day_plot.addItem(band, ignoreBounds=True)
+        self.target_label = pg.TextItem(
+            self.tr("target: 1–2 a day"),
+            color=ACCENT,
+            anchor=(1, 0),
+            fill=pg.mkBrush(255, 255, 255, 215),
+        )
+        self.target_label.setZValue(20)
+        self.day_plot.addItem(self.target_label, ignoreBounds=True)
+        self.bars = pg.BarGraphItem(
+            x=[0], height=[0], width=0.7 * DAY, brush=pg.mkBrush(ACCENT), pen=pg.mkPen(None)
+        )
+        self.day_plot.addItem(self.bars)
+        self.day_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 6)]])
+
+    def _review_panel(self) -> QFrame:
+        card = QFrame()
+        set_role(card, "card")
+        card.setFixedWidth(430)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        heading = QLabel(self.tr("This week and last week"))
+        heading.setStyleSheet("font-size: 19px; font-weight: 600;")
+        self.review_grid = QGridLayout()
+        self.review_grid.setHorizontalSpacing(14)
+        self.review_grid.setColumnStretch(0, 1)
+        self.review_grid.setVerticalSpacing(6)
+        self.streak_label = QLabel()
+        set_role(self.streak_label, "body")
+        self.streak_label.setWordWrap(True)
+        self.nudge_label = QLabel()
+        self.nudge_label.setWordWrap(True)
+        self.advice_label = QLabel()
+        self.advice_label.setWordWrap(True)
+        set_role(self.advice_label, "muted")
+        layout.addWidget(heading)
+        layout.addLayout(self.review_grid)
+        layout.addWidget(self.streak_label)
+        layout.addWidget(self.nudge_label)
+        layout.addWidget(self.advice_label)
+        layout.addStretch(1)
+        return card
+
+    # ----- data -------------------------------------------------------------------------
+    def reload(self, keep_series: bool = False) -> None:
+        """Read the history again (after a session or an import) and redraw."""
+        if not keep_series:
+            self.series = Series.load(self.store)
+        s = self.series
+        today = (self.wall_clock().date() - date(1970, 1, 1)).days
+        self.weeks = _periods(s, months=False, today=today)
+        self.months = _periods(s, months=True, today=today)
+        if not s.empty:
+            self._days, self._counts = np.unique(s.day, return_counts=True)
+        else:
+            self._days = self._counts = np.zeros(0, dtype=np.int64)
+        self._update_review()
+        self.empty_note.setVisible(s.empty)
+        self.set_range(self.range)
+
+    def _today_x(self) -> float:
+        """Local midnight today on the chart's axis (local wall time read as UTC)."""
+        today = self.wall_clock().date()
+        return datetime.combine(today, datetime.min.time(), timezone.utc).timestamp()
+
+    def x_range(self) -> tuple[float, float]:
+        end = self._today_x() + DAY
+        if self.range is Range.ALL and not self.series.empty:
+            start = float(np.floor(self.series.x[0] / DAY) * DAY)
+            return min(start, end - 7 * DAY), end
+        return end - RANGE_DAYS.get(self.range, 30) * DAY, end
+
+    def set_range(self, rng: Range | str) -> None:
+        self.range = Range(rng)
+        self.range_buttons[self.range].setChecked(True)
+        lo, hi = self.x_range()
+        s = self.series
+        detailed = self.range is not Range.ALL
+        if detailed:
+            i, j = np.searchsorted(s.x, [lo, hi])
+            for (leg, kind), item in self.points.items():
+                values = s.before[leg] if kind == "before" else s.after[leg]
+                xs, ys = s.x[i:j], values[i:j]
+                ok = ~np.isnan(ys)
+                item.setData(xs[ok], ys[ok])
+            di, dj = np.searchsorted(self._days, [lo / DAY, hi / DAY])
+            self.bars.setOpts(
+                x=self._days[di:dj] * DAY + DAY / 2,
+                height=self._counts[di:dj],
+                width=0.7 * DAY,
+            )
+            self.legend.setText(self._legend_html(monthly=False))
+            for key, item in self.weekly_lines.items():
+                levels = _segments(self.weeks, self.weeks.means[key], lo, hi)
+                item.setData(*levels, connect="pairs")
+        else:
+            # The whole history: one value per week (or per month for long histories),
+            # joined up; the single sessions would only be noise at this scale.
+            p = self.overview_periods()
+            for item in self.points.values():
+                item.setData([], [])
+            for key, item in self.weekly_lines.items():
+                item.setData(p.middle, p.means[key], connect="finite")
+            self.bars.setOpts(x=p.middle, height=p.rate, width=p.end - p.start)
+            self.legend.setText(self._legend_html(monthly=p is self.months))
+        ticks = self._day_ticks(lo, hi)
+        for plot in (self.pain_plot, self.day_plot):
+            plot.getAxis("bottom").setTicks(ticks)
+        self.pain_plot.setXRange(lo, hi, padding=0.01)
+        self.day_plot.setXRange(lo, hi, padding=0.01)
+        top = max(3.0, float(self._counts.max()) if len(self._counts) else 0.0)
+        self.day_plot.setYRange(0, top + 0.3, padding=0)
+        self.target_label.setPos(hi, top + 0.25)
+        self.cursor.hide()
+        self.rangeChanged.emit(self.range.value)
+
+    def overview_periods(self) -> Periods:
+        lo, hi = self.x_range()
+        return self.months if hi - lo > LONG_HISTORY_DAYS * DAY else self.weeks
+
+    def _day_ticks(self, lo: float, hi: float) -> list[list[tuple[float, str]]] | None:
+        """Readable dates under the week and month ranges ("Mon 8", "Jun 6"); the axis
+        chooses its own for the whole history."""
+        if self.range is Range.ALL:
+            return None
+        locale = QLocale()
+        first = date(1970, 1, 1) + timedelta(days=int(lo // DAY))
+        days = int((hi - lo) // DAY)
+        major: list[tuple[float, str]] = []
+        minor: list[tuple[float, str]] = []
+        for i in range(days + 1):
+            day = first + timedelta(days=i)
+            x = (day - date(1970, 1, 1)).days * DAY + DAY / 2
+            qday = QDate(day.year, day.month, day.day)
+            if self.range is Range.WEEK:
+                major.append((x, locale.toString(qday, "ddd d")))
+            elif day.weekday() == 0:
+                major.append((x, locale.toString(qday, "MMM d")))
+            else:
+                minor.append((x, ""))
+        return [major, minor]
+
+    # ----- the weekly review ------------------------------------------------------------
+    def _update_review(self) -> None:
+        now = self.wall_clock()
+        today = now.date()
+        records = self.store.review_records(now.astimezone(timezone.utc))
+        review = trends.weekly_review(records, today, self.series.practice_days())
+        self.review_data = review
+        grid = self.review_grid
+        while grid.count():
+            item = grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+        def cell(text: str, row: int, col: int, bold: bool = False) -> None:
+            label = QLabel(text)
+            set_role(label, "body")
+            if bold:
+                label.setStyleSheet("font-weight: 600;")
+            if col:
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            else:
+                label.setWordWrap(True)  # long names (and translations) wrap, never clip
+            grid.addWidget(label, row, col)
+
+        def avg(value: float | None) -> str:
+            return "–" if value is None else f"{value:.1f}"
+
+        this, last = review.this_week, review.last_week
+        cell("", 0, 0)
+        cell(self.tr("This week"), 0, 1, bold=True)
+        cell(self.tr("Last week"), 0, 2, bold=True)
+        rows: list[tuple[str, str, str]] = [
+            (self.tr("Sessions"), str(this.sessions), str(last.sessions)),
+            (
+                self.tr("Days practised"),
+                self.tr("{days} of {total}").format(
+                    days=this.days_practised, total=(today - this.start).days + 1
+                ),
+                self.tr("{days} of {total}").format(days=last.days_practised, total=7),
+            ),
+            (self.tr("Days with 1–2 sessions"), str(this.days_on_target), str(last.days_on_target)),
+        ]
+        names = {
+            Leg.RIGHT: (self.tr("Right knee, before"), self.tr("Right knee, after")),
+            Leg.LEFT: (self.tr("Left knee, before"), self.tr("Left knee, after")),
+        }
+        for leg in Leg:
+            if this.before.get(leg) is None and last.before.get(leg) is None:
+                continue
+            rows.append((names[leg][0], avg(this.before.get(leg)), avg(last.before.get(leg))))
+            rows.append((names[leg][1], avg(this.after.get(leg)), avg(last.after.get(leg))))
+        for r, (name, a, b) in enumerate(rows, start=1):
+            cell(name, r, 0)
+            cell(a, r, 1)
+            cell(b, r, 2)
+        note = QLabel(self.tr("Average pain, 0–10."))
+        set_role(note, "muted")
+        grid.addWidget(note, len(rows) + 1, 0, 1, 3)
+
+        lines = [
+            self.tr("Practised {days} days in a row.").format(days=review.streak)
+            if review.streak
+            else self.tr("No practice today or yesterday yet.")
+        ]
+        for leg in Leg:
+            change = review.before_change(leg)
+            if change is None:
+                continue
+            knee = self.tr("Right knee") if leg is Leg.RIGHT else self.tr("Left knee")
+            if change <= -0.05:
+                lines.append(
+                    self.tr("{knee}: {points:.1f} points less pain than last week.").format(
+                        knee=knee, points=-change
+                    )
+                )
+            elif change >= 0.05:
+                lines.append(
+                    self.tr("{knee}: {points:.1f} points more pain than last week.").format(
+                        knee=knee, points=change
+                    )
+                )
+            else:
+                lines.append(self.tr("{knee}: the same as last week.").format(knee=knee))
+        self.streak_label.setText("\n".join(lines))
+        nudge = review.nudge
+        if nudge is not None:
+            self.nudge_label.setText(nudge.text(QCoreApplication.translate))
+            set_role(self.nudge_label, "danger")
+            self.nudge_label.show()
+        else:
+            self.nudge_label.clear()
+            self.nudge_label.hide()
+        self.nudge_label.style().unpolish(self.nudge_label)
+        self.nudge_label.style().polish(self.nudge_label)
+        self.advice_label.setText(
+            self.tr(
+                "Aim for once or twice a day. Most people notice a change after one to two "
+                "weeks of daily practice. See a clinic if there is no improvement or it gets "
+                "worse, and stop at once if the pain is sharp or the knee is swollen or hot."
+            )
+        )
+
+    # ----- hover ------------------------------------------------------------------------
+    def _hovered(self, pos: QPointF) -> None:
+        plot = self.pain_plot if self.pain_plot.sceneBoundingRect().contains(pos) else None
+        if plot is None and self.day_plot.sceneBoundingRect().contains(pos):
+            plot = self.day_plot
+        if plot is None or self.series.empty:
+            return
+        x = plot.getPlotItem().vb.mapSceneToView(pos).x()
+        self.hover.setText(self.describe(x))
+        self.cursor.setPos(x)
+        self.cursor.show()
+
+    def describe(self, x: float) -> str:
+        """The values nearest to `x` (a point of the date axis), for the hover line."""
+        s = self.series
+        if self.range is Range.ALL:
+            p = self.overview_periods()
+            k = p.find(x)
+            if k is None:
+                return " "
+            first = date(1970, 1, 1) + timedelta(days=round(float(p.start[k]) / DAY))
+            if p is self.months:
+                head = self.tr("{month}: {rate:.1f} sessions a day").format(
+                    month=QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy"),
+                    rate=p.rate[k],
+                )
+            else:
+                head = self.tr("Week of {day}: {rate:.1f} sessions a day").format(
+                    day=first.isoformat(), rate=p.rate[k]
+                )
+            parts = [head]
+            for leg in Leg:
+                b, a = p.means[(leg, "before")][k], p.means[(leg, "after")][k]
+                if np.isnan(b) and np.isnan(a):
+                    continue
+                parts.append(
+                    self._pain_text(
+                        leg, None if np.isnan(b) else b, None if np.isnan(a) else a, "{:.1f}"
+                    )
+                )
+            return "   ".join(parts)
+        lo, hi = self.x_range()
+        i, j = np.searchsorted(s.x, [lo, hi])
+        if i == j:
+            return " "
+        k = i + int(np.argmin(np.abs(s.x[i:j] - x)))
+        when = datetime.fromtimestamp(float(s.x[k]), timezone.utc)
+        day_no = int(s.day[k])
+        count = int(self._counts[np.searchsorted(self._days, day_no)])
+        parts = [
+            self.tr("{when}  ({count} that day)").format(
+                when=when.strftime("%Y-%m-%d %H:%M"), count=count
+            )
+        ]
+        for leg in Leg:
+            b, a = s.before[leg][k], s.after[leg][k]
+            bv = None if np.isnan(b) else float(b)
+            av = None if np.isnan(a) else float(a)
+            if bv is None and av is None:
+                continue
+            parts.append(self._pain_text(leg, bv, av, "{:.0f}"))
+        return "   ".join(parts)
+
+    def _pain_text(self, leg: Leg, before: float | None, after: float | None, fmt: str) -> str:
+        b = "–" if before is None else fmt.format(before)
+        a = "–" if after is None else fmt.format(after)
+        if leg is Leg.RIGHT:
+            return self.tr("Right knee: {before} → {after}").format(before=b, after=a)
+        return self.tr("Left knee: {before} → {after}").format(before=b, after=a)
+
+    # ----- PNG --------------------------------------------------------------------------
+    def save_png(self, path: Path) -> bool:
+        """The chart as it is shown, with its legend, as a PNG image."""
+        return self.chart_box.grab().save(str(path), "PNG")
+
+    def _ask_png(self) -> None:
+        suggested = str(
+            Path.home() / self.tr("knee-coach-chart-{day}.png").format(day=self.wall_clock().date())
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save chart as PNG"), suggested, self.tr("PNG images (*.png)")
+        )
+        if path and not self.save_png(Path(path)):
+            self.hover.setText(self.tr("The image could not be saved to {path}.").format(path=path))

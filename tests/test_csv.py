@@ -1,0 +1,329 @@
+"""CSV export and import: exact round trip, formula cells, merging, and bad files that get a
+clear message naming the line and column and write nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from knee_coach.core.checkin import CheckIn
+from knee_coach.core.model import EndReason, Leg, LegChoice
+from knee_coach.core.records import SessionRecord
+from knee_coach.core.routines import ROUTINES
+from knee_coach.storage import csv_io
+from knee_coach.storage.csv_io import (
+    HEADER,
+    CsvImportError,
+    export_csv,
+    import_csv,
+    neutralise,
+    parse_csv,
+    unneutralise,
+)
+from knee_coach.storage.db import Database
+from knee_coach.storage.demo import demo_records
+from knee_coach.storage.history import HistoryStore
+
+JST = timezone(timedelta(hours=9))
+HEADER_LINE = ",".join(HEADER)
+
+
+def store_in(folder: Path) -> HistoryStore:
+    return HistoryStore(Database.open(folder))
+
+
+def tricky_records() -> list[SessionRecord]:
+    t = datetime(2026, 3, 1, 6, 5, tzinfo=JST)
+    notes = [
+        "=SUM(A1:A9)",
+        "+81 phone",
+        "-3 after stairs",
+        "@home",
+        "\tTab",
+        "\rCR",
+        "'quoted",
+        "''twice",
+        '膝の裏が痛い, "階段"\nふたつめの行',
+        "plain",
+    ]
+    recs = []
+    for i, note in enumerate(notes):
+        started = t + timedelta(hours=13 * i)
+        recs.append(
+            SessionRecord(
+                id=None,
+                started=started.astimezone(timezone(timedelta(hours=-5 + i))),
+                ended=None if i == 3 else started + timedelta(minutes=8),
+                end_reason=list(EndReason)[i % 4],
+                legs=list(LegChoice)[i % 3],
+                before=None if i == 2 else CheckIn({Leg.RIGHT: i % 11, Leg.LEFT: 10}, i % 3, note),
+                after=None if i % 2 else CheckIn({Leg.LEFT: 0}, None, note[::-1]),
+                sets=(),
+            )
+        )
+    return recs + demo_records(date(2026, 4, 1), date(2026, 4, 20))
+
+
+def test_the_header_is_stable_and_covers_every_routine_and_leg() -> None:
+    assert HEADER_LINE == (
+        "started,ended,end_reason,legs,before_pain_right,before_pain_left,before_tightness,"
+        "before_note,after_pain_right,after_pain_left,after_tightness,after_note,"
+        "reps_hamstring_glide_right,reps_hamstring_glide_left,"
+        "reps_popliteus_release_right,reps_popliteus_release_left"
+    )
+    assert {(r, leg) for _, r, leg in csv_io.REPS_COLUMNS} == {
+        (routine.id, leg) for routine in ROUTINES for leg in Leg
+    }
+
+
+def test_export_import_export_gives_identical_bytes(tmp_path: Path) -> None:
+    first = store_in(tmp_path / "a")
+    first.add_records(tricky_records())
+    out1 = tmp_path / "one.csv"
+    assert export_csv(first, out1) == len(tricky_records())
+    data = out1.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + HEADER_LINE.encode() + b"\r\n")
+
+    second = store_in(tmp_path / "b")
+    result = import_csv(second, out1)
+    assert (result.added, result.skipped) == (len(tricky_records()), 0)
+    out2 = tmp_path / "two.csv"
+    export_csv(second, out2)
+    assert out2.read_bytes() == data
+    # Values came back exactly, notes included.
+    by_start = {r.started: r for r in second.records()}
+    for rec in tricky_records()[:10]:
+        got = by_start[rec.started]
+        assert got.started.utcoffset() == rec.started.utcoffset()
+        assert (got.before, got.after, got.end_reason, got.legs, got.ended) == (
+            rec.before,
+            rec.after,
+            rec.end_reason,
+            rec.legs,
+            rec.ended,
+        )
+
+
+def test_formula_cells_are_neutralised_in_the_file() -> None:
+    text = csv_io.csv_text(tricky_records()[:10])
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    notes = [row[HEADER.index("before_note")] for row in rows[1:]]
+    assert notes[0] == "'=SUM(A1:A9)"
+    assert notes[1] == "'+81 phone" and notes[2] == ""  # no check-in on that one
+    assert notes[3] == "'@home" and notes[4] == "'\tTab" and notes[5] == "'\rCR"
+    assert notes[6] == "''quoted" and notes[7] == "'''twice"
+    assert notes[9] == "plain"
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@given(st.text())
+def test_neutralising_round_trips_any_text(cell: str) -> None:
+    assert unneutralise(neutralise(cell)) == cell
+    assert not neutralise(cell).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_import_merges_and_skips_exact_duplicates(tmp_path: Path) -> None:
+    store = store_in(tmp_path / "d")
+    recs = demo_records(date(2026, 1, 1), date(2026, 1, 10))
+    store.add_records(recs[:6])
+    path = tmp_path / "all.csv"
+    path.write_text(csv_io.csv_text(recs), encoding="utf-8")
+    result = import_csv(store, path)
+    assert (result.added, result.skipped) == (len(recs) - 6, 6)
+    assert store.count() == len(recs)
+    again = import_csv(store, path)
+    assert (again.added, again.skipped) == (0, len(recs))
+
+
+def test_export_by_local_day(tmp_path: Path) -> None:
+    store = store_in(tmp_path / "d")
+    store.add_records(demo_records(date(2026, 1, 1), date(2026, 1, 31), per_day=(2,)))
+    out = tmp_path / "jan.csv"
+    assert export_csv(store, out, date(2026, 1, 10), date(2026, 1, 12)) == 6
+    text = out.read_text(encoding="utf-8-sig")
+    days = [line[:10] for line in text.splitlines()[1:]]
+    assert days == ["2026-01-10"] * 2 + ["2026-01-11"] * 2 + ["2026-01-12"] * 2
+
+
+def good_file() -> str:
+    return csv_io.csv_text(demo_records(date(2026, 1, 1), date(2026, 1, 3), per_day=(1,)))
+
+
+def replace_cell(text: str, line: int, column: str, value: str) -> str:
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    rows[line - 1][HEADER.index(column)] = value
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    return "\ufeff" + buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column", "words"),
+    [
+        (b"", 1, 1, "empty"),
+        (b"a,b,c\r\n1,2,3\r\n", 1, 1, "header"),
+        (good_file().replace("before_tightness", "tightness").encode(), 1, 7, "header"),
+        (
+            replace_cell(good_file(), 3, "started", "2026-13-01T07:00:00+09:00").encode(),
+            3,
+            1,
+            "not a date",
+        ),
+        (replace_cell(good_file(), 2, "started", "2026-01-01 07:00").encode(), 2, 1, "not a date"),
+        (
+            replace_cell(good_file(), 2, "started", "2026-01-01T07:00:00").encode(),
+            2,
+            1,
+            "not a date",
+        ),  # no offset
+        (
+            replace_cell(good_file(), 4, "ended", "2025-01-01T07:00:00+09:00").encode(),
+            4,
+            2,
+            "ends before",
+        ),
+        (replace_cell(good_file(), 2, "before_pain_left", "11").encode(), 2, 6, "0 to 10"),
+        (replace_cell(good_file(), 3, "after_tightness", "-1").encode(), 3, 11, "0 to 10"),
+        (replace_cell(good_file(), 3, "after_pain_right", "5.5").encode(), 3, 9, "0 to 10"),
+        (replace_cell(good_file(), 2, "end_reason", "finished").encode(), 2, 3, "not one of"),
+        (replace_cell(good_file(), 2, "legs", "").encode(), 2, 4, "value is needed"),
+        (
+            replace_cell(good_file(), 2, "reps_popliteus_release_left", "lots").encode(),
+            2,
+            16,
+            "reps",
+        ),
+        (replace_cell(good_file(), 2, "before_note", "x" * 501).encode(), 2, 8, "longer"),
+        (good_file().encode("utf-8")[:-40], 4, 4, "columns"),  # cut short
+        (good_file().encode()[:-3] + b'"\r\n', 4, 16, "reps"),
+        ((good_file() + '2026-01-09T07:00:00+09:00,"unclosed\r\n').encode(), 5, 1, "CSV"),
+        (
+            replace_cell(good_file(), 3, "before_note", "階段").lstrip("\ufeff").encode("cp932"),
+            3,
+            74,
+            "UTF-8",
+        ),
+    ],
+)
+def test_bad_files_get_a_clear_message_with_line_and_column_and_write_nothing(
+    tmp_path: Path, data: bytes, line: int, column: int, words: str
+) -> None:
+    store = store_in(tmp_path / "d")
+    store.add_records(demo_records(date(2025, 1, 1), date(2025, 1, 2)))
+    before = store.count()
+    path = tmp_path / "bad.csv"
+    path.write_bytes(data)
+    with pytest.raises(CsvImportError) as err:
+        import_csv(store, path)
+    message = str(err.value)
+    assert words in message, message
+    assert (err.value.line, err.value.column) == (line, column), message
+    if data and words != "UTF-8":
+        assert message.startswith(f"Line {line}, column {column}")
+    assert store.count() == before
+
+
+def test_an_encoding_error_names_the_line_and_the_column_of_the_bad_byte() -> None:
+    data = good_file().encode() + b"2026-02-01T07:00:00+09:00,,completed,both,,,,"
+    data += "膝".encode("cp932") + b",,,,,,,,\r\n"
+    with pytest.raises(CsvImportError) as err:
+        parse_csv(data)
+    assert err.value.line == 5 and err.value.column == 46
+    assert "0x95" in str(err.value)
+
+
+def test_a_file_that_is_not_there(tmp_path: Path) -> None:
+    with pytest.raises(CsvImportError, match="cannot be read"):
+        import_csv(store_in(tmp_path / "d"), tmp_path / "missing.csv")
+
+
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory: pytest.TempPathFactory) -> HistoryStore:
+    store = store_in(tmp_path_factory.mktemp("shared"))
+    store.add_records(demo_records(date(2024, 1, 1), date(2024, 1, 3), per_day=(1,)))
+    return store
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.binary(max_size=600) | st.text(max_size=400).map(str.encode))
+def test_property_any_bytes_either_import_or_raise_the_clear_error_and_write_nothing(
+    shared_store: HistoryStore, data: bytes
+) -> None:
+    before = csv_io.csv_text(shared_store.records())
+    count = shared_store.count()
+    try:
+        result = csv_io.import_records(shared_store, parse_csv(data))
+    except CsvImportError as exc:
+        assert exc.line >= 1 and str(exc)
+        assert csv_io.csv_text(shared_store.records()) == before  # nothing written
+    else:
+        assert shared_store.count() == count + result.added
+
+
+CELL = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "10",
+            "11",
+            "-1",
+            "x",
+            "2026-01-01T07:00:00+09:00",
+            "completed",
+            "both",
+            "=1+1",
+            "'",
+            '"',
+            "\r\n",
+            "\x00",
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01T00:00:00+23:59",
+        ]
+    ),
+    st.text(max_size=12),
+)
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    line=st.integers(min_value=2, max_value=4),
+    column=st.sampled_from(HEADER),
+    value=CELL,
+    cut=st.integers(min_value=0, max_value=40),
+)
+def test_property_mutated_files_import_all_or_nothing(
+    tmp_path_factory: pytest.TempPathFactory, line: int, column: str, value: str, cut: int
+) -> None:
+    folder = tmp_path_factory.mktemp("prop")
+    store = store_in(folder)
+    store.add_records(demo_records(date(2024, 1, 1), date(2024, 1, 2), per_day=(1,)))
+    data = replace_cell(good_file(), line, column, value).encode()
+    data = data[: len(data) - cut] if cut else data
+    path = folder / "in.csv"
+    path.write_bytes(data)
+    try:
+        result = import_csv(store, path)
+    except CsvImportError as exc:
+        assert exc.line >= 1
+        assert store.count() == 2  # nothing written
+    else:
+        assert store.count() == 2 + result.added
+        assert result.added + result.skipped >= 2
+    store.db.close()
