@@ -13,6 +13,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,17 @@ class Check:
 def _all_app_modules() -> str:
     import knee_coach
 
-    names = [
-        info.name
-        for info in pkgutil.walk_packages(knee_coach.__path__, prefix="knee_coach.")
-        if not info.name.endswith("__main__")
-    ]
+    names = {info.name for info in pkgutil.walk_packages(knee_coach.__path__, "knee_coach.")}
+    # From a checkout or wheel, folders without __init__.py (namespace packages such as
+    # knee_coach/ui) are not walked by pkgutil: list their files. (The bundle's importer
+    # lists every module it holds.)
+    for folder in map(Path, knee_coach.__path__):
+        if folder.is_dir():
+            for source in folder.rglob("*.py"):
+                parts = source.relative_to(folder).with_suffix("").parts
+                if parts[-1] != "__init__":
+                    names.add(".".join(("knee_coach", *parts)))
+    names = sorted(name for name in names if not name.endswith("__main__"))
     for name in names:
         importlib.import_module(name)
     if len(names) < 10:  # the frozen importer lists modules too; fewer means a broken bundle
@@ -85,8 +92,6 @@ def _svg() -> str:
 
 
 def _translations() -> str:
-    from pathlib import Path
-
     from PySide6.QtCore import QLibraryInfo
 
     import knee_coach
