@@ -65,7 +65,18 @@ def _multimedia() -> str:
     effect = QSoundEffect()  # made, never played
     effect.deleteLater()
     outputs = QMediaDevices.audioOutputs()
-    return f"QtMultimedia + QSoundEffect loaded, {len(outputs)} audio output(s)"
+    # QSoundEffect needs no media backend plugin; the lean bundle has none (see the spec).
+    backends = sorted(p.name for p in _qt_plugins_dir().glob("multimedia/*") if p.is_file())
+    return (
+        f"QtMultimedia + QSoundEffect loaded, {len(outputs)} audio output(s),"
+        f" backend plugins: {', '.join(backends) or 'none'}"
+    )
+
+
+def _qt_plugins_dir() -> Path:
+    from PySide6.QtCore import QLibraryInfo
+
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
 
 
 def _text_to_speech() -> str:
