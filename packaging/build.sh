@@ -5,7 +5,8 @@
 #
 # Steps: validate the .desktop and AppStream files (Linux), make build/venv from scratch,
 # `pip install . pyinstaller`, compile knee_coach/i18n/*.ts to .qm (when there are any), run
-# PyInstaller with packaging/knee-coach.spec, then run the bundle's --version and --self-test.
+# PyInstaller with packaging/knee-coach.spec, then run the bundle's --version and --self-test,
+# check its libraries resolve (ldd) and, when xvfb-run is there, start it for real on X11.
 # Any failure stops with a non-zero exit. Works on Linux and macOS (Windows: packaging/README.md).
 # KNEE_COACH_REUSE_VENV=1 keeps an existing build/venv (faster when iterating on the spec).
 set -euo pipefail
@@ -99,6 +100,19 @@ if [ "$(uname -s)" = Linux ]; then
     exit 1
   fi
   echo "ldd: every bundled library resolves (graphics stack and libspeechd come from the system)"
+fi
+
+if [ "$(uname -s)" = Linux ] && command -v xvfb-run >/dev/null 2>&1; then
+  # And once for real on X11, in a virtual display (Debian packages xvfb, xauth).
+  if ! xvfb-run -a packaging/linux/x11-smoke.sh "$exe" "$scratch/x11" > "$scratch/x11.log" 2>&1 \
+    || grep -qi 'could not load the qt platform plugin' "$scratch/x11.log"; then
+    cat "$scratch/x11.log"
+    echo "build.sh: the bundle did not run on X11" >&2
+    exit 1
+  fi
+  grep '^x11-smoke:' "$scratch/x11.log"
+elif [ "$(uname -s)" = Linux ]; then
+  echo "(xvfb-run not installed: the run on X11 is skipped)"
 fi
 
 archive=""
