@@ -181,6 +181,30 @@ def test_install_then_uninstall_for_the_user(tmp_path: Path, fake_bundle: Path) 
     assert (user_data / "history.sqlite3").read_text(encoding="utf-8") == "kept"
 
 
+def test_an_unpacked_release_installs_itself(tmp_path: Path, fake_bundle: Path) -> None:
+    """build.sh puts install.sh and the desktop files into the bundle: knee-coach/install.sh."""
+    share = fake_bundle / "share"
+    (share / "applications").mkdir(parents=True)
+    (share / "metainfo").mkdir()
+    shutil.copy(DESKTOP, share / "applications")
+    shutil.copy(METAINFO, share / "metainfo")
+    shutil.copytree(ICONS / "hicolor", share / "icons" / "hicolor")
+    shutil.copy(LINUX / "install.sh", fake_bundle)
+    shutil.copy(LINUX / "uninstall.sh", fake_bundle)
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home)}
+    env.pop("XDG_DATA_HOME", None)
+
+    result = _run(["sh", str(fake_bundle / "install.sh")], env=env)
+    assert result.returncode == 0, result.stderr
+    opt = home / ".local" / "opt" / "knee-coach"
+    assert (opt / "uninstall.sh").is_file() and (opt / "share").is_dir()
+    assert (home / ".local" / "share" / "applications" / DESKTOP.name).is_file()
+
+    assert _run(["sh", str(opt / "uninstall.sh")], env=env).returncode == 0
+    assert not opt.exists()
+
+
 def test_install_refuses_a_missing_bundle(tmp_path: Path) -> None:
     env = {**os.environ, "HOME": str(tmp_path / "home")}
     result = _run(["sh", str(LINUX / "install.sh"), str(tmp_path)], env=env)
