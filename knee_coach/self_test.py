@@ -39,6 +39,11 @@ def _all_app_modules() -> str:
                 parts = source.relative_to(folder).with_suffix("").parts
                 if parts[-1] != "__init__":
                     names.add(".".join(("knee_coach", *parts)))
+    # In a PyInstaller bundle, the spec lists every module of the source tree: one missing from
+    # the bundle is not found by the walk above, but fails here.
+    manifest = Path(knee_coach.__file__).parent / "bundle-modules.txt"
+    if manifest.is_file():
+        names.update(manifest.read_text(encoding="utf-8").split())
     names = sorted(name for name in names if not name.endswith("__main__"))
     for name in names:
         importlib.import_module(name)
