@@ -87,9 +87,10 @@ def _qt_plugins_dir() -> Path:
 def _text_to_speech() -> str:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
+    # The engine plugins present (speechd also needs the system's speech-dispatcher to speak).
+    # None is not a failure: the app counts with tones then.
     engines = QTextToSpeech.availableEngines()
-    # No engine is not a failure: the app counts with tones then (speech-dispatcher missing).
-    return f"QtTextToSpeech loaded, engines: {', '.join(engines) or 'none (tones only)'}"
+    return f"QtTextToSpeech loaded, engine plugins: {', '.join(engines) or 'none (tones only)'}"
 
 
 def _svg() -> str:
