@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from knee_coach import APP_ID, APP_NAME, __version__
+from knee_coach import APP_ID, APP_NAME, DESKTOP_ID, __version__
 
 
 def _make_player(data_dir: Path) -> object:
@@ -36,14 +36,18 @@ def run_gui(data_dir: Path, self_test: bool = False) -> int:
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from knee_coach.ui.main_window import MainWindow
+    from knee_coach.ui.resources import asset_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ID)  # matches packaging/linux/<DESKTOP_ID>.desktop
+    app.setWindowIcon(QIcon(str(asset_path("app_icon.svg"))))
     window = MainWindow(
         data_dir,
         player_factory=None if self_test else lambda: _make_player(data_dir),  # type: ignore[arg-type,return-value]
@@ -52,9 +56,17 @@ def run_gui(data_dir: Path, self_test: bool = False) -> int:
     if os.environ.get(BENCH_ENV):
         _report_first_frame(window)
     if self_test:
-        ok = window.isVisible() and window.stack.currentWidget() is window.checkin_page
+        from knee_coach.self_test import Check, run_checks
+
+        shown = window.isVisible() and window.stack.currentWidget() is window.checkin_page
         QTimer.singleShot(0, app.quit)
         app.exec()
+        checks = [Check("main window", shown, f"{app.platformName()}, check-in page shown")]
+        checks += run_checks()
+        for check in checks:
+            print(check.line())
+        ok = all(check.ok for check in checks)
         print("self-test: ok" if ok else "self-test: FAILED")
+        window.close()
         return 0 if ok else 1
     return app.exec()
