@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from knee_coach import APP_NAME, __version__
+from knee_coach.core.settings import LANGUAGES as LANG_CHOICES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the history and settings (default: the platform's user data folder;"
         " also settable with KNEE_COACH_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANG_CHOICES,
+        help="language of the window for this run: ja (Japanese), en (English) or system"
+        " (default: the one chosen in the settings, which follows the system language)",
     )
     parser.add_argument(
         "--self-test",
@@ -44,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from knee_coach.app import run_gui
 
-    return run_gui(folder, self_test=args.self_test)
+    return run_gui(folder, self_test=args.self_test, language=args.lang)
 
 
 if __name__ == "__main__":

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from knee_coach import APP_NAME
 from knee_coach.audio.player import CuePlayer, SilentPlayer
@@ -19,13 +19,14 @@ from knee_coach.core.plan import build_plan
 from knee_coach.core.session import Session
 from knee_coach.core.settings import Settings
 from knee_coach.storage.settings_store import SettingsStore
+from knee_coach.ui import i18n
 from knee_coach.ui.advice_page import StopAdvicePage
 from knee_coach.ui.checkin_page import CheckInPage
 from knee_coach.ui.safety_page import SafetyPage
 from knee_coach.ui.session_controller import SessionController
 from knee_coach.ui.session_page import SessionPage
 from knee_coach.ui.settings_dialog import SettingsDialog
-from knee_coach.ui.style import STYLESHEET
+from knee_coach.ui.style import stylesheet
 from knee_coach.ui.summary_page import SummaryPage
 
 PlayerFactory = Callable[[], CuePlayer]
@@ -38,10 +39,12 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         player_factory: PlayerFactory | None = None,
         parent: QWidget | None = None,
+        language: str | None = None,
     ) -> None:
+        """`language` ("ja", "en", "system", e.g. from --lang) overrides the saved setting
+        until the user picks a language in the window."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.setStyleSheet(STYLESHEET)
         self.resize(1040, 720)
         self.setMinimumSize(860, 600)
         self.data_dir = data_dir
@@ -54,6 +57,8 @@ class MainWindow(QMainWindow):
         self.controller: SessionController | None = None
         self.before: CheckIn | None = None
         self.after: CheckIn | None = None
+        self._language_problem: str | None = None
+        self.apply_language(language or self.settings.language)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -103,9 +108,69 @@ class MainWindow(QMainWindow):
             shortcut.setEnabled(False)
             self._shortcuts.append(shortcut)
         self.stack.currentChanged.connect(self._page_changed)
+
+        # The language switcher, on every page (also mid-session): each name in its own
+        # language, so it can be found whatever the window speaks now.
+        self.language_box = QComboBox()
+        for code in i18n.LANGUAGES:
+            self.language_box.addItem(i18n.NATIVE_NAMES[code], code)
+        self.language_box.setCurrentIndex(self.language_box.findData(self.language))
+        self.language_box.activated.connect(self._language_picked)
+        self.statusBar().addPermanentWidget(self.language_box)
+        self.statusBar().setSizeGripEnabled(False)
+        self._retranslate()
+
         self.go_home()
-        if self.settings_store.problem:
-            self.statusBar().showMessage(self.settings_store.problem)
+        problems = [p for p in (self.settings_store.problem, self._language_problem) if p]
+        if problems:
+            self.statusBar().showMessage(" ".join(problems))
+
+    # ----- language -----------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The language the window speaks now: "en" or "ja"."""
+        applied = i18n.current()
+        return applied.language if applied else "en"
+
+    def apply_language(self, choice: str) -> None:
+        """Switch the whole window live ("system", "en" or "ja"); a running session goes on.
+
+        Installing the translator makes Qt send LanguageChange to every widget, and each page
+        retranslates itself (texts, and what it shows now) on that event.
+        """
+        applied = i18n.apply_language(choice, self.data_dir / "cache" / "i18n")
+        self._language_problem = applied.problem
+        if getattr(self, "_styled_for", None) != applied.language:
+            self.setStyleSheet(stylesheet(applied.language))
+            self._styled_for = applied.language
+        if applied.problem:
+            self.statusBar().showMessage(applied.problem)
+        box = getattr(self, "language_box", None)
+        if box is not None:
+            box.setCurrentIndex(box.findData(applied.language))
+
+    def set_language(self, choice: str) -> None:
+        """The user picked a language: remember it, and switch now."""
+        self._save_settings(Settings.from_dict({**self.settings.to_dict(), "language": choice}))
+        self.apply_language(choice)
+
+    def _language_picked(self, index: int) -> None:
+        code = self.language_box.itemData(index)
+        if code != self.language:
+            self.set_language(code)
+        # Give the keys back to the page (Space must pause, not open the list).
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.language_box.setToolTip(self.tr("Language of the window"))
+        self.language_box.setAccessibleName(self.tr("Language"))
 
     # ----- start-up -------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # type: ignore[override]
@@ -147,8 +212,11 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() and dialog.result_settings is not None:
+            old_language = self.settings.language
             self._save_settings(dialog.result_settings)
             self.checkin_page.set_legs(self.settings.legs)
+            if self.settings.language != old_language:
+                self.apply_language(self.settings.language)
 
     def _save_settings(self, settings: Settings) -> None:
         self.settings = settings

@@ -10,7 +10,28 @@ MUTED = "#5b6870"
 PAPER = "#f7f5f1"
 CARD = "#ffffff"
 
-STYLESHEET = f"""
+# Font families in order of preference. Every list names a CJK-capable family (Noto Sans CJK JP
+# comes with fonts-noto-cjk, see scripts/debian-packages.txt) so Japanese never shows empty
+# boxes, and names the Japanese variant explicitly: left to fontconfig, kanji may be drawn
+# with Chinese glyph shapes. In Japanese the CJK font comes first so kana, kanji and Latin
+# share one design and one baseline.
+FONT_FAMILIES = {
+    "en": ("Noto Sans", "DejaVu Sans", "Segoe UI", "Noto Sans CJK JP"),
+    "ja": ("Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic UI", "DejaVu Sans"),
+}
+
+
+def _families_css(language: str) -> str:
+    families = FONT_FAMILIES.get(language, FONT_FAMILIES["en"])
+    return ", ".join(f'"{family}"' for family in families) + ", sans-serif"
+
+
+def stylesheet(language: str = "en") -> str:
+    """The window's stylesheet, with the font list for `language` ("en" or "ja")."""
+    return f"QWidget {{ font-family: {_families_css(language)}; }}\n" + _RULES
+
+
+_RULES = f"""
 QWidget#page {{ background: {PAPER}; }}
 QMainWindow {{ background: {PAPER}; }}
 QLabel {{ color: {INK}; }}
@@ -48,6 +69,8 @@ QLineEdit {{ font-size: 16px; padding: 6px; border: 1px solid #c9c4bb; border-ra
     background: {CARD}; }}
 QRadioButton {{ font-size: 16px; }}
 """
+
+STYLESHEET = stylesheet("en")
 
 
 def set_role(widget: object, role: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,7 +18,7 @@ from knee_coach.core.checkin import CheckIn, pain_change
 from knee_coach.core.model import EndReason, Leg
 from knee_coach.core.session import Session
 from knee_coach.ui.style import set_role
-from knee_coach.ui.texts import core_text, leg_name, routine_title
+from knee_coach.ui.texts import core_text, leg_name, number, routine_title, signed_number
 
 # A 2-point change on the 0-10 scale is the usual threshold for a change that matters.
 MEANINGFUL_CHANGE = 2
@@ -30,8 +30,10 @@ class SummaryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
+        self._shown: tuple[Session, CheckIn | None, CheckIn | None] | None = None
         self.title = QLabel()
         set_role(self.title, "title")
+        self.title.setWordWrap(True)
         self.subtitle = QLabel()
         set_role(self.subtitle, "subtitle")
         self.subtitle.setWordWrap(True)
@@ -44,7 +46,7 @@ class SummaryPage(QWidget):
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         set_role(self.advice, "advice")
-        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button = QPushButton()
         set_role(self.done_button, "primary")
         self.done_button.clicked.connect(self.doneRequested)
         buttons = QHBoxLayout()
@@ -59,6 +61,17 @@ class SummaryPage(QWidget):
         layout.addWidget(self.advice)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.done_button.setText(self.tr("Done"))
+        if self._shown is not None:
+            self._render(*self._shown)
 
     def _clear_grid(self) -> None:
         while self.grid.count():
@@ -68,12 +81,18 @@ class SummaryPage(QWidget):
 
     def _add_row(self, row: int, name: str, value: str) -> None:
         left, right = QLabel(name), QLabel(value)
+        left.setWordWrap(True)
         set_role(left, "body")
         set_role(right, "body")
         self.grid.addWidget(left, row, 0)
         self.grid.addWidget(right, row, 1)
 
     def show_session(self, session: Session, before: CheckIn | None, after: CheckIn | None) -> None:
+        self._shown = (session, before, after)
+        self._render(session, before, after)
+        self.done_button.setFocus()
+
+    def _render(self, session: Session, before: CheckIn | None, after: CheckIn | None) -> None:
         titles = {
             EndReason.COMPLETED: self.tr("Well done: session complete"),
             EndReason.PAIN: self.tr("Session stopped because it hurt"),
@@ -85,8 +104,8 @@ class SummaryPage(QWidget):
         if session.started_at is not None and session.ended_at is not None:
             minutes = (session.ended_at - session.started_at) / 60
         self.subtitle.setText(
-            self.tr("{reps} reps in {minutes} min.").format(
-                reps=session.total_reps_done, minutes=f"{minutes:.0f}"
+            self.tr("%n rep(s) in {minutes} min.", "", session.total_reps_done).format(
+                minutes=number(minutes)
             )
         )
         self._clear_grid()
@@ -101,8 +120,8 @@ class SummaryPage(QWidget):
             self._add_row(
                 row,
                 self.tr("{leg}: pain").format(leg=leg_name(leg)),
-                self.tr("{before} → {after}  ({change:+d})").format(
-                    before=b, after=a, change=change
+                self.tr("{before} → {after}  ({change})").format(
+                    before=number(b), after=number(a), change=signed_number(change)
                 ),
             )
             worse |= change >= MEANINGFUL_CHANGE
@@ -112,10 +131,10 @@ class SummaryPage(QWidget):
             self._add_row(
                 row,
                 self.tr("Tightness or catching"),
-                self.tr("{before} → {after}  ({change:+d})").format(
-                    before=before.tightness,
-                    after=after.tightness,
-                    change=after.tightness - before.tightness,
+                self.tr("{before} → {after}  ({change})").format(
+                    before=number(before.tightness),
+                    after=number(after.tightness),
+                    change=signed_number(after.tightness - before.tightness),
                 ),
             )
             row += 1
@@ -125,7 +144,9 @@ class SummaryPage(QWidget):
             self._add_row(
                 row,
                 routine_title(routine),
-                self.tr("{done} of {planned} reps").format(done=done, planned=planned),
+                self.tr("{done} of {planned} reps").format(
+                    done=number(done), planned=number(planned)
+                ),
             )
             row += 1
         if worse:
@@ -143,4 +164,3 @@ class SummaryPage(QWidget):
                 "Keep going once or twice a day, at a time that suits your routine."
             )
         self.advice.setText(advice)
-        self.done_button.setFocus()
