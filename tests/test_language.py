@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from knee_coach import cli
 from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
+from knee_coach.core.model import Pacing
 from knee_coach.core.session import State
 from knee_coach.core.settings import Settings
 from knee_coach.storage.settings_store import SettingsStore
@@ -66,10 +67,10 @@ def clipped(page: QWidget) -> list[str]:
             needed = widget.heightForWidth(widget.width())
             if needed > widget.height() + 1:
                 out.append(f"{text!r}: needs {needed}px height, has {widget.height()}")
-        elif widget.minimumSizeHint().width() > widget.width() + 1:
-            out.append(
-                f"{text!r}: needs {widget.minimumSizeHint().width()}px, has {widget.width()}"
-            )
+        else:
+            hint = widget.minimumSizeHint()
+            if hint.width() > widget.width() + 1 or hint.height() > widget.height() + 1:
+                out.append(f"{text!r}: needs {hint.toTuple()}, has {widget.size().toTuple()}")
     return out
 
 
@@ -249,4 +250,27 @@ def test_every_page_is_translated_and_nothing_is_clipped(
     qtbot.mouseClick(window.checkout_page.continue_button, Qt.MouseButton.LeftButton)
     check("summary")
     assert window.stack.currentWidget() is window.summary_page
-    assert problems == []
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_manual_pacing_controls_fit_at_the_minimum_size(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, language: str
+) -> None:
+    """Manual counting shows one more button in the row of controls."""
+    data = tmp_path / "data"
+    SettingsStore(data).save(Settings(pacing=Pacing.MANUAL))
+    window = MainWindow(data, clock=clock, player_factory=None, language=language)
+    qtbot.addWidget(window)
+    window.resize(window.minimumSize())
+    window.show()
+    qtbot.waitExposed(window)
+    check_in_by_keyboard(qtbot, window, "46")
+    through_safety_gate(qtbot, window)
+    window.count_rep()
+    page = window.session_page
+    qtbot.wait(1)
+    assert page.count_button.isVisible()
+    assert clipped(page) == []
+    if language == "ja":
+        assert english_left(page) == []

@@ -240,37 +240,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="170"/>
+        <location filename="../ui/main_window.py" line="172"/>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="173"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="185"/>
+        <location filename="../ui/main_window.py" line="187"/>
         <source>Sound is unavailable: {error}</source>
         <translation>音を出せません:{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="226"/>
+        <location filename="../ui/main_window.py" line="228"/>
         <source>Settings not saved</source>
         <translation>設定を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/main_window.py" line="229"/>
         <source>Could not save the settings: {error}</source>
         <translation>設定を保存できませんでした:{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="308"/>
+        <location filename="../ui/main_window.py" line="310"/>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="311"/>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
         <translation>セッションの途中です。終了してアプリを閉じますか?終えたセットは記録に残ります。</translation>
     </message>
@@ -311,107 +311,107 @@
 <context>
     <name>SessionPage</name>
     <message>
-        <location filename="../ui/session_page.py" line="175"/>
+        <location filename="../ui/session_page.py" line="178"/>
         <source>Progress through the session</source>
         <translation>セッションの進み具合</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="176"/>
+        <location filename="../ui/session_page.py" line="179"/>
         <source>Rep counter</source>
         <translation>回数カウンター</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="177"/>
+        <location filename="../ui/session_page.py" line="180"/>
         <source>Count a rep  (Space)</source>
         <translation>1回数える  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="178"/>
+        <location filename="../ui/session_page.py" line="181"/>
         <source>Skip  (→)</source>
         <translation>スキップ  (→)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="179"/>
+        <location filename="../ui/session_page.py" line="182"/>
         <source>Stop  (Esc)</source>
         <translation>終了  (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="180"/>
+        <location filename="../ui/session_page.py" line="183"/>
         <source>Stop: it hurts  (H)</source>
         <translation>痛いので中止  (H)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="182"/>
+        <location filename="../ui/session_page.py" line="185"/>
         <source>Ends the session at once and shows safety advice</source>
         <translation>すぐにセッションを終え、安全のためのアドバイスを表示します</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="240"/>
+        <location filename="../ui/session_page.py" line="243"/>
         <source>Set {n} of {total}</source>
         <translation>セット {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="257"/>
+        <location filename="../ui/session_page.py" line="260"/>
         <source>Resume  (Space)</source>
         <translation>再開  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="257"/>
+        <location filename="../ui/session_page.py" line="260"/>
         <source>Pause  (Space)</source>
         <translation>一時停止  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="261"/>
+        <location filename="../ui/session_page.py" line="264"/>
         <source>Resume  (P)</source>
         <translation>再開  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="261"/>
+        <location filename="../ui/session_page.py" line="264"/>
         <source>Pause  (P)</source>
         <translation>一時停止  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="266"/>
+        <location filename="../ui/session_page.py" line="269"/>
         <source>Get ready</source>
         <translation>準備して</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="271"/>
+        <location filename="../ui/session_page.py" line="274"/>
         <source>Starting in</source>
         <translation>まもなく開始</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="277"/>
-        <source>Press Space after each rep</source>
-        <translation>1回ごとにSpaceキー</translation>
+        <location filename="../ui/session_page.py" line="280"/>
+        <source>At your own pace</source>
+        <translation>自分のペースで</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="285"/>
+        <location filename="../ui/session_page.py" line="288"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="287"/>
+        <location filename="../ui/session_page.py" line="290"/>
         <source>Press P or the Resume button to go on.</source>
         <translation>続けるときは P キーか「再開」ボタンを押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="289"/>
+        <location filename="../ui/session_page.py" line="292"/>
         <source>Press Space to go on. The rep you were on starts again.</source>
         <translation>Space キーで再開します。途中だった1回は最初からやり直します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="302"/>
+        <location filename="../ui/session_page.py" line="305"/>
         <source>Next: how the knee feels afterwards</source>
         <translation>次:終わったあとのひざの具合</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="305"/>
+        <location filename="../ui/session_page.py" line="308"/>
         <source>Next: {routine}</source>
         <translation>次:{routine}</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="306"/>
+        <location filename="../ui/session_page.py" line="309"/>
         <source>Next: {set}</source>
         <translation>次:{set}</translation>
     </message>

@@ -77,6 +77,7 @@ class SessionPage(QWidget):
         self.phase = QLabel()
         set_role(self.phase, "phase")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase.setWordWrap(True)  # never wider than the card, in any language
         self.phase_bar = QProgressBar()
         self.phase_bar.setRange(0, 1000)
         self.phase_bar.setFixedHeight(12)
@@ -86,7 +87,6 @@ class SessionPage(QWidget):
         self.hint = QLabel()
         set_role(self.hint, "body")
         self.hint.setWordWrap(True)
-        self.hint.setMinimumHeight(60)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_label = QLabel()
         set_role(self.next_label, "muted")
@@ -95,6 +95,9 @@ class SessionPage(QWidget):
         self.notice = QLabel()
         set_role(self.notice, "muted")
         self.notice.hide()
+
+        self.count_button = QPushButton()
+        set_role(self.count_button, "primary")
 
         card = QFrame()
         set_role(card, "card")
@@ -105,6 +108,8 @@ class SessionPage(QWidget):
         info.addWidget(self.counter)
         info.addWidget(self.phase)
         info.addWidget(self.phase_bar)
+        # Manual counting: the big count button sits under the counter, not in the row below.
+        info.addWidget(self.count_button, 0, Qt.AlignmentFlag.AlignHCenter)
         info.addWidget(self.banner)
         info.addStretch(1)
         info.addWidget(self.hint)
@@ -116,8 +121,6 @@ class SessionPage(QWidget):
         middle.addWidget(card, 6)
 
         self.pause_button = QPushButton()
-        self.count_button = QPushButton()
-        set_role(self.count_button, "primary")
         self.skip_button = QPushButton()
         self.stop_button = QPushButton()
         self.hurts_button = QPushButton()
@@ -134,7 +137,6 @@ class SessionPage(QWidget):
             button.clicked.connect(signal)
         controls = QHBoxLayout()
         controls.addWidget(self.pause_button)
-        controls.addWidget(self.count_button)
         controls.addWidget(self.skip_button)
         controls.addWidget(self.stop_button)
         controls.addStretch(1)
@@ -161,6 +163,7 @@ class SessionPage(QWidget):
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
         self._banner_timer.timeout.connect(self._clear_banner)
+        self.banner.hide()  # takes room only while a cue is shown
         self._banner_kind: CueKind | None = None
         self._snapshot: Snapshot | None = None
         self.retranslate()
@@ -191,6 +194,7 @@ class SessionPage(QWidget):
     def _clear_banner(self) -> None:
         self._banner_kind = None
         self.banner.clear()
+        self.banner.hide()
 
     # ----- wiring -------------------------------------------------------------------------
     def start(self, plan: Plan, snapshot_source: Callable[[], Snapshot]) -> None:
@@ -212,6 +216,7 @@ class SessionPage(QWidget):
             if text:
                 self._banner_kind = event.kind
                 self.banner.setText(text)
+                self.banner.show()
                 self._banner_timer.start(BANNER_MS)
 
     def _redraw(self) -> None:
@@ -274,7 +279,7 @@ class SessionPage(QWidget):
         elif state is State.REP:
             if manual:
                 self.counter.setText(f"{snap.reps_done} / {planned.reps}")
-                self.phase.setText(self.tr("Press Space after each rep"))
+                self.phase.setText(self.tr("At your own pace"))
             else:
                 self.counter.setText(f"{snap.rep} / {planned.reps}")
                 self.phase.setText(core_text(routines.CTX, routine.phases[snap.phase].label))

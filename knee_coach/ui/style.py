@@ -14,7 +14,8 @@ CARD = "#ffffff"
 # comes with fonts-noto-cjk, see scripts/debian-packages.txt) so Japanese never shows empty
 # boxes, and names the Japanese variant explicitly: left to fontconfig, kanji may be drawn
 # with Chinese glyph shapes. In Japanese the CJK font comes first so kana, kanji and Latin
-# share one design and one baseline.
+# share one design and one baseline. The rep counter shows digits only: a Latin font keeps
+# its line (CJK fonts have taller line metrics) and reads the same in both languages.
 FONT_FAMILIES = {
     "en": ("Noto Sans", "DejaVu Sans", "Segoe UI", "Noto Sans CJK JP"),
     "ja": ("Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic UI", "DejaVu Sans"),
@@ -39,7 +40,8 @@ QLabel[role="title"] {{ font-size: 26px; font-weight: 600; }}
 QLabel[role="subtitle"] {{ font-size: 17px; color: {MUTED}; }}
 QLabel[role="body"] {{ font-size: 16px; }}
 QLabel[role="muted"] {{ font-size: 14px; color: {MUTED}; }}
-QLabel[role="counter"] {{ font-size: 120px; font-weight: 700; color: {INK}; }}
+QLabel[role="counter"] {{ font-size: 120px; font-weight: 700; color: {INK};
+    font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", sans-serif; }}
 QLabel[role="phase"] {{ font-size: 44px; font-weight: 600; color: {ACCENT_DARK}; }}
 QLabel[role="advice"] {{ font-size: 18px; background: #fff4e5; border: 1px solid #e8c48f;
     border-radius: 8px; padding: 14px; }}
