@@ -51,7 +51,7 @@
     <message>
         <location filename="../ui/texts.py" line="42"/>
         <source>Routine {number} of {count}: {title}</source>
-        <translation>セルフケア {number}/{count}:{title}</translation>
+        <translation>セルフケア {number}/{count}：{title}</translation>
     </message>
     <message>
         <location filename="../ui/texts.py" line="51"/>
@@ -64,17 +64,17 @@
     <message>
         <location filename="../ui/checkin_page.py" line="95"/>
         <source>How does your knee feel now, after the routines?</source>
-        <translation>セルフケアを終えて、ひざの具合はいかがですか?</translation>
+        <translation>セルフケアを終えて、ひざの具合はいかがですか？</translation>
     </message>
     <message>
         <location filename="../ui/checkin_page.py" line="97"/>
         <source>How does your knee feel right now?</source>
-        <translation>いまのひざの具合はいかがですか?</translation>
+        <translation>いまのひざの具合はいかがですか？</translation>
     </message>
     <message>
         <location filename="../ui/checkin_page.py" line="100"/>
         <source>Rate the pain from 0 (none) to 10 (worst imaginable). Number keys work too.</source>
-        <translation>痛みを 0(なし)〜 10(考えられる最悪の痛み)で選んでください。数字キーでも入力できます。</translation>
+        <translation>痛みを 0（なし）〜10（考えられる最悪の痛み）で選んでください。数字キーでも入力できます。</translation>
     </message>
     <message>
         <location filename="../ui/checkin_page.py" line="103"/>
@@ -116,7 +116,7 @@
     <message>
         <location filename="../ui/checkin_page.py" line="113"/>
         <source>Note (optional), e.g. slept badly, long walk</source>
-        <translation>メモ(任意)例:よく眠れなかった、長く歩いた</translation>
+        <translation>メモ（任意）&#x3000;例：よく眠れなかった、長く歩いた</translation>
     </message>
     <message>
         <location filename="../ui/checkin_page.py" line="114"/>
@@ -146,7 +146,7 @@
     <message>
         <location filename="../ui/checkin_page.py" line="122"/>
         <source>Today I practise:</source>
-        <translation>今日行う脚:</translation>
+        <translation>今日行う脚：</translation>
     </message>
     <message>
         <location filename="../ui/checkin_page.py" line="124"/>
@@ -219,17 +219,17 @@
     <message>
         <location filename="../ui/knee_view.py" line="496"/>
         <source>Back of the right knee: press points</source>
-        <translation>右ひざの裏:押さえる位置</translation>
+        <translation>右ひざの裏：押さえる位置</translation>
     </message>
     <message>
         <location filename="../ui/knee_view.py" line="498"/>
         <source>Back of the left knee: press points</source>
-        <translation>左ひざの裏:押さえる位置</translation>
+        <translation>左ひざの裏：押さえる位置</translation>
     </message>
     <message>
         <location filename="../ui/knee_view.py" line="503"/>
         <source>Press now: {points}.</source>
-        <translation>いま押さえる位置:{points}。</translation>
+        <translation>いま押さえる位置：{points}。</translation>
     </message>
     <message>
         <location filename="../ui/knee_view.py" line="508"/>
@@ -252,7 +252,7 @@
     <message>
         <location filename="../ui/main_window.py" line="187"/>
         <source>Sound is unavailable: {error}</source>
-        <translation>音を出せません:{error}</translation>
+        <translation>音を出せません：{error}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="228"/>
@@ -262,17 +262,17 @@
     <message>
         <location filename="../ui/main_window.py" line="229"/>
         <source>Could not save the settings: {error}</source>
-        <translation>設定を保存できませんでした:{error}</translation>
+        <translation>設定を保存できませんでした：{error}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="310"/>
         <source>Stop the session?</source>
-        <translation>セッションを終了しますか?</translation>
+        <translation>セッションを終了しますか？</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="311"/>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
-        <translation>セッションの途中です。終了してアプリを閉じますか?終えたセットは記録に残ります。</translation>
+        <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
     </message>
 </context>
 <context>
@@ -280,12 +280,12 @@
     <message>
         <location filename="../ui/safety_page.py" line="46"/>
         <source>Before you start: a quick safety check</source>
-        <translation>始める前に:安全の確認</translation>
+        <translation>始める前に：安全の確認</translation>
     </message>
     <message>
         <location filename="../ui/safety_page.py" line="47"/>
         <source>Today, do you have any of these in the knee?</source>
-        <translation>今日、ひざに次のような症状はありますか?</translation>
+        <translation>今日、ひざに次のような症状はありますか？</translation>
     </message>
     <message>
         <location filename="../ui/safety_page.py" line="51"/>
@@ -346,74 +346,74 @@
         <translation>すぐにセッションを終え、安全のためのアドバイスを表示します</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="243"/>
+        <location filename="../ui/session_page.py" line="245"/>
         <source>Set {n} of {total}</source>
         <translation>セット {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="260"/>
+        <location filename="../ui/session_page.py" line="262"/>
         <source>Resume  (Space)</source>
         <translation>再開  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="260"/>
+        <location filename="../ui/session_page.py" line="262"/>
         <source>Pause  (Space)</source>
         <translation>一時停止  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="264"/>
+        <location filename="../ui/session_page.py" line="266"/>
         <source>Resume  (P)</source>
         <translation>再開  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="264"/>
+        <location filename="../ui/session_page.py" line="266"/>
         <source>Pause  (P)</source>
         <translation>一時停止  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="269"/>
+        <location filename="../ui/session_page.py" line="271"/>
         <source>Get ready</source>
         <translation>準備して</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="274"/>
+        <location filename="../ui/session_page.py" line="276"/>
         <source>Starting in</source>
         <translation>まもなく開始</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="280"/>
+        <location filename="../ui/session_page.py" line="282"/>
         <source>At your own pace</source>
         <translation>自分のペースで</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="288"/>
+        <location filename="../ui/session_page.py" line="290"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="290"/>
+        <location filename="../ui/session_page.py" line="292"/>
         <source>Press P or the Resume button to go on.</source>
         <translation>続けるときは P キーか「再開」ボタンを押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="292"/>
+        <location filename="../ui/session_page.py" line="294"/>
         <source>Press Space to go on. The rep you were on starts again.</source>
         <translation>Space キーで再開します。途中だった1回は最初からやり直します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="305"/>
+        <location filename="../ui/session_page.py" line="307"/>
         <source>Next: how the knee feels afterwards</source>
-        <translation>次:終わったあとのひざの具合</translation>
+        <translation>次：終わったあとのひざの具合</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="308"/>
+        <location filename="../ui/session_page.py" line="310"/>
         <source>Next: {routine}</source>
-        <translation>次:{routine}</translation>
+        <translation>次：{routine}</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="309"/>
+        <location filename="../ui/session_page.py" line="311"/>
         <source>Next: {set}</source>
-        <translation>次:{set}</translation>
+        <translation>次：{set}</translation>
     </message>
 </context>
 <context>
@@ -511,7 +511,7 @@
     <message>
         <location filename="../ui/settings_dialog.py" line="121"/>
         <source>This setting cannot be used: {error}</source>
-        <translation>この設定は使えません:{error}</translation>
+        <translation>この設定は使えません：{error}</translation>
     </message>
 </context>
 <context>
@@ -534,7 +534,7 @@
     <message>
         <location filename="../ui/advice_page.py" line="71"/>
         <source>What you did before stopping is kept. Sets: {sets}, reps: {reps}.</source>
-        <translation>中止するまでに行った分は記録に残っています(セット数:{sets}、回数:{reps})。</translation>
+        <translation>中止するまでに行った分は記録に残っています（セット数：{sets}、回数：{reps}）。</translation>
     </message>
 </context>
 <context>
@@ -569,13 +569,13 @@
     <message>
         <location filename="../ui/summary_page.py" line="122"/>
         <source>{leg}: pain</source>
-        <translation>{leg}:ひざの痛み</translation>
+        <translation>{leg}：ひざの痛み</translation>
     </message>
     <message>
         <location filename="../ui/summary_page.py" line="123"/>
         <location filename="../ui/summary_page.py" line="134"/>
         <source>{before} → {after}  ({change})</source>
-        <translation>{before} → {after}({change})</translation>
+        <translation>{before} → {after}（{change}）</translation>
     </message>
     <message>
         <location filename="../ui/summary_page.py" line="133"/>
@@ -666,7 +666,7 @@
     <message>
         <location filename="../core/routines.py" line="110"/>
         <source>Popliteus release</source>
-        <translation>膝窩筋(しっかきん)をほぐす</translation>
+        <translation>膝窩筋（しっかきん）をほぐす</translation>
     </message>
     <message>
         <location filename="../core/routines.py" line="111"/>
@@ -719,12 +719,12 @@
     <message>
         <location filename="../core/safety.py" line="26"/>
         <source>Please do not do the routines today. Sharp pain, swelling or heat need a professional&apos;s look first: contact a clinic, an orthopaedic doctor or a physiotherapist.</source>
-        <translation>今日のセルフケアはお休みしてください。鋭い痛みや腫れ、熱感があるときは、まず専門家に診てもらうことが先です。病院(整形外科)や治療院、理学療法士に相談してください。</translation>
+        <translation>今日のセルフケアはお休みしてください。鋭い痛みや腫れ、熱感があるときは、まず専門家に診てもらいましょう。病院（整形外科）や治療院、理学療法士に相談してください。</translation>
     </message>
     <message>
         <location filename="../core/safety.py" line="32"/>
         <source>If you have advanced knee osteoarthritis, or a doctor has limited your exercise, ask your doctor or therapist before doing these routines.</source>
-        <translation>変形性膝関節症が進んでいる方や、医師から運動を制限されている方は、始める前に医師や治療者に相談してください。</translation>
+        <translation>変形性膝関節症が進んでいる方や、医師から運動を制限されている方は、先に医師や治療者に相談してください。</translation>
     </message>
     <message>
         <location filename="../core/safety.py" line="38"/>

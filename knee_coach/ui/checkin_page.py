@@ -138,7 +138,7 @@ class CheckInPage(QWidget):
         for choice in (LegChoice.RIGHT, LegChoice.LEFT, LegChoice.BOTH):
             button = QPushButton()
             button.setCheckable(True)
-            set_role(button, "rating")
+            set_role(button, "choice")
             button.setMinimumWidth(110)
             self.legs_group.addButton(button)
             self.leg_buttons[choice] = button

@@ -30,6 +30,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Session settings"))
+        self.setMinimumWidth(440)
         self._base = settings
         layout = QVBoxLayout(self)
         self.reps: dict[str, QSpinBox] = {}

@@ -62,6 +62,8 @@ QPushButton[role="hurts"]:hover {{ background: #9c2a20; }}
 QPushButton[role="rating"] {{ font-size: 18px; min-width: 40px; min-height: 40px;
     padding: 0px; }}
 QPushButton[role="rating"]:checked {{ background: {ACCENT}; color: white; border: none; }}
+QPushButton[role="choice"] {{ font-size: 18px; min-height: 40px; padding: 0px 16px; }}
+QPushButton[role="choice"]:checked {{ background: {ACCENT}; color: white; border: none; }}
 QProgressBar {{ border: none; background: #e4e0d9; border-radius: 5px; height: 10px;
     text-align: center; font-size: 1px; color: transparent; }}
 QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
