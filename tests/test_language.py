@@ -128,6 +128,8 @@ def test_switching_mid_session_keeps_the_session_and_shows_japanese(
 
     # The switcher on the status bar, as a user would pick it.
     box = window.language_box
+    box.setFocus()  # a click on the list gives it the focus
+    assert window.focusWidget() is box
     box.setCurrentIndex(box.findData("ja"))
     box.activated.emit(box.currentIndex())
     qtbot.waitUntil(lambda: page.phase.text() in ("曲げる", "伸ばす"), timeout=2000)
@@ -141,6 +143,12 @@ def test_switching_mid_session_keeps_the_session_and_shows_japanese(
     assert page.hurts_button.text() == "痛いので中止  (H)"
     assert english_left(page) == []
     assert SettingsStore(tmp_path / "data").load().language == "ja"
+    # The keys still drive the session after picking from the list.
+    assert window.focusWidget() is not box
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Space)
+    assert session.state is State.PAUSED and page.phase.text() == "一時停止中"
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Space)
+    assert session.state is not State.PAUSED
 
     # The session keeps running in the new language, and switches back.
     run_until(window, clock, lambda: window.controller.snapshot().rep == 5)

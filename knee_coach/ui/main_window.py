@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.before: CheckIn | None = None
         self.after: CheckIn | None = None
         self._language_problem: str | None = None
+        self._styled_for: str | None = None  # the language the stylesheet's fonts are for
         self.apply_language(language or self.settings.language)
 
         self.stack = QStackedWidget()
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         """
         applied = i18n.apply_language(choice, self.data_dir / "cache" / "i18n")
         self._language_problem = applied.problem
-        if getattr(self, "_styled_for", None) != applied.language:
+        if self._styled_for != applied.language:
             self.setStyleSheet(stylesheet(applied.language))
             self._styled_for = applied.language
         if applied.problem:
