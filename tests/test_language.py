@@ -282,3 +282,16 @@ def test_manual_pacing_controls_fit_at_the_minimum_size(
     assert clipped(page) == []
     if language == "ja":
         assert english_left(page) == []
+
+
+def test_sound_notice_follows_the_language(qtbot: QtBot, tmp_path: Path) -> None:
+    def no_audio() -> SilentPlayer:
+        raise OSError("no device")
+
+    window = MainWindow(tmp_path / "data", clock=FakeClock(0.0), player_factory=no_audio)
+    qtbot.addWidget(window)
+    window.show()
+    notice = window.session_page.notice
+    qtbot.waitUntil(lambda: notice.text() == "Sound is unavailable: no device", timeout=2000)
+    window.set_language("ja")
+    qtbot.waitUntil(lambda: notice.text() == "音を出せません：no device", timeout=2000)

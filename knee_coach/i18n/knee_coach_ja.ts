@@ -240,37 +240,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="173"/>
+        <location filename="../ui/main_window.py" line="174"/>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="174"/>
+        <location filename="../ui/main_window.py" line="175"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="188"/>
+        <location filename="../ui/main_window.py" line="200"/>
         <source>Sound is unavailable: {error}</source>
         <translation>音を出せません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229"/>
+        <location filename="../ui/main_window.py" line="238"/>
         <source>Settings not saved</source>
         <translation>設定を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230"/>
+        <location filename="../ui/main_window.py" line="239"/>
         <source>Could not save the settings: {error}</source>
         <translation>設定を保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="311"/>
+        <location filename="../ui/main_window.py" line="320"/>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="312"/>
+        <location filename="../ui/main_window.py" line="321"/>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
         <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
     </message>

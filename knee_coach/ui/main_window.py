@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.after: CheckIn | None = None
         self._language_problem: str | None = None
         self._styled_for: str | None = None  # the language the stylesheet's fonts are for
+        self._sound_error: str | None = None
         self.apply_language(language or self.settings.language)
 
         self.stack = QStackedWidget()
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self.language_box.setToolTip(self.tr("Language of the window"))
         self.language_box.setAccessibleName(self.tr("Language"))
+        self._show_sound_error()
 
     # ----- start-up -------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # type: ignore[override]
@@ -185,11 +187,18 @@ class MainWindow(QMainWindow):
             player = factory()
         except Exception as exc:  # no audio must never stop a session
             self.player = SilentPlayer()
-            self.session_page.set_notice(self.tr("Sound is unavailable: {error}").format(error=exc))
+            self._sound_error = str(exc)
+            self._show_sound_error()
             return
         self.player = player
         self._apply_sound_settings()
         self.session_page.set_notice(player.notice)
+
+    def _show_sound_error(self) -> None:
+        if self._sound_error is not None:
+            self.session_page.set_notice(
+                self.tr("Sound is unavailable: {error}").format(error=self._sound_error)
+            )
 
     def _apply_sound_settings(self) -> None:
         self.player.set_enabled(self.settings.sound)
