@@ -626,7 +626,7 @@
     <message>
         <location filename="../core/routines.py" line="69"/>
         <source>Hook your fingers on the tendon at the back of the thigh, just above the knee, where the hamstrings overlap the calf muscle (gastrocnemius). Keep a light, steady pressure and slowly bend and straighten the knee, drawing the muscle up as the leg straightens.</source>
-        <translation>ひざのすぐ上、ハムストリングスが腓腹筋と重なるあたりで、太もも裏の腱に指を引っ掛けます。軽い力でも圧を一定に保ったまま、ひざをゆっくり曲げ伸ばしします。伸ばすときは筋肉を引き上げるつもりで。</translation>
+        <translation>ひざのすぐ上、ハムストリングスが腓腹筋と重なるあたりで太もも裏の腱に指を引っ掛け、軽くても一定の圧を保ったまま、ひざをゆっくり曲げ伸ばしします。伸ばすときは筋肉を引き上げるように。</translation>
     </message>
     <message>
         <location filename="../core/routines.py" line="79"/>
