@@ -295,3 +295,24 @@ def test_sound_notice_follows_the_language(qtbot: QtBot, tmp_path: Path) -> None
     qtbot.waitUntil(lambda: notice.text() == "Sound is unavailable: no device", timeout=2000)
     window.set_language("ja")
     qtbot.waitUntil(lambda: notice.text() == "音を出せません：no device", timeout=2000)
+
+
+def test_settings_dialog_in_japanese(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QComboBox, QGroupBox
+
+    from knee_coach.ui import i18n
+
+    i18n.apply_language("ja", tmp_path / "cache")
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = [dialog.windowTitle()]
+    texts += [box.title() for box in dialog.findChildren(QGroupBox)]
+    texts += [w.text() for w in dialog.findChildren(QLabel) if w.text()]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    for combo in dialog.findChildren(QComboBox):
+        texts += [combo.itemText(i) for i in range(combo.count()) if combo.itemData(i) != "en"]
+    untranslated = [t for t in texts if not JAPANESE.search(t) and t.replace("&", "") != "OK"]
+    assert untranslated == []
+    assert dialog.findChildren(QAbstractButton)  # OK / キャンセル from Qt's own catalogue
+    assert any("キャンセル" in b.text() for b in dialog.findChildren(QAbstractButton))
