@@ -85,7 +85,7 @@ def shoot(window: QWidget, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(path)):
         raise RuntimeError(f"could not write {path}")
-    print(path.relative_to(ROOT))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
 def rate(window: MainWindow, page_name: str, values: dict[str, int]) -> None:

@@ -686,7 +686,7 @@
     <message>
         <location filename="../core/routines.py" line="122"/>
         <source>Thumbs either side of the centre, never on it. Look for the spot that hurts in a good way.</source>
-        <translation>親指は真ん中をはさんだ両脇に。真ん中は押さないこと。痛気持ちいい所を探しましょう。</translation>
+        <translation>親指は真ん中の両脇に。真ん中は押さず、痛気持ちいい所を探して。</translation>
     </message>
     <message>
         <location filename="../core/routines.py" line="129"/>
