@@ -181,16 +181,15 @@ def test_english_plural_forms_are_complete() -> None:
 
 
 def _lupdate(tmp_path: Path, ts_name: str, *extra: str) -> dict[tuple[str, str], ET.Element]:
-    tool = Path(shutil.which("pyside6-lupdate") or ROOT / ".venv" / "bin" / "pyside6-lupdate")
     import PySide6
 
-    bundled = Path(PySide6.__file__).parent / "lupdate"
-    exe = str(bundled if bundled.is_file() else tool)
+    exe = Path(PySide6.__file__).parent / "lupdate"  # shipped in PySide6-Essentials
+    assert exe.is_file(), "pyside6-lupdate is missing from the PySide6 wheel"
     copy = tmp_path / ts_name
     shutil.copy(PACKAGE / "i18n" / ts_name, copy)
     sources = sorted(str(p) for p in PACKAGE.rglob("*.py"))
     subprocess.run(
-        [exe, "-silent", "-no-obsolete", *extra, *sources, "-ts", str(copy)],
+        [str(exe), "-silent", "-no-obsolete", *extra, *sources, "-ts", str(copy)],
         check=True,
         capture_output=True,
         timeout=120,
@@ -331,3 +330,13 @@ def test_japanese_glyphs_exist_in_the_stylesheet_fonts(qapp: object) -> None:
     }
     missing = sorted(ch for ch in chars if not any(m.inFontUcs4(ord(ch)) for m in metrics))
     assert missing == []
+
+
+def test_an_unwritable_cache_falls_back_to_english(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _package_without_qm(tmp_path, monkeypatch)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")  # the cache folder cannot be created under a file
+    applied = i18n.apply_language("ja", blocker / "cache")
+    assert applied.language == "en" and applied.problem is not None

@@ -77,9 +77,9 @@ def compile_ts(ts: Path, qm: Path, lrelease: Path | None = None) -> bool:
     tool = lrelease or find_lrelease()
     if tool is None:
         return False
-    qm.parent.mkdir(parents=True, exist_ok=True)
     tmp = qm.with_suffix(".qm.tmp")
     try:
+        qm.parent.mkdir(parents=True, exist_ok=True)
         done = subprocess.run(
             [str(tool), "-silent", str(ts), "-qm", str(tmp)],
             capture_output=True,
