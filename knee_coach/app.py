@@ -32,7 +32,8 @@ def _report_first_frame(window: object) -> None:
     QTimer.singleShot(0, done)
 
 
-def run_gui(data_dir: Path, self_test: bool = False) -> int:
+def run_gui(data_dir: Path, self_test: bool = False, language: str | None = None) -> int:
+    """`language` ("ja", "en", "system") overrides the saved setting for this run."""
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QTimer
@@ -51,6 +52,7 @@ def run_gui(data_dir: Path, self_test: bool = False) -> int:
     window = MainWindow(
         data_dir,
         player_factory=None if self_test else lambda: _make_player(data_dir),  # type: ignore[arg-type,return-value]
+        language=language,
     )
     window.show()
     if os.environ.get(BENCH_ENV):

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from knee_coach import APP_NAME, __version__
+from knee_coach.core.settings import LANGUAGES as LANG_CHOICES
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -35,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=data_dir_help)
+    parser.add_argument(
+        "--lang",
+        choices=LANG_CHOICES,
+        help="language of the window for this run: ja (Japanese), en (English) or system"
+        " (default: the one chosen in the settings, which follows the system language)",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -137,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _import(folder, args)
     from knee_coach.app import run_gui
 
-    return run_gui(folder, self_test=args.self_test)
+    return run_gui(folder, self_test=args.self_test, language=args.lang)
 
 
 if __name__ == "__main__":

@@ -38,3 +38,11 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -e ".$extra"
   touch "$stamp"
 fi
+
+# The compiled translations (.qm) are build output: refresh them when a .ts is newer.
+for ts in knee_coach/i18n/*.ts; do
+  if [ ! -f "${ts%.ts}.qm" ] || [ "$ts" -nt "${ts%.ts}.qm" ]; then
+    scripts/build-translations.sh
+    break
+  fi
+done

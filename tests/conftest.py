@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# "Follow the system language" must mean English here whatever the developer's desktop
+# speaks: the window tests read English texts (tests/test_translations.py covers Japanese).
+os.environ["LANGUAGE"] = "en"
+os.environ["LC_ALL"] = "C.UTF-8"
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +19,15 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("KNEE_COACH_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture(autouse=True)
+def _untranslated_after_each_test() -> object:
+    """Translators are global to the QApplication: each test starts and ends in English."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        from knee_coach.ui import i18n
+
+        i18n.reset()

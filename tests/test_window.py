@@ -187,7 +187,7 @@ def test_stop_for_pain_shows_the_advice_and_keeps_the_sets_done(
     assert window.session.end_reason is EndReason.PAIN
     assert player.played[-1].kind is CueKind.STOPPED_PAIN
     assert window.stack.currentWidget() is window.advice_page
-    assert "11 reps" in window.advice_page.kept.text()
+    assert "reps: 11" in window.advice_page.kept.text()
     assert [r.status for r in window.session.results] == [SetStatus.COMPLETED, SetStatus.PARTIAL]
     qtbot.mouseClick(window.advice_page.check_out, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.checkout_page.skip_button, Qt.MouseButton.LeftButton)

@@ -18,10 +18,6 @@ from knee_coach.core.cues import CueEvent
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("audio", text)
-
-
 def write_cue_files(folder: Path) -> dict[str, Path]:
     """Synthesise the cue WAVs into `folder`, rewriting only those that changed."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -55,7 +51,9 @@ class QtCuePlayer(QObject):
 
     def _check_device(self) -> None:
         if not QMediaDevices.audioOutputs():
-            self.notice = _tr("No sound device found: follow the cues on screen.")
+            self.notice = QCoreApplication.translate(
+                "audio", "No sound device found: follow the cues on screen."
+            )
         else:
             self.notice = None
 

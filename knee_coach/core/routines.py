@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from knee_coach.core.i18n import QT_TRANSLATE_NOOP
 from knee_coach.core.model import Point
 
+# lupdate reads only literal contexts, so the markers below spell it out; the UI uses CTX.
 CTX = "routines"
 
 
@@ -61,37 +62,38 @@ class Routine:
 HAMSTRING_GLIDE = Routine(
     id="hamstring_glide",
     number=1,
-    title=QT_TRANSLATE_NOOP(CTX, "Hamstring glide"),
+    title=QT_TRANSLATE_NOOP("routines", "Hamstring glide"),
     position=QT_TRANSLATE_NOOP(
-        CTX, "Sit or lie on your back. Raise one knee or lift the leg a little."
+        "routines", "Sit or lie on your back. Raise one knee or lift the leg a little."
     ),
     summary=QT_TRANSLATE_NOOP(
-        CTX,
-        "Hook your fingers on the tendon at the back of the thigh, just above the knee. "
+        "routines",
+        "Hook your fingers on the tendon at the back of the thigh, just above the knee, "
+        "where the hamstrings overlap the calf muscle (gastrocnemius). "
         "Keep a light, steady pressure and slowly bend and straighten the knee, "
         "drawing the muscle up as the leg straightens.",
     ),
     sets_per_leg=(
         SetTemplate(
             id="inner",
-            label=QT_TRANSLATE_NOOP(CTX, "inner side"),
+            label=QT_TRANSLATE_NOOP("routines", "inner side"),
             points=(Point.HAMSTRING_MEDIAL,),
             hint=QT_TRANSLATE_NOOP(
-                CTX, "Fingers hooked on the inner tendon. Do not let the pressure go."
+                "routines", "Fingers hooked on the inner tendon. Do not let the pressure go."
             ),
         ),
         SetTemplate(
             id="outer",
-            label=QT_TRANSLATE_NOOP(CTX, "outer side"),
+            label=QT_TRANSLATE_NOOP("routines", "outer side"),
             points=(Point.HAMSTRING_LATERAL,),
             hint=QT_TRANSLATE_NOOP(
-                CTX, "Fingers hooked on the outer tendon. Do not let the pressure go."
+                "routines", "Fingers hooked on the outer tendon. Do not let the pressure go."
             ),
         ),
     ),
     phases=(
-        Phase("bend", QT_TRANSLATE_NOOP(CTX, "Bend"), 0.5),
-        Phase("straighten", QT_TRANSLATE_NOOP(CTX, "Straighten"), 0.5),
+        Phase("bend", QT_TRANSLATE_NOOP("routines", "Bend"), 0.5),
+        Phase("straighten", QT_TRANSLATE_NOOP("routines", "Straighten"), 0.5),
     ),
     default_reps=10,
     min_reps=5,
@@ -99,39 +101,41 @@ HAMSTRING_GLIDE = Routine(
     default_seconds_per_rep=4.0,
     min_seconds_per_rep=2.0,
     max_seconds_per_rep=10.0,
-    caution=QT_TRANSLATE_NOOP(CTX, "Move slowly. Keep the pressure light but constant."),
+    caution=QT_TRANSLATE_NOOP("routines", "Move slowly. Keep the pressure light but constant."),
 )
 
 POPLITEUS_RELEASE = Routine(
     id="popliteus_release",
     number=2,
-    title=QT_TRANSLATE_NOOP(CTX, "Popliteus release"),
-    position=QT_TRANSLATE_NOOP(CTX, "Sit down with the knee slightly bent."),
+    title=QT_TRANSLATE_NOOP("routines", "Popliteus release"),
+    position=QT_TRANSLATE_NOOP("routines", "Sit down with the knee slightly bent."),
     summary=QT_TRANSLATE_NOOP(
-        CTX,
+        "routines",
         "Press with both thumbs just inside and just outside the centre of the knee crease, "
         "lifting gently up and outward. Keep pressing and swing the lower leg up loosely.",
     ),
     sets_per_leg=(
         SetTemplate(
             id="both_points",
-            label=QT_TRANSLATE_NOOP(CTX, "both thumbs"),
+            label=QT_TRANSLATE_NOOP("routines", "both thumbs"),
             points=(Point.POPLITEUS_MEDIAL, Point.POPLITEUS_LATERAL),
             hint=QT_TRANSLATE_NOOP(
-                CTX,
+                "routines",
                 "Thumbs either side of the centre, never on it. "
                 "Look for the spot that hurts in a good way.",
             ),
         ),
     ),
-    phases=(Phase("swing", QT_TRANSLATE_NOOP(CTX, "Swing"), 1.0),),
+    phases=(Phase("swing", QT_TRANSLATE_NOOP("routines", "Swing"), 1.0),),
     default_reps=15,
     min_reps=10,
     max_reps=30,
     default_seconds_per_rep=1.5,
     min_seconds_per_rep=0.8,
     max_seconds_per_rep=4.0,
-    caution=QT_TRANSLATE_NOOP(CTX, "Never press the centre. Stop if pressing gives strong pain."),
+    caution=QT_TRANSLATE_NOOP(
+        "routines", "Never press the centre. Stop if pressing gives strong pain."
+    ),
 )
 
 ROUTINES: tuple[Routine, ...] = (HAMSTRING_GLIDE, POPLITEUS_RELEASE)

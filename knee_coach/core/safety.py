@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from knee_coach.core.i18n import QT_TRANSLATE_NOOP
 
+# lupdate reads only literal contexts, so the markers below spell it out; the UI uses CTX.
 CTX = "safety"
 
 
@@ -17,25 +18,25 @@ class RedFlag:
 
 # Any of these means: do not do the routines today; see a professional (article's advice).
 RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag("sharp_pain", QT_TRANSLATE_NOOP(CTX, "Sharp, stabbing pain in the knee")),
-    RedFlag("swelling", QT_TRANSLATE_NOOP(CTX, "Swelling around the knee")),
-    RedFlag("heat", QT_TRANSLATE_NOOP(CTX, "The knee feels hot")),
+    RedFlag("sharp_pain", QT_TRANSLATE_NOOP("safety", "Sharp, stabbing pain in the knee")),
+    RedFlag("swelling", QT_TRANSLATE_NOOP("safety", "Swelling around the knee")),
+    RedFlag("heat", QT_TRANSLATE_NOOP("safety", "The knee feels hot")),
 )
 
 GATE_BLOCKED = QT_TRANSLATE_NOOP(
-    CTX,
+    "safety",
     "Please do not do the routines today. Sharp pain, swelling or heat need a professional's "
     "look first: contact a clinic, an orthopaedic doctor or a physiotherapist.",
 )
 
 DOCTOR_FIRST = QT_TRANSLATE_NOOP(
-    CTX,
+    "safety",
     "If you have advanced knee osteoarthritis, or a doctor has limited your exercise, "
     "ask your doctor or therapist before doing these routines.",
 )
 
 STOP_ADVICE = QT_TRANSLATE_NOOP(
-    CTX,
+    "safety",
     "You stopped because it hurt. That was the right thing to do. Rest the knee. "
     "If the pain is sharp, or the knee is swollen or hot, contact a professional "
     "soon. Pressing the centre of the back of the knee can hurt nerves and vessels: "
@@ -43,7 +44,7 @@ STOP_ADVICE = QT_TRANSLATE_NOOP(
 )
 
 SEE_CLINIC = QT_TRANSLATE_NOOP(
-    CTX,
+    "safety",
     "If the knee does not improve, or gets worse, see a clinic or a physiotherapist.",
 )
 

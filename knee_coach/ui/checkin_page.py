@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -33,35 +33,17 @@ class CheckInPage(QWidget):
         self.setObjectName("page")
         self.after = after
         self._legs = LegChoice.BOTH
-        title = QLabel(
-            self.tr("How does your knee feel now, after the routines?")
-            if after
-            else self.tr("How does your knee feel right now?")
-        )
-        set_role(title, "title")
-        subtitle = QLabel(
-            self.tr("Rate the pain from 0 (none) to 10 (worst imaginable). Number keys work too.")
-        )
-        set_role(subtitle, "subtitle")
-        subtitle.setWordWrap(True)
+        self.title = QLabel()
+        set_role(self.title, "title")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        set_role(self.subtitle, "subtitle")
+        self.subtitle.setWordWrap(True)
 
-        self.pain_rows = {
-            Leg.RIGHT: RatingRow(
-                self.tr("Right knee: pain"), self.tr("no pain"), self.tr("worst imaginable")
-            ),
-            Leg.LEFT: RatingRow(
-                self.tr("Left knee: pain"), self.tr("no pain"), self.tr("worst imaginable")
-            ),
-        }
-        self.tightness_row = RatingRow(
-            self.tr("Tightness or catching behind the knee"),
-            self.tr("moves freely"),
-            self.tr("very stiff"),
-        )
+        self.pain_rows = {Leg.RIGHT: RatingRow(), Leg.LEFT: RatingRow()}
+        self.tightness_row = RatingRow()
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX_CHARS)
-        self.note.setPlaceholderText(self.tr("Note (optional), e.g. slept badly, long walk"))
-        self.note.setAccessibleName(self.tr("Note"))
 
         card = QFrame()
         set_role(card, "card")
@@ -76,21 +58,19 @@ class CheckInPage(QWidget):
             row.committed.connect(self.focusNextChild)
         card_layout.addWidget(self.note)
 
-        self.continue_button = QPushButton(
-            self.tr("See the summary") if after else self.tr("Continue")
-        )
+        self.continue_button = QPushButton()
         set_role(self.continue_button, "primary")
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self._submit)
-        self.skip_button = QPushButton(self.tr("Skip"))
+        self.skip_button = QPushButton()
         self.skip_button.clicked.connect(lambda: self.submitted.emit(None))
         buttons = QHBoxLayout()
+        self.settings_button: QPushButton | None = None
         if not after:
-            settings = QPushButton(self.tr("Session settings…"))
-            settings.clicked.connect(self.settingsRequested)
-            buttons.addWidget(settings)
-            self.history_button = QPushButton(self.tr("History"))
-            self.history_button.setToolTip(self.tr("How the knee felt over the past weeks"))
+            self.settings_button = QPushButton()
+            self.settings_button.clicked.connect(self.settingsRequested)
+            buttons.addWidget(self.settings_button)
+            self.history_button = QPushButton()
             self.history_button.clicked.connect(self.historyRequested)
             buttons.addWidget(self.history_button)
         buttons.addStretch(1)
@@ -100,29 +80,71 @@ class CheckInPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(14)
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
         layout.addWidget(card)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self.retranslate()
         self.set_legs(LegChoice.BOTH)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the page in the current language (the ratings typed stay)."""
+        self.title.setText(
+            self.tr("How does your knee feel now, after the routines?")
+            if self.after
+            else self.tr("How does your knee feel right now?")
+        )
+        self.subtitle.setText(
+            self.tr("Rate the pain from 0 (none) to 10 (worst imaginable). Number keys work too.")
+        )
+        self.pain_rows[Leg.RIGHT].set_texts(
+            self.tr("Right knee: pain"), self.tr("no pain"), self.tr("worst imaginable")
+        )
+        self.pain_rows[Leg.LEFT].set_texts(
+            self.tr("Left knee: pain"), self.tr("no pain"), self.tr("worst imaginable")
+        )
+        self.tightness_row.set_texts(
+            self.tr("Tightness or catching behind the knee"),
+            self.tr("moves freely"),
+            self.tr("very stiff"),
+        )
+        self.note.setPlaceholderText(self.tr("Note (optional), e.g. slept badly, long walk"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.continue_button.setText(
+            self.tr("See the summary") if self.after else self.tr("Continue")
+        )
+        self.skip_button.setText(self.tr("Skip"))
+        if self.settings_button is not None:
+            self.settings_button.setText(self.tr("Session settings…"))
+            self.history_button.setText(self.tr("History"))
+            self.history_button.setToolTip(self.tr("How the knee felt over the past weeks"))
+        if not self.after:
+            self.legs_label.setText(self.tr("Today I practise:"))
+            names = {
+                LegChoice.RIGHT: self.tr("Right leg"),
+                LegChoice.LEFT: self.tr("Left leg"),
+                LegChoice.BOTH: self.tr("Both legs"),
+            }
+            for choice, button in self.leg_buttons.items():
+                button.setText(names[choice])
 
     def _legs_picker(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel(self.tr("Today I practise:"))
-        set_role(label, "body")
-        row.addWidget(label)
+        self.legs_label = QLabel()
+        set_role(self.legs_label, "body")
+        row.addWidget(self.legs_label)
         self.legs_group = QButtonGroup(self)
-        names = {
-            LegChoice.RIGHT: self.tr("Right leg"),
-            LegChoice.LEFT: self.tr("Left leg"),
-            LegChoice.BOTH: self.tr("Both legs"),
-        }
         self.leg_buttons: dict[LegChoice, QPushButton] = {}
-        for choice, name in names.items():
-            button = QPushButton(name)
+        for choice in (LegChoice.RIGHT, LegChoice.LEFT, LegChoice.BOTH):
+            button = QPushButton()
             button.setCheckable(True)
-            set_role(button, "rating")
+            set_role(button, "choice")
             button.setMinimumWidth(110)
             self.legs_group.addButton(button)
             self.leg_buttons[choice] = button

@@ -9,9 +9,10 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -35,13 +36,14 @@ from knee_coach.storage.db import CorruptionReport, Database, DatabaseError, New
 from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.recorder import SessionRecorder, WallClock
 from knee_coach.storage.settings_store import SettingsStore
+from knee_coach.ui import i18n
 from knee_coach.ui.advice_page import StopAdvicePage
 from knee_coach.ui.checkin_page import CheckInPage
 from knee_coach.ui.safety_page import SafetyPage
 from knee_coach.ui.session_controller import SessionController
 from knee_coach.ui.session_page import SessionPage
 from knee_coach.ui.settings_dialog import SettingsDialog
-from knee_coach.ui.style import STYLESHEET
+from knee_coach.ui.style import stylesheet
 from knee_coach.ui.summary_page import SummaryPage
 
 if TYPE_CHECKING:
@@ -62,12 +64,14 @@ class MainWindow(QMainWindow):
         player_factory: PlayerFactory | None = None,
         parent: QWidget | None = None,
         wall_clock: WallClock | None = None,
+        language: str | None = None,
     ) -> None:
+        """`language` ("ja", "en", "system", e.g. from --lang) overrides the saved setting
+        until the user picks a language in the window."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.setStyleSheet(STYLESHEET)
         self.resize(1040, 720)
-        self.setMinimumSize(860, 600)
+        self.setMinimumSize(860, 660)
         self.data_dir = data_dir
         self.clock = clock or MonotonicClock()
         self.settings_store = SettingsStore(data_dir)
@@ -88,6 +92,10 @@ class MainWindow(QMainWindow):
         self.recorder: SessionRecorder | None = None
         self._storage_warned = False
         self.history_view: HistoryView | None = None  # built on first use (pyqtgraph is slow)
+        self._language_problem: str | None = None
+        self._styled_for: str | None = None  # the language the stylesheet's fonts are for
+        self._sound_error: str | None = None
+        self.apply_language(language or self.settings.language)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -140,32 +148,56 @@ class MainWindow(QMainWindow):
             shortcut.setEnabled(False)
             self._shortcuts.append(shortcut)
         self.stack.currentChanged.connect(self._page_changed)
+
+        # The language switcher, on every page (also mid-session): each name in its own
+        # language, so it can be found whatever the window speaks now.
+        self.language_box = QComboBox()
+        for code in i18n.LANGUAGES:
+            self.language_box.addItem(i18n.NATIVE_NAMES[code], code)
+        self.language_box.setCurrentIndex(self.language_box.findData(self.language))
+        self.language_box.activated.connect(self._language_picked)
+        self.statusBar().addPermanentWidget(self.language_box)
+        self.statusBar().setSizeGripEnabled(False)
+        self._retranslate()
+
         self.go_home()
         self._open_history_store()
-        if self.settings_store.problem:
-            self.statusBar().showMessage(self.settings_store.problem)
-        elif self._interrupted_note:
-            self.statusBar().showMessage(self._interrupted_note)
+        problems = [
+            p
+            for p in (self.settings_store.problem, self._language_problem, self._interrupted_note)
+            if p
+        ]
+        if problems:
+            self.statusBar().showMessage(" ".join(problems))
 
     # ----- start-up -------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.export_action = QAction(self.tr("&Export history as CSV…"), self)
+        """Menus and actions; their texts are set in `_retranslate` so they follow the language."""
+        self.file_menu = self.menuBar().addMenu("")
+        self.export_action = QAction(self)
         self.export_action.triggered.connect(self.export_history)
-        self.import_action = QAction(self.tr("&Import history from CSV…"), self)
+        self.import_action = QAction(self)
         self.import_action.triggered.connect(self.import_history)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.history_action = QAction(self.tr("&History and weekly review"), self)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.history_action = QAction(self)
         self.history_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_H))
         self.history_action.triggered.connect(self.open_history)
-        view_menu.addAction(self.history_action)
+        self.view_menu.addAction(self.history_action)
+
+    def _retranslate_menus(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.export_action.setText(self.tr("&Export history as CSV…"))
+        self.import_action.setText(self.tr("&Import history from CSV…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.history_action.setText(self.tr("&History and weekly review"))
 
     # ----- the history database -------------------------------------------------------------
     def _open_history_store(self) -> None:
@@ -245,6 +277,55 @@ class MainWindow(QMainWindow):
                 self.tr("This session could not be saved to the history: {error}").format(error=exc)
             )
 
+    # ----- language -----------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The language the window speaks now: "en" or "ja"."""
+        applied = i18n.current()
+        return applied.language if applied else "en"
+
+    def apply_language(self, choice: str) -> None:
+        """Switch the whole window live ("system", "en" or "ja"); a running session goes on.
+
+        Installing the translator makes Qt send LanguageChange to every widget, and each page
+        retranslates itself (texts, and what it shows now) on that event.
+        """
+        applied = i18n.apply_language(choice, self.data_dir / "cache" / "i18n")
+        self._language_problem = applied.problem
+        if self._styled_for != applied.language:
+            self.setStyleSheet(stylesheet(applied.language))
+            self._styled_for = applied.language
+        if applied.problem:
+            self.statusBar().showMessage(applied.problem)
+        box = getattr(self, "language_box", None)
+        if box is not None:
+            box.setCurrentIndex(box.findData(applied.language))
+
+    def set_language(self, choice: str) -> None:
+        """The user picked a language: remember it, and switch now."""
+        self._save_settings(Settings.from_dict({**self.settings.to_dict(), "language": choice}))
+        self.apply_language(choice)
+
+    def _language_picked(self, index: int) -> None:
+        code = self.language_box.itemData(index)
+        if code != self.language:
+            self.set_language(code)
+        # Give the keys back to the page (Space must pause, not open the list).
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._retranslate_menus()
+        self.language_box.setToolTip(self.tr("Language of the window"))
+        self.language_box.setAccessibleName(self.tr("Language"))
+        self._show_sound_error()
+
     # ----- start-up -------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
@@ -263,11 +344,18 @@ class MainWindow(QMainWindow):
             player = factory()
         except Exception as exc:  # no audio must never stop a session
             self.player = SilentPlayer()
-            self.session_page.set_notice(self.tr("Sound is unavailable: {error}").format(error=exc))
+            self._sound_error = str(exc)
+            self._show_sound_error()
             return
         self.player = player
         self._apply_sound_settings()
         self.session_page.set_notice(player.notice)
+
+    def _show_sound_error(self) -> None:
+        if self._sound_error is not None:
+            self.session_page.set_notice(
+                self.tr("Sound is unavailable: {error}").format(error=self._sound_error)
+            )
 
     def _apply_sound_settings(self) -> None:
         self.player.set_enabled(self.settings.sound)
@@ -291,8 +379,11 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() and dialog.result_settings is not None:
+            old_language = self.settings.language
             self._save_settings(dialog.result_settings)
             self.checkin_page.set_legs(self.settings.legs)
+            if self.settings.language != old_language:
+                self.apply_language(self.settings.language)
 
     def _save_settings(self, settings: Settings) -> None:
         self.settings = settings

@@ -22,7 +22,9 @@ class RatingRow(QWidget):
     valueChanged = Signal(object)  # int | None
     committed = Signal()  # a value was typed: the form may move focus on
 
-    def __init__(self, title: str, low: str, high: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str = "", low: str = "", high: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._last_key_was_one = False
@@ -36,25 +38,33 @@ class RatingRow(QWidget):
             button = QPushButton(str(n))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row takes the keys
-            button.setAccessibleName(f"{title} {n}")
             set_role(button, "rating")
             self.group.addButton(button, n)
             buttons.addWidget(button)
         self.group.idClicked.connect(self._clicked)
         ends = QHBoxLayout()
-        low_label, high_label = QLabel(low), QLabel(high)
-        set_role(low_label, "muted")
-        set_role(high_label, "muted")
-        ends.addWidget(low_label)
+        self.low_label, self.high_label = QLabel(), QLabel()
+        set_role(self.low_label, "muted")
+        set_role(self.high_label, "muted")
+        ends.addWidget(self.low_label)
         ends.addStretch(1)
-        ends.addWidget(high_label)
+        ends.addWidget(self.high_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addLayout(buttons)
         layout.addLayout(ends)
+        self.set_texts(title, low, high)
+
+    def set_texts(self, title: str, low: str, high: str) -> None:
+        """The row's name and the meaning of its two ends (again on a language change)."""
+        self.title.setText(title)
+        self.low_label.setText(low)
+        self.high_label.setText(high)
         self.setAccessibleName(title)
+        for button in self.group.buttons():
+            button.setAccessibleName(f"{title} {self.group.id(button)}")
 
     def value(self) -> int | None:
         checked = self.group.checkedId()

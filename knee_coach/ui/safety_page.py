@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -34,42 +34,63 @@ class SafetyPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of both views in the current language (the ticks stay)."""
+        self.title.setText(self.tr("Before you start: a quick safety check"))
+        self.question.setText(self.tr("Today, do you have any of these in the knee?"))
+        for flag in safety.RED_FLAGS:
+            self.flags[flag.id].setText(tr_core(safety.CTX, flag.question))
+        self.doctor.setText(tr_core(safety.CTX, safety.DOCTOR_FIRST))
+        self.start_button.setText(self.tr("Start the session"))
+        self.back_button.setText(self.tr("Back"))
+        self.blocked_title.setText(self.tr("Not today: please have the knee checked"))
+        self.blocked_text.setText(tr_core(safety.CTX, safety.GATE_BLOCKED))
+        self.home_button.setText(self.tr("Back to the start"))
 
     def _questions(self) -> QWidget:
         page = QWidget()
         page.setObjectName("page")
-        title = QLabel(self.tr("Before you start: a quick safety check"))
-        set_role(title, "title")
-        question = QLabel(self.tr("Today, do you have any of these in the knee?"))
-        set_role(question, "subtitle")
+        self.title = QLabel()
+        set_role(self.title, "title")
+        self.title.setWordWrap(True)
+        self.question = QLabel()
+        set_role(self.question, "subtitle")
+        self.question.setWordWrap(True)
         card = QFrame()
         set_role(card, "card")
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(20, 16, 20, 16)
         self.flags: dict[str, QCheckBox] = {}
         for flag in safety.RED_FLAGS:
-            box = QCheckBox(tr_core(safety.CTX, flag.question))
+            box = QCheckBox()
             self.flags[flag.id] = box
             card_layout.addWidget(box)
-        doctor = QLabel(tr_core(safety.CTX, safety.DOCTOR_FIRST))
-        doctor.setWordWrap(True)
-        set_role(doctor, "advice")
-        self.start_button = QPushButton(self.tr("Start the session"))
+        self.doctor = QLabel()
+        self.doctor.setWordWrap(True)
+        set_role(self.doctor, "advice")
+        self.start_button = QPushButton()
         set_role(self.start_button, "primary")
         self.start_button.clicked.connect(self.submit)
-        back = QPushButton(self.tr("Back"))
-        back.clicked.connect(self.back)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
         buttons = QHBoxLayout()
-        buttons.addWidget(back)
+        buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(14)
-        layout.addWidget(title)
-        layout.addWidget(question)
+        layout.addWidget(self.title)
+        layout.addWidget(self.question)
         layout.addWidget(card)
-        layout.addWidget(doctor)
+        layout.addWidget(self.doctor)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
@@ -77,12 +98,13 @@ class SafetyPage(QWidget):
     def _blocked_view(self) -> QWidget:
         page = QWidget()
         page.setObjectName("page")
-        title = QLabel(self.tr("Not today: please have the knee checked"))
-        set_role(title, "title")
-        self.blocked_text = QLabel(tr_core(safety.CTX, safety.GATE_BLOCKED))
+        self.blocked_title = QLabel()
+        set_role(self.blocked_title, "title")
+        self.blocked_title.setWordWrap(True)
+        self.blocked_text = QLabel()
         self.blocked_text.setWordWrap(True)
         set_role(self.blocked_text, "danger")
-        self.home_button = QPushButton(self.tr("Back to the start"))
+        self.home_button = QPushButton()
         set_role(self.home_button, "primary")
         self.home_button.clicked.connect(self.back)
         buttons = QHBoxLayout()
@@ -91,7 +113,7 @@ class SafetyPage(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(14)
-        layout.addWidget(title)
+        layout.addWidget(self.blocked_title)
         layout.addWidget(self.blocked_text)
         layout.addStretch(1)
         layout.addLayout(buttons)

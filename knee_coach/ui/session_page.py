@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,7 +27,7 @@ from knee_coach.core.plan import Plan, PlannedSet
 from knee_coach.core.session import Snapshot, State
 from knee_coach.ui.knee_view import KneeView
 from knee_coach.ui.style import set_role
-from knee_coach.ui.texts import core_text, routine_heading, routine_title, set_name, tr
+from knee_coach.ui.texts import core_text, number, routine_heading, routine_title, set_name, tr
 
 FRAME_MS = 33  # phase bar animation, only while a session runs
 BANNER_MS = 1800
@@ -64,7 +64,6 @@ class SessionPage(QWidget):
         self.session_bar = QProgressBar()
         self.session_bar.setRange(0, 1000)
         self.session_bar.setFixedHeight(10)
-        self.session_bar.setAccessibleName(self.tr("Progress through the session"))
 
         self.knee = KneeView()
         self.knee.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -75,10 +74,10 @@ class SessionPage(QWidget):
         self.counter = QLabel()
         set_role(self.counter, "counter")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.counter.setAccessibleName(self.tr("Rep counter"))
         self.phase = QLabel()
         set_role(self.phase, "phase")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase.setWordWrap(True)  # never wider than the card, in any language
         self.phase_bar = QProgressBar()
         self.phase_bar.setRange(0, 1000)
         self.phase_bar.setFixedHeight(12)
@@ -92,9 +91,13 @@ class SessionPage(QWidget):
         self.next_label = QLabel()
         set_role(self.next_label, "muted")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_label.setWordWrap(True)
         self.notice = QLabel()
         set_role(self.notice, "muted")
         self.notice.hide()
+
+        self.count_button = QPushButton()
+        set_role(self.count_button, "primary")
 
         card = QFrame()
         set_role(card, "card")
@@ -105,6 +108,8 @@ class SessionPage(QWidget):
         info.addWidget(self.counter)
         info.addWidget(self.phase)
         info.addWidget(self.phase_bar)
+        # Manual counting: the big count button sits under the counter, not in the row below.
+        info.addWidget(self.count_button, 0, Qt.AlignmentFlag.AlignHCenter)
         info.addWidget(self.banner)
         info.addStretch(1)
         info.addWidget(self.hint)
@@ -116,15 +121,10 @@ class SessionPage(QWidget):
         middle.addWidget(card, 6)
 
         self.pause_button = QPushButton()
-        self.count_button = QPushButton(self.tr("Count a rep  (Space)"))
-        set_role(self.count_button, "primary")
-        self.skip_button = QPushButton(self.tr("Skip  (→)"))
-        self.stop_button = QPushButton(self.tr("Stop  (Esc)"))
-        self.hurts_button = QPushButton(self.tr("Stop: it hurts  (H)"))
+        self.skip_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.hurts_button = QPushButton()
         set_role(self.hurts_button, "hurts")
-        self.hurts_button.setAccessibleDescription(
-            self.tr("Ends the session at once and shows safety advice")
-        )
         for button, signal in (
             (self.pause_button, self.pauseRequested),
             (self.count_button, self.countRequested),
@@ -137,7 +137,6 @@ class SessionPage(QWidget):
             button.clicked.connect(signal)
         controls = QHBoxLayout()
         controls.addWidget(self.pause_button)
-        controls.addWidget(self.count_button)
         controls.addWidget(self.skip_button)
         controls.addWidget(self.stop_button)
         controls.addStretch(1)
@@ -163,7 +162,39 @@ class SessionPage(QWidget):
         self._snapshot_source: Callable[[], Snapshot] | None = None
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
-        self._banner_timer.timeout.connect(self.banner.clear)
+        self._banner_timer.timeout.connect(self._clear_banner)
+        self.banner.hide()  # takes room only while a cue is shown
+        self._banner_kind: CueKind | None = None
+        self._snapshot: Snapshot | None = None
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text in the current language, including what the running session shows."""
+        self.session_bar.setAccessibleName(self.tr("Progress through the session"))
+        self.counter.setAccessibleName(self.tr("Rep counter"))
+        self.count_button.setText(self.tr("Count a rep  (Space)"))
+        self.skip_button.setText(self.tr("Skip  (→)"))
+        self.stop_button.setText(self.tr("Stop  (Esc)"))
+        self.hurts_button.setText(self.tr("Stop: it hurts  (H)"))
+        self.hurts_button.setAccessibleDescription(
+            self.tr("Ends the session at once and shows safety advice")
+        )
+        if self._banner_kind is not None:
+            self.banner.setText(_banner_text(self._banner_kind) or "")
+        if self._snapshot_source is not None:
+            self.show_snapshot(self._snapshot_source())
+        elif self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
+
+    def _clear_banner(self) -> None:
+        self._banner_kind = None
+        self.banner.clear()
+        self.banner.hide()
 
     # ----- wiring -------------------------------------------------------------------------
     def start(self, plan: Plan, snapshot_source: Callable[[], Snapshot]) -> None:
@@ -173,7 +204,7 @@ class SessionPage(QWidget):
         manual = plan.pacing is Pacing.MANUAL
         self.count_button.setVisible(manual)
         self.phase_bar.setVisible(not manual)
-        self.banner.clear()
+        self._clear_banner()
 
     def set_notice(self, text: str | None) -> None:
         self.notice.setText(text or "")
@@ -183,7 +214,9 @@ class SessionPage(QWidget):
         for event in events:
             text = _banner_text(event.kind)
             if text:
+                self._banner_kind = event.kind
                 self.banner.setText(text)
+                self.banner.show()
                 self._banner_timer.start(BANNER_MS)
 
     def _redraw(self) -> None:
@@ -203,12 +236,15 @@ class SessionPage(QWidget):
         plan = self.plan
         if plan is None or snap.planned is None:
             return
+        self._snapshot = snap
         planned = snap.planned
         routine = planned.routine
         manual = plan.pacing is Pacing.MANUAL
         self.heading.setText(routine_heading(routine, len(routines.ROUTINES)))
         self.set_counter.setText(
-            self.tr("Set {n} of {total}").format(n=planned.index + 1, total=len(plan))
+            self.tr("Set {n} of {total}").format(
+                n=number(planned.index + 1), total=number(len(plan))
+            )
         )
         self.session_bar.setValue(round(snap.session_progress * 1000))
         self.set_title.setText(set_name(planned))
@@ -243,7 +279,7 @@ class SessionPage(QWidget):
         elif state is State.REP:
             if manual:
                 self.counter.setText(f"{snap.reps_done} / {planned.reps}")
-                self.phase.setText(self.tr("Press Space after each rep"))
+                self.phase.setText(self.tr("At your own pace"))
             else:
                 self.counter.setText(f"{snap.rep} / {planned.reps}")
                 self.phase.setText(core_text(routines.CTX, routine.phases[snap.phase].label))

@@ -1,4 +1,4 @@
-"""Session settings: reps and cadence per routine, legs, pacing, sound."""
+"""Session settings: reps and cadence per routine, legs, pacing, sound, language."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from knee_coach.core.model import LegChoice, Pacing
 from knee_coach.core.routines import ROUTINES
 from knee_coach.core.settings import Settings, SettingsError
+from knee_coach.ui import i18n
 from knee_coach.ui.texts import routine_title
 
 
@@ -29,6 +30,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Session settings"))
+        self.setMinimumWidth(440)
         self._base = settings
         layout = QVBoxLayout(self)
         self.reps: dict[str, QSpinBox] = {}
@@ -74,6 +76,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Pacing"), self.pacing)
         form.addRow(self.sound)
         form.addRow(self.tr("Volume"), self.volume)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Same as the system"), "system")
+        for code in i18n.LANGUAGES:
+            # Each language named in itself, so it can be found whatever the window speaks.
+            self.language.addItem(i18n.NATIVE_NAMES[code], code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        form.addRow(self.tr("Language"), self.language)
         layout.addWidget(general)
         note = QLabel(self.tr("About 10 per set is a good start; add more as it gets easy."))
         note.setWordWrap(True)
@@ -99,6 +108,7 @@ class SettingsDialog(QDialog):
                 "pacing": self.pacing.currentData(),
                 "sound": self.sound.isChecked(),
                 "volume": self.volume.value() / 100,
+                "language": self.language.currentData(),
             }
         )
 
@@ -106,6 +116,10 @@ class SettingsDialog(QDialog):
         try:
             self.result_settings = self.value()
         except SettingsError as exc:
-            QMessageBox.warning(self, self.tr("Invalid setting"), str(exc))
+            QMessageBox.warning(
+                self,
+                self.tr("Invalid setting"),
+                self.tr("This setting cannot be used: {error}").format(error=exc),
+            )
             return
         super().accept()

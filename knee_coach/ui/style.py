@@ -10,7 +10,29 @@ MUTED = "#5b6870"
 PAPER = "#f7f5f1"
 CARD = "#ffffff"
 
-STYLESHEET = f"""
+# Font families in order of preference. Every list names a CJK-capable family (Noto Sans CJK JP
+# comes with fonts-noto-cjk, see scripts/debian-packages.txt) so Japanese never shows empty
+# boxes, and names the Japanese variant explicitly: left to fontconfig, kanji may be drawn
+# with Chinese glyph shapes. In Japanese the CJK font comes first so kana, kanji and Latin
+# share one design and one baseline. The rep counter shows digits only: a Latin font keeps
+# its line (CJK fonts have taller line metrics) and reads the same in both languages.
+FONT_FAMILIES = {
+    "en": ("Noto Sans", "DejaVu Sans", "Segoe UI", "Noto Sans CJK JP"),
+    "ja": ("Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic UI", "DejaVu Sans"),
+}
+
+
+def _families_css(language: str) -> str:
+    families = FONT_FAMILIES.get(language, FONT_FAMILIES["en"])
+    return ", ".join(f'"{family}"' for family in families) + ", sans-serif"
+
+
+def stylesheet(language: str = "en") -> str:
+    """The window's stylesheet, with the font list for `language` ("en" or "ja")."""
+    return f"QWidget {{ font-family: {_families_css(language)}; }}\n" + _RULES
+
+
+_RULES = f"""
 QWidget#page {{ background: {PAPER}; }}
 QMainWindow {{ background: {PAPER}; }}
 QLabel {{ color: {INK}; }}
@@ -18,7 +40,8 @@ QLabel[role="title"] {{ font-size: 26px; font-weight: 600; }}
 QLabel[role="subtitle"] {{ font-size: 17px; color: {MUTED}; }}
 QLabel[role="body"] {{ font-size: 16px; }}
 QLabel[role="muted"] {{ font-size: 14px; color: {MUTED}; }}
-QLabel[role="counter"] {{ font-size: 120px; font-weight: 700; color: {INK}; }}
+QLabel[role="counter"] {{ font-size: 120px; font-weight: 700; color: {INK};
+    font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", sans-serif; }}
 QLabel[role="phase"] {{ font-size: 44px; font-weight: 600; color: {ACCENT_DARK}; }}
 QLabel[role="advice"] {{ font-size: 18px; background: #fff4e5; border: 1px solid #e8c48f;
     border-radius: 8px; padding: 14px; }}
@@ -39,6 +62,8 @@ QPushButton[role="hurts"]:hover {{ background: #9c2a20; }}
 QPushButton[role="rating"] {{ font-size: 18px; min-width: 40px; min-height: 40px;
     padding: 0px; }}
 QPushButton[role="rating"]:checked {{ background: {ACCENT}; color: white; border: none; }}
+QPushButton[role="choice"] {{ font-size: 18px; min-height: 40px; padding: 0px 16px; }}
+QPushButton[role="choice"]:checked {{ background: {ACCENT}; color: white; border: none; }}
 QProgressBar {{ border: none; background: #e4e0d9; border-radius: 5px; height: 10px;
     text-align: center; font-size: 1px; color: transparent; }}
 QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
@@ -48,6 +73,8 @@ QLineEdit {{ font-size: 16px; padding: 6px; border: 1px solid #c9c4bb; border-ra
     background: {CARD}; }}
 QRadioButton {{ font-size: 16px; }}
 """
+
+STYLESHEET = stylesheet("en")
 
 
 def set_role(widget: object, role: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,7 +19,7 @@ from knee_coach.core.model import EndReason, Leg
 from knee_coach.core.session import Session
 from knee_coach.core.trends import Nudge
 from knee_coach.ui.style import set_role
-from knee_coach.ui.texts import core_text, leg_name, routine_title
+from knee_coach.ui.texts import core_text, leg_name, number, routine_title, signed_number
 
 # A 2-point change on the 0-10 scale is the usual threshold for a change that matters.
 MEANINGFUL_CHANGE = 2
@@ -32,8 +32,10 @@ class SummaryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
+        self._shown: tuple[Session, CheckIn | None, CheckIn | None, Nudge | None] | None = None
         self.title = QLabel()
         set_role(self.title, "title")
+        self.title.setWordWrap(True)
         self.subtitle = QLabel()
         set_role(self.subtitle, "subtitle")
         self.subtitle.setWordWrap(True)
@@ -46,10 +48,10 @@ class SummaryPage(QWidget):
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         set_role(self.advice, "advice")
-        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button = QPushButton()
         set_role(self.done_button, "primary")
         self.done_button.clicked.connect(self.doneRequested)
-        self.history_button = QPushButton(self.tr("History"))
+        self.history_button = QPushButton()
         self.history_button.clicked.connect(self.historyRequested)
         self.nudge = QLabel()
         self.nudge.setWordWrap(True)
@@ -69,6 +71,18 @@ class SummaryPage(QWidget):
         layout.addWidget(self.nudge)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.done_button.setText(self.tr("Done"))
+        self.history_button.setText(self.tr("History"))
+        if self._shown is not None:
+            self._render(*self._shown)
 
     def _clear_grid(self) -> None:
         while self.grid.count():
@@ -78,6 +92,7 @@ class SummaryPage(QWidget):
 
     def _add_row(self, row: int, name: str, value: str) -> None:
         left, right = QLabel(name), QLabel(value)
+        left.setWordWrap(True)
         set_role(left, "body")
         set_role(right, "body")
         self.grid.addWidget(left, row, 0)
@@ -92,6 +107,17 @@ class SummaryPage(QWidget):
     ) -> None:
         """`before`/`after` are the check-ins as stored; `nudge` the history's advice to see a
         clinic (two weeks without a meaningful improvement, or worse)."""
+        self._shown = (session, before, after, nudge)
+        self._render(session, before, after, nudge)
+        self.done_button.setFocus()
+
+    def _render(
+        self,
+        session: Session,
+        before: CheckIn | None,
+        after: CheckIn | None,
+        nudge: Nudge | None,
+    ) -> None:
         titles = {
             EndReason.COMPLETED: self.tr("Well done: session complete"),
             EndReason.PAIN: self.tr("Session stopped because it hurt"),
@@ -103,8 +129,8 @@ class SummaryPage(QWidget):
         if session.started_at is not None and session.ended_at is not None:
             minutes = (session.ended_at - session.started_at) / 60
         self.subtitle.setText(
-            self.tr("{reps} reps in {minutes} min.").format(
-                reps=session.total_reps_done, minutes=f"{minutes:.0f}"
+            self.tr("%n rep(s) in {minutes} min.", "", session.total_reps_done).format(
+                minutes=number(minutes)
             )
         )
         self._clear_grid()
@@ -119,8 +145,8 @@ class SummaryPage(QWidget):
             self._add_row(
                 row,
                 self.tr("{leg}: pain").format(leg=leg_name(leg)),
-                self.tr("{before} → {after}  ({change:+d})").format(
-                    before=b, after=a, change=change
+                self.tr("{before} → {after}  ({change})").format(
+                    before=number(b), after=number(a), change=signed_number(change)
                 ),
             )
             worse |= change >= MEANINGFUL_CHANGE
@@ -130,10 +156,10 @@ class SummaryPage(QWidget):
             self._add_row(
                 row,
                 self.tr("Tightness or catching"),
-                self.tr("{before} → {after}  ({change:+d})").format(
-                    before=before.tightness,
-                    after=after.tightness,
-                    change=after.tightness - before.tightness,
+                self.tr("{before} → {after}  ({change})").format(
+                    before=number(before.tightness),
+                    after=number(after.tightness),
+                    change=signed_number(after.tightness - before.tightness),
                 ),
             )
             row += 1
@@ -143,7 +169,9 @@ class SummaryPage(QWidget):
             self._add_row(
                 row,
                 routine_title(routine),
-                self.tr("{done} of {planned} reps").format(done=done, planned=planned),
+                self.tr("{done} of {planned} reps").format(
+                    done=number(done), planned=number(planned)
+                ),
             )
             row += 1
         if worse:
@@ -163,4 +191,3 @@ class SummaryPage(QWidget):
         self.advice.setText(advice)
         self.nudge.setText(nudge.text(QCoreApplication.translate) if nudge else "")
         self.nudge.setVisible(nudge is not None)
-        self.done_button.setFocus()

@@ -1,8 +1,14 @@
-"""User-visible names for core values, translated in one place (no sentence assembly)."""
+"""User-visible names for core values, translated in one place (no sentence assembly).
+
+Also the locale-aware formatting of numbers, dates, weekdays and times for the screen
+(QLocale follows the chosen language). Files such as the CSV export never use these.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from knee_coach.core import routines
 from knee_coach.core.model import Leg
@@ -16,7 +22,12 @@ def core_text(context: str, text: str) -> str:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("texts", text)
+    """Translate a text written as ``tr("...")`` outside a QObject method.
+
+    pyside6-lupdate files every plain ``tr("...")`` call under the unnamed context "",
+    wherever it stands, so the lookup uses that context too.
+    """
+    return QCoreApplication.translate("", text)
 
 
 def leg_name(leg: Leg) -> str:
@@ -29,7 +40,7 @@ def routine_title(routine: Routine) -> str:
 
 def routine_heading(routine: Routine, count: int) -> str:
     return tr("Routine {number} of {count}: {title}").format(
-        number=routine.number, count=count, title=routine_title(routine)
+        number=number(routine.number), count=number(count), title=routine_title(routine)
     )
 
 
@@ -39,4 +50,40 @@ def set_name(planned: PlannedSet) -> str:
         return leg_name(planned.leg)
     return tr("{leg}, {side}").format(
         leg=leg_name(planned.leg), side=core_text(routines.CTX, planned.template.label)
+    )
+
+
+# ----- locale-aware formatting (screen only) ------------------------------------------------
+def number(value: float, decimals: int = 0) -> str:
+    """A number as the current locale writes it (digit grouping, decimal mark)."""
+    if decimals == 0:
+        return QLocale().toString(round(value))
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def signed_number(value: int) -> str:
+    """A change such as +2 or -1 (an explicit plus, so "no change" reads as ±0)."""
+    if value > 0:
+        return "+" + number(value)
+    if value < 0:
+        return QLocale().negativeSign() + number(-value)
+    return "±" + number(0)
+
+
+def date_text(day: dt.date, long: bool = False) -> str:
+    """A date in the locale's short (2026/01/06, 1/6/26) or long form."""
+    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
+    return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
+
+
+def weekday_name(day: dt.date, short: bool = True) -> str:
+    """The weekday in the locale's language, e.g. "Tue" / "火"."""
+    fmt = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    return QLocale().dayName(day.isoweekday(), fmt)
+
+
+def time_text(moment: dt.time) -> str:
+    """A clock time in the locale's short form, e.g. "7:30 AM" / "7:30"."""
+    return QLocale().toString(
+        QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat
     )

@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <location filename="../ui/summary_page.py" line="107"/>
+        <source>%n rep(s) in {minutes} min.</source>
+        <translation>
+            <numerusform>%n rep in {minutes} min.</numerusform>
+            <numerusform>%n reps in {minutes} min.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

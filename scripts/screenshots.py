@@ -1,0 +1,179 @@
+"""Screenshots of every screen in English and Japanese, from the real window.
+
+A fake clock drives the session, so each shot shows a precise moment. Render under a real
+X server for faithful fonts and antialiasing:
+
+    xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python scripts/screenshots.py
+
+Writes assets/screenshots/{en,ja}/NAME.png and the README's assets/screenshots/session-routine2.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knee_coach.audio.player import SilentPlayer  # noqa: E402
+from knee_coach.core.clock import FakeClock  # noqa: E402
+from knee_coach.core.model import Leg  # noqa: E402
+from knee_coach.core.session import State  # noqa: E402
+from knee_coach.ui.main_window import MainWindow  # noqa: E402
+from knee_coach.ui.settings_dialog import SettingsDialog  # noqa: E402
+
+SIZE = (1040, 740)
+
+
+def settle(ms: int = 60) -> None:
+    loop_end = QCoreApplication.instance()
+    assert loop_end is not None
+    for _ in range(max(1, ms // 10)):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+
+
+def run_until(window: MainWindow, clock: FakeClock, condition: Callable[[], bool]) -> None:
+    for _ in range(5000):
+        if condition():
+            return
+        assert window.controller is not None
+        deadline = window.controller.session.next_deadline()
+        assert deadline is not None, "the session stopped moving"
+        clock.set(max(clock.now(), deadline))
+        window.controller.poll()
+    raise RuntimeError("condition never met")
+
+
+def at_rep(window: MainWindow, clock: FakeClock, rep: int, fraction: float) -> None:
+    """Move to `fraction` of the way through rep `rep` of the current set."""
+    run_until(
+        window,
+        clock,
+        lambda: (
+            window.session is not None
+            and window.session.state is State.REP
+            and window.controller is not None
+            and window.controller.snapshot().rep == rep
+        ),
+    )
+    assert window.controller is not None
+    deadline = window.controller.session.next_deadline()
+    if deadline is not None:
+        clock.set(clock.now() + (deadline - clock.now()) * fraction)
+    window.session_page.show_snapshot(window.controller.snapshot())
+    # Cue banners ("Next routine") stay up 1.8 s of real time: a shot taken reps later in
+    # the session must not show one that the user would have seen vanish long before.
+    while window.session_page.banner.isVisible():
+        settle(50)
+
+
+def shoot(window: QWidget, path: Path) -> None:
+    settle()
+    image = window.grab().toImage()
+    # A 256-colour palette keeps the PNGs small; the UI's flat colours survive it.
+    image = image.convertToFormat(
+        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def rate(window: MainWindow, page_name: str, values: dict[str, int]) -> None:
+    page = getattr(window, page_name)
+    for leg, value in ((Leg.RIGHT, values["right"]), (Leg.LEFT, values["left"])):
+        page.pain_rows[leg].set_value(value)
+    page.tightness_row.set_value(values["tight"])
+
+
+def screens(language: str, out: Path, readme_shot: Path | None) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        clock = FakeClock(1000.0)
+        window = MainWindow(
+            Path(tmp), clock=clock, player_factory=lambda: SilentPlayer(), language=language
+        )
+        window.resize(*SIZE)
+        window.show()
+        settle(200)
+
+        # 1. Check-in, filled in.
+        rate(window, "checkin_page", {"right": 5, "left": 3, "tight": 6})
+        window.checkin_page.note.setText(
+            "長く歩いた" if language == "ja" else "long walk yesterday"
+        )
+        shoot(window, out / "checkin.png")
+
+        # The session settings dialog (shown without its modal loop).
+        dialog = SettingsDialog(window.settings, window)
+        dialog.show()
+        settle(100)
+        shoot(dialog, out / "settings.png")
+        dialog.reject()
+
+        # 2. Safety gate, and what it says when a red flag is ticked.
+        window.checkin_page.continue_button.click()
+        shoot(window, out / "safety.png")
+        window.safety_page.flags["swelling"].setChecked(True)
+        window.safety_page.submit()
+        shoot(window, out / "safety-blocked.png")
+        window.safety_page.home_button.click()
+        rate(window, "checkin_page", {"right": 5, "left": 3, "tight": 6})
+        window.checkin_page.continue_button.click()
+
+        # 3. Routine 1: right leg, inner side, rep 3, straightening.
+        window.safety_page.start_button.click()
+        settle()
+        at_rep(window, clock, 3, 0.7)
+        shoot(window, out / "session-routine1.png")
+
+        # 4. Routine 2: right leg, rep 7 of 15.
+        run_until(window, clock, lambda: window.session.set_index == 4)  # type: ignore[union-attr]
+        at_rep(window, clock, 7, 0.5)
+        shoot(window, out / "session-routine2.png")
+        if readme_shot is not None:
+            shoot(window, readme_shot)
+
+        # 5. Finish, check out, summary.
+        run_until(window, clock, lambda: window.session.is_over)  # type: ignore[union-attr]
+        rate(window, "checkout_page", {"right": 3, "left": 2, "tight": 4})
+        shoot(window, out / "checkout.png")
+        window.checkout_page.continue_button.click()
+        shoot(window, out / "summary.png")
+
+        # 6. A second session stopped with "it hurts": the safety advice.
+        window.summary_page.done_button.click()
+        rate(window, "checkin_page", {"right": 4, "left": 3, "tight": 5})
+        window.checkin_page.continue_button.click()
+        window.safety_page.start_button.click()
+        at_rep(window, clock, 4, 0.3)
+        window.stop_it_hurts()
+        shoot(window, out / "stop-advice.png")
+        window.close()
+        window.deleteLater()
+        settle()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "assets" / "screenshots")
+    parser.add_argument("--lang", choices=("en", "ja"), action="append")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    del app
+    for language in args.lang or ["en", "ja"]:
+        readme = args.out / "session-routine2.png" if language == "en" else None
+        screens(language, args.out / language, readme)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
