@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
         self.resize(1040, 720)
-        self.setMinimumSize(860, 660)
+        self.setMinimumSize(860, 690)
         self.data_dir = data_dir
         self.clock = clock or MonotonicClock()
         self.settings_store = SettingsStore(data_dir)
