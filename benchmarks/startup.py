@@ -46,6 +46,9 @@ def launch(cmd: list[str], env: dict[str, str]) -> float:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
     env = {**os.environ, "KNEE_COACH_BENCH_FIRST_FRAME": "1"}
+    # An installed app has its bytecode cached (pip compiles it); so do the runs here, from the
+    # warm-up on, even where the shell asks Python not to write bytecode.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     bare: list[float] = []
     app: list[float] = []
