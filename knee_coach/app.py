@@ -16,27 +16,58 @@ def _make_player(data_dir: Path) -> object:
     return QtCuePlayer(data_dir / "cache" / "cues")
 
 
-def run_gui(data_dir: Path, self_test: bool = False) -> int:
+def run_gui(data_dir: Path, self_test: bool = False, minimized: bool = False) -> int:
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from knee_coach.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    window = MainWindow(
-        data_dir,
-        player_factory=None if self_test else lambda: _make_player(data_dir),  # type: ignore[arg-type,return-value]
-    )
-    window.show()
+
+    from knee_coach.ui.main_window import MainWindow
+
     if self_test:
+        window = MainWindow(data_dir, player_factory=None)
+        window.show()
         ok = window.isVisible() and window.stack.currentWidget() is window.checkin_page
         QTimer.singleShot(0, app.quit)
         app.exec()
         print("self-test: ok" if ok else "self-test: FAILED")
         return 0 if ok else 1
-    return app.exec()
+
+    from knee_coach.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        # One app per data folder, so the history never has two writers.
+        if SingleInstance.activate_running(data_dir):
+            print(f"{APP_NAME} is already running; its window was brought to the front.")
+            return 0
+        message = QApplication.translate(
+            "app",
+            "{app} is already running with the data folder {folder}, but it does not answer. "
+            "Close it (or end it in the task manager) and try again.",
+        ).format(app=APP_NAME, folder=data_dir)
+        print(message, file=sys.stderr)
+        QMessageBox.warning(None, APP_NAME, message)
+        return 3
+
+    from knee_coach.ui.desktop import Desktop
+
+    window = MainWindow(
+        data_dir,
+        player_factory=lambda: _make_player(data_dir),  # type: ignore[arg-type,return-value]
+    )
+    desktop = Desktop(window)
+    instance.activated.connect(desktop.activate)
+    # With a tray icon the app lives on after its window closes; without one, closing quits.
+    app.setQuitOnLastWindowClosed(desktop.tray is None)
+    desktop.start(minimized=minimized or window.settings.start_minimized)
+    try:
+        return app.exec()
+    finally:
+        desktop.shutdown()
+        instance.release()

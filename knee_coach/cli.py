@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window offscreen, check it, and exit 0 (for packaged builds)",
     )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start hidden in the system tray (used when starting at login)",
+    )
     return parser
 
 
@@ -44,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from knee_coach.app import run_gui
 
-    return run_gui(folder, self_test=args.self_test)
+    return run_gui(folder, self_test=args.self_test, minimized=args.minimized)
 
 
 if __name__ == "__main__":

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from knee_coach import APP_NAME
 from knee_coach.audio.player import CuePlayer, SilentPlayer
@@ -17,10 +26,12 @@ from knee_coach.core.cues import CueEvent
 from knee_coach.core.model import EndReason, LegChoice
 from knee_coach.core.plan import build_plan
 from knee_coach.core.session import Session
-from knee_coach.core.settings import Settings
+from knee_coach.core.settings import CloseAction, Settings
 from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui.advice_page import StopAdvicePage
 from knee_coach.ui.checkin_page import CheckInPage
+from knee_coach.ui.reminders import ReminderBanner
+from knee_coach.ui.resources import app_icon
 from knee_coach.ui.safety_page import SafetyPage
 from knee_coach.ui.session_controller import SessionController
 from knee_coach.ui.session_page import SessionPage
@@ -31,7 +42,37 @@ from knee_coach.ui.summary_page import SummaryPage
 PlayerFactory = Callable[[], CuePlayer]
 
 
+def ask_close_action(parent: QWidget) -> tuple[CloseAction | None, bool]:
+    """Ask whether closing the window keeps the app in the tray or quits.
+
+    Returns the choice (None: cancel, keep the window) and whether to remember it.
+    """
+    box = QMessageBox(parent)
+    box.setObjectName("closeQuestion")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(parent.tr("Close Knee Coach?"))
+    box.setText(
+        parent.tr("Keep Knee Coach running in the tray so your reminders still come, or quit it?")
+    )
+    keep = box.addButton(parent.tr("Keep in tray"), QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton(parent.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    remember = QCheckBox(parent.tr("Remember my choice (change it in Settings)"))
+    box.setCheckBox(remember)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is keep:
+        return CloseAction.TRAY, remember.isChecked()
+    if clicked is quit_button:
+        return CloseAction.QUIT, remember.isChecked()
+    return None, False
+
+
 class MainWindow(QMainWindow):
+    settingsChanged = Signal(object)  # Settings, after the user changed and saved them
+    visibilityChanged = Signal(bool)  # shown (True) or hidden (False)
+
     def __init__(
         self,
         data_dir: Path,
@@ -41,6 +82,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
         self.setStyleSheet(STYLESHEET)
         self.resize(1040, 720)
         self.setMinimumSize(860, 600)
@@ -54,9 +96,27 @@ class MainWindow(QMainWindow):
         self.controller: SessionController | None = None
         self.before: CheckIn | None = None
         self.after: CheckIn | None = None
+        # Set by the desktop integration when a tray icon is showing: closing may then hide.
+        self.tray_available = False
+        self.autostart_supported = False
+        self._quitting = False
+        self.ask_close_action: Callable[[QWidget], tuple[CloseAction | None, bool]] = (
+            ask_close_action
+        )
 
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        self.reminder_banner = ReminderBanner()
+        self.reminder_banner.startRequested.connect(self.start_from_reminder)
+        banner_row = QVBoxLayout()
+        banner_row.setContentsMargins(12, 8, 12, 0)
+        banner_row.addWidget(self.reminder_banner)
+        central_layout.addLayout(banner_row)
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.checkin_page = CheckInPage(after=False)
         self.safety_page = SafetyPage()
         self.session_page = SessionPage()
@@ -108,7 +168,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.settings_store.problem)
 
     # ----- start-up -------------------------------------------------------------------------
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def _first_show(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if self._player_factory is not None:
             factory, self._player_factory = self._player_factory, None
@@ -145,12 +205,59 @@ class MainWindow(QMainWindow):
         self._save_settings(Settings.from_dict({**self.settings.to_dict(), "legs": choice.value}))
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(
+            self.settings,
+            self,
+            tray_available=self.tray_available,
+            autostart_supported=self.autostart_supported,
+        )
         if dialog.exec() and dialog.result_settings is not None:
             self._save_settings(dialog.result_settings)
             self.checkin_page.set_legs(self.settings.legs)
 
+    # ----- reminders and the tray -----------------------------------------------------------
+    @property
+    def session_in_progress(self) -> bool:
+        session = self.session
+        return session is not None and session.started_at is not None and not session.is_over
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def show_reminder(self, title: str, body: str) -> None:
+        """The reminder inside the window (the tray shows its own message too, if it can)."""
+        self.reminder_banner.show_reminder(title, body)
+
+    def start_from_reminder(self) -> None:
+        """A reminder was clicked: the window, on the check-in page that starts a session."""
+        self.reminder_banner.hide()
+        self.bring_to_front()
+        if not self.session_in_progress and self.stack.currentWidget() is not self.checkin_page:
+            self.go_home()
+
+    def quit_app(self) -> bool:
+        """Really quit (tray menu): asks first only if a session is running."""
+        self._quitting = True
+        if self.close():
+            QApplication.quit()
+            return True
+        self._quitting = False
+        return False
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        self.visibilityChanged.emit(True)
+        self._first_show(event)
+
+    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+        super().hideEvent(event)  # type: ignore[arg-type]
+        self.visibilityChanged.emit(False)
+
     def _save_settings(self, settings: Settings) -> None:
+        changed = settings != self.settings
         self.settings = settings
         try:
             self.settings_store.save(settings)
@@ -161,6 +268,8 @@ class MainWindow(QMainWindow):
                 self.tr("Could not save the settings: {error}").format(error=exc),
             )
         self._apply_sound_settings()
+        if changed:
+            self.settingsChanged.emit(settings)
 
     def _checked_in(self, check_in: CheckIn | None) -> None:
         self.before = check_in
@@ -235,8 +344,22 @@ class MainWindow(QMainWindow):
 
     # ----- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        session = self.session
-        if session is not None and session.started_at is not None and not session.is_over:
+        if self.tray_available and not self._quitting:
+            action = self.settings.close_action
+            if action is CloseAction.ASK:
+                choice, remember = self.ask_close_action(self)
+                if choice is None:
+                    event.ignore()
+                    return
+                if remember:
+                    self._save_settings(replace(self.settings, close_action=choice))
+                action = choice
+            if action is CloseAction.TRAY:
+                # Keep running (a session goes on by ear); the tray brings the window back.
+                event.ignore()
+                self.hide()
+                return
+        if self.session_in_progress:
             answer = QMessageBox.question(
                 self,
                 self.tr("Stop the session?"),
@@ -248,3 +371,5 @@ class MainWindow(QMainWindow):
             self.controller.stop(EndReason.USER)  # type: ignore[union-attr]
         self.player.close()
         super().closeEvent(event)
+        if self.tray_available:  # the tray keeps the app alive after its last window closes
+            QApplication.quit()
