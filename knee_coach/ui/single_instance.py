@@ -43,6 +43,7 @@ class SingleInstance(QObject):
         # Held for the app's whole life: never stale by age, only when its process is gone.
         self.lock.setStaleLockTime(0)
         self.server: QLocalServer | None = None
+        self._clients: list[QLocalSocket] = []  # connected second starts (owned by the server)
 
     def acquire(self, timeout_ms: int = 200) -> bool:
         if not self.lock.tryLock(timeout_ms):
@@ -59,7 +60,13 @@ class SingleInstance(QObject):
         return True
 
     def release(self) -> None:
+        for socket in self._clients:
+            socket.readyRead.disconnect()
+            socket.disconnected.disconnect()
+            socket.abort()
+        self._clients.clear()
         if self.server is not None:
+            self.server.newConnection.disconnect()
             self.server.close()
             self.server = None
         if self.lock.isLocked():
@@ -69,20 +76,29 @@ class SingleInstance(QObject):
         assert self.server is not None
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
+            self._clients.append(socket)
+            socket.readyRead.connect(self._read_all)
+            socket.disconnected.connect(self._forget_closed)
+        self._read_all()
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if not socket.canReadLine():
-            return
-        line = bytes(socket.readLine().data())
-        if line == ACTIVATE:
-            socket.write(ACK)
-            socket.flush()
-            self.activated.emit()
-        socket.disconnectFromServer()
+    def _read_all(self) -> None:
+        for socket in list(self._clients):
+            if not socket.canReadLine():
+                continue
+            line = bytes(socket.readLine().data())
+            if line == ACTIVATE:
+                socket.write(ACK)
+                socket.flush()
+                self.activated.emit()
+
+    def _forget_closed(self) -> None:
+        for socket in [
+            s for s in self._clients if s.state() != QLocalSocket.LocalSocketState.ConnectedState
+        ]:
+            self._clients.remove(socket)
+            socket.readyRead.disconnect()
+            socket.disconnected.disconnect()
+            socket.deleteLater()
 
     @staticmethod
     def activate_running(data_dir: Path, attempts: int = 20, wait_ms: int = 250) -> bool:
