@@ -85,7 +85,7 @@ class CheckInPage(QWidget):
         self.skip_button.clicked.connect(lambda: self.submitted.emit(None))
         buttons = QHBoxLayout()
         if not after:
-            settings = QPushButton(self.tr("Session settings…"))
+            settings = QPushButton(self.tr("Settings…"))
             settings.clicked.connect(self.settingsRequested)
             buttons.addWidget(settings)
         buttons.addStretch(1)
