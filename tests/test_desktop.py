@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtCore import QEvent, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -232,6 +232,19 @@ def test_close_keeps_running_in_the_tray_when_set(
     r.window.close()
     assert not r.window.isVisible() and quits == []
     assert r.desktop.reminders.timer.isActive()
+
+
+def test_when_the_app_quits_the_window_closes_instead_of_hiding(
+    qtbot: QtBot, tmp_path: Path, quits: list[bool]
+) -> None:
+    r = Rig(qtbot, tmp_path / "data", settings=Settings(close_action=CloseAction.TRAY))
+    r.desktop.start(minimized=False)
+    app = QApplication.instance()
+    assert app is not None
+    # Qt 6: quit() posts a Quit event to the app, then closes the visible windows
+    r.window.eventFilter(app, QEvent(QEvent.Type.Quit))
+    assert r.window.close()
+    assert not r.window.isVisible()
 
 
 def test_close_quits_when_set(qtbot: QtBot, tmp_path: Path, quits: list[bool]) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -100,6 +100,11 @@ class MainWindow(QMainWindow):
         self.tray_available = False
         self.autostart_supported = False
         self._quitting = False
+        # Qt 6 closes the visible windows when the app quits (from the session manager too);
+        # that close must quit, not hide to the tray, so the Quit event marks it first.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.ask_close_action: Callable[[QWidget], tuple[CloseAction | None, bool]] = (
             ask_close_action
         )
@@ -239,6 +244,11 @@ class MainWindow(QMainWindow):
         if not self.session_in_progress and self.stack.currentWidget() is not self.checkin_page:
             self.go_home()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Quit and watched is QApplication.instance():
+            self._quitting = True
+        return False
+
     def quit_app(self) -> bool:
         """Really quit (tray menu): asks first only if a session is running."""
         self._quitting = True
@@ -366,6 +376,7 @@ class MainWindow(QMainWindow):
                 self.tr("A session is in progress. Stop it and quit? The sets done are kept."),
             )
             if answer != QMessageBox.StandardButton.Yes:
+                self._quitting = False
                 event.ignore()
                 return
             self.controller.stop(EndReason.USER)  # type: ignore[union-attr]

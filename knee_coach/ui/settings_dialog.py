@@ -31,6 +31,15 @@ from knee_coach.ui.reminders import format_time, slot_name
 from knee_coach.ui.texts import routine_title
 
 
+DIALOG_STYLE = """
+QLabel, QCheckBox, QComboBox, QSpinBox, QDoubleSpinBox, QTimeEdit, QGroupBox, QTabBar::tab {
+    font-size: 15px; }
+QCheckBox { spacing: 8px; }
+QCheckBox::indicator { width: 18px; height: 18px; }
+QTimeEdit { min-width: 90px; }
+"""
+
+
 class SettingsDialog(QDialog):
     def __init__(
         self,
@@ -42,6 +51,9 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        # One text size for the whole dialog (the window's big check boxes are for the flow).
+        self.setStyleSheet(DIALOG_STYLE)
+        self.setMinimumWidth(620)
         self._base = settings
         self.result_settings: Settings | None = None
         layout = QVBoxLayout(self)
@@ -176,7 +188,10 @@ class SettingsDialog(QDialog):
             at.setDisplayFormat("HH:mm")
             at.setEnabled(reminder.enabled)
             on.toggled.connect(at.setEnabled)
-            form.addRow(on, at)
+            row = QHBoxLayout()
+            row.addWidget(at)
+            row.addStretch(1)
+            form.addRow(on, row)
             self.reminder_on[slot] = on
             self.reminder_time[slot] = at
         layout.addWidget(box)

@@ -34,6 +34,7 @@ class TrayIcon(QObject):
         self.settings_action = self._add(self.tr("Settings…"), self.settingsRequested)
         self.menu.addSeparator()
         self.quit_action = self._add(self.tr("Quit"), self.quitRequested)
+        self.menu.setDefaultAction(self.start_action)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
         self.icon.messageClicked.connect(self.reminderClicked)
