@@ -30,7 +30,6 @@ from knee_coach.core.settings import REMINDER_SLOTS, CloseAction, Settings, Sett
 from knee_coach.ui.reminders import format_time, slot_name
 from knee_coach.ui.texts import routine_title
 
-
 DIALOG_STYLE = """
 QLabel, QCheckBox, QComboBox, QSpinBox, QDoubleSpinBox, QTimeEdit, QGroupBox, QTabBar::tab {
     font-size: 15px; }
