@@ -42,6 +42,13 @@ def run_gui(data_dir: Path, self_test: bool = False, minimized: bool = False) ->
 
     instance = SingleInstance(data_dir)
     if not instance.acquire():
+        if not instance.held_elsewhere():
+            message = QApplication.translate(
+                "app", "{app} cannot lock its data folder {folder}: {error}"
+            ).format(app=APP_NAME, folder=data_dir, error=instance.lock.error().name)
+            print(message, file=sys.stderr)
+            QMessageBox.critical(None, APP_NAME, message)
+            return 2
         # One app per data folder, so the history never has two writers.
         if SingleInstance.activate_running(data_dir):
             print(f"{APP_NAME} is already running; its window was brought to the front.")

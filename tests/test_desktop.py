@@ -69,6 +69,19 @@ class Rig:
         timer.timeout.emit()
 
 
+@pytest.fixture(autouse=True)
+def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A modal question would hang the test: record it and answer No instead."""
+    asked: list[str] = []
+
+    def question(parent: object, title: str, *args: object) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
 @pytest.fixture
 def quits(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     calls: list[bool] = []
@@ -401,3 +414,12 @@ def test_dialog_has_tabs_for_every_group(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     names = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert names == ["Session", "Sound", "Reminders", "General"]
+
+
+def test_no_reminder_in_the_middle_of_a_session(qtbot: QtBot, rig: Rig) -> None:
+    rig.window.start_session()
+    assert rig.window.session_in_progress
+    rig.let_timer_run_out()
+    assert rig.tray_messages == [] and not rig.window.reminder_banner.isVisibleTo(rig.window)
+    assert rig.desktop.reminders.timer.isActive()  # the next one still comes
+    rig.window.stop()  # (closing mid-session would ask first)

@@ -120,3 +120,12 @@ def test_a_lock_left_by_a_crash_does_not_block(tmp_path: Path) -> None:
 
 def test_nobody_answering_is_reported(tmp_path: Path) -> None:
     assert SingleInstance.activate_running(tmp_path, attempts=1, wait_ms=1) is False
+
+
+def test_a_folder_where_no_lock_can_be_made_is_not_mistaken_for_a_running_app(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "not-there"  # the lock file cannot be created in a missing folder
+    instance = SingleInstance(missing)
+    assert not instance.acquire(timeout_ms=0)
+    assert not instance.held_elsewhere()

@@ -66,6 +66,8 @@ class Desktop(QObject):
             self.window.show()
 
     def remind(self, due: DueReminder) -> None:
+        if self.window.session_in_progress:
+            return  # already doing it: no reminder in the middle of a session
         self.shown_reminders.append(due)
         title, body = reminder_texts(due)
         self.window.show_reminder(title, body)

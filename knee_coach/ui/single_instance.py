@@ -10,6 +10,7 @@ is a different instance. A lock left by a crash names a dead process and is take
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from knee_coach import APP_ID
 
+log = logging.getLogger(__name__)
 LOCK_NAME = "knee-coach.lock"
 ACTIVATE = b"activate\n"
 ACK = b"ok\n"
@@ -46,6 +48,7 @@ class SingleInstance(QObject):
         self._clients: list[QLocalSocket] = []  # connected second starts (owned by the server)
 
     def acquire(self, timeout_ms: int = 200) -> bool:
+        """Take the lock. False: another instance holds it (see `held_elsewhere()`)."""
         if not self.lock.tryLock(timeout_ms):
             return False
         server = QLocalServer(self)
@@ -54,10 +57,17 @@ class SingleInstance(QObject):
             # A socket file left by a crash; we hold the lock, so it cannot be a live server.
             QLocalServer.removeServer(self.name)
             if not server.listen(self.name):
-                raise OSError(f"cannot listen for other starts: {server.errorString()}")
+                # Still the only writer (we hold the lock); later starts just cannot wake us.
+                log.warning("cannot listen for other starts: %s", server.errorString())
+                return True
         server.newConnection.connect(self._on_connection)
         self.server = server
         return True
+
+    def held_elsewhere(self) -> bool:
+        """After a failed `acquire()`: True if another instance holds the lock, False if the
+        lock file could not be made at all (permissions, disk)."""
+        return self.lock.error() == QLockFile.LockError.LockFailedError
 
     def release(self) -> None:
         for socket in self._clients:
