@@ -379,6 +379,7 @@ def test_dialog_rejects_two_reminders_at_the_same_time_with_a_clear_message(
     assert dialog.error.isVisible()
     assert "Both reminders are set for 07:30" in dialog.error.text()
     dialog.reminder_on["bed"].setChecked(False)  # one off: fine
+    assert not dialog.error.isVisible()  # the message goes once the user changes something
     dialog.accept()
     assert dialog.result_settings is not None and not dialog.error.isVisible()
 

@@ -236,3 +236,13 @@ def test_changing_the_times_does_not_show_a_time_already_past() -> None:
 def test_local_zone_follows_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "America/New_York")
     assert local_zone() == NY
+
+
+def test_a_reminder_shown_long_after_its_time_is_late_even_without_a_sleep_seen() -> None:
+    # Where the monotonic clock counts sleep too (Windows), the timer simply fires on wake.
+    rig = Rig(at(LONDON, 2026, 6, 1, 21, 50), DEFAULTS)
+    rig.wall.advance(3 * 3600)
+    rig.mono.advance(3 * 3600)
+    due = rig.scheduler.fired()
+    assert due is not None and not due.after_sleep and due.missed == 1
+    assert due.delay_seconds == 2 * 3600 + 50 * 60 and due.late

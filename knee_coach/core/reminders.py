@@ -132,10 +132,13 @@ class DueReminder:
     scheduled: dt.datetime  # the local time it was due (aware, local zone)
     missed: int  # occurrences that fell due together (more than 1 only after a sleep)
     after_sleep: bool  # the computer slept (or the clock jumped) since the timer was armed
+    delay_seconds: float = 0.0  # how long after its time it is being shown
 
     @property
     def late(self) -> bool:
-        return self.after_sleep or self.missed > 1
+        """Shown well after its time (where the monotonic clock counts sleep, as on Windows,
+        a sleep is only visible as this delay)."""
+        return self.after_sleep or self.missed > 1 or self.delay_seconds > SLEEP_TOLERANCE_SECONDS
 
 
 class ReminderScheduler:
@@ -230,4 +233,5 @@ class ReminderScheduler:
             scheduled=when.astimezone(self.zone),
             missed=len(due),
             after_sleep=after_sleep,
+            delay_seconds=(now - when).total_seconds(),
         )

@@ -187,6 +187,8 @@ class SettingsDialog(QDialog):
             at.setDisplayFormat("HH:mm")
             at.setEnabled(reminder.enabled)
             on.toggled.connect(at.setEnabled)
+            on.toggled.connect(self._clear_error)
+            at.timeChanged.connect(self._clear_error)
             row = QHBoxLayout()
             row.addWidget(at)
             row.addStretch(1)
@@ -263,6 +265,10 @@ class SettingsDialog(QDialog):
         return page
 
     # ----- result ---------------------------------------------------------------------------
+    def _clear_error(self) -> None:
+        if hasattr(self, "error"):
+            self.error.hide()
+
     def value(self) -> Settings:
         s = self._base
         for rid, spin in self.reps.items():
