@@ -129,3 +129,33 @@ def test_a_folder_where_no_lock_can_be_made_is_not_mistaken_for_a_running_app(
     instance = SingleInstance(missing)
     assert not instance.acquire(timeout_ms=0)
     assert not instance.held_elsewhere()
+
+
+def test_the_app_started_twice_from_the_command_line_runs_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    first = subprocess.Popen(
+        [sys.executable, "-m", "knee_coach", "--data-dir", str(data)],
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        qtbot.waitUntil(lambda: (data / LOCK_NAME).exists(), timeout=30_000)
+        probe = SingleInstance(data)
+        assert not probe.acquire(timeout_ms=0) and probe.held_elsewhere()
+        second = subprocess.run(
+            [sys.executable, "-m", "knee_coach", "--data-dir", str(data)],
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stdout
+        assert first.poll() is None  # the first one is still running
+    finally:
+        first.terminate()
+        first.communicate(timeout=30)
