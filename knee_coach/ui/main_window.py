@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,15 +50,24 @@ def ask_close_action(parent: QWidget) -> tuple[CloseAction | None, bool]:
     box = QMessageBox(parent)
     box.setObjectName("closeQuestion")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(parent.tr("Close Knee Coach?"))
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Close Knee Coach?"))
     box.setText(
-        parent.tr("Keep Knee Coach running in the tray so your reminders still come, or quit it?")
+        QCoreApplication.translate(
+            "MainWindow",
+            "Keep Knee Coach running in the tray so your reminders still come, or quit it?",
+        )
     )
-    keep = box.addButton(parent.tr("Keep in tray"), QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton(parent.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(
+        QCoreApplication.translate("MainWindow", "Keep in tray"), QMessageBox.ButtonRole.AcceptRole
+    )
+    quit_button = box.addButton(
+        QCoreApplication.translate("MainWindow", "Quit"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
-    remember = QCheckBox(parent.tr("Remember my choice (change it in Settings)"))
+    remember = QCheckBox(
+        QCoreApplication.translate("MainWindow", "Remember my choice (change it in Settings)")
+    )
     box.setCheckBox(remember)
     box.exec()
     clicked = box.clickedButton()

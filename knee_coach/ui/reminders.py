@@ -17,15 +17,11 @@ from knee_coach.core.reminders import DueReminder, ReminderScheduler, SystemWall
 from knee_coach.core.settings import ReminderSlot
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("reminders", text)
-
-
 def slot_name(slot: str) -> str:
     """The habit moment a reminder belongs to, as the user sees it."""
     if slot == "wake":
-        return _tr("After waking")
-    return _tr("Before bed")
+        return QCoreApplication.translate("reminders", "After waking")
+    return QCoreApplication.translate("reminders", "Before bed")
 
 
 def format_time(at: dt.time | dt.datetime) -> str:
@@ -34,22 +30,24 @@ def format_time(at: dt.time | dt.datetime) -> str:
 
 def reminder_texts(due: DueReminder) -> tuple[str, str]:
     """Title and body for a reminder message."""
-    title = _tr("Time for your knee routine")
+    title = QCoreApplication.translate("reminders", "Time for your knee routine")
     when = format_time(due.scheduled)
     if due.late and due.slot.slot == "wake":
-        body = _tr(
+        body = QCoreApplication.translate(
+            "reminders",
             "The after-waking reminder ({time}) came while the computer was asleep. "
-            "Click to check in and start when you are ready."
+            "Click to check in and start when you are ready.",
         ).format(time=when)
     elif due.late:
-        body = _tr(
+        body = QCoreApplication.translate(
+            "reminders",
             "The before-bed reminder ({time}) came while the computer was asleep. "
-            "Click to check in and start when you are ready."
+            "Click to check in and start when you are ready.",
         ).format(time=when)
     else:
-        body = _tr("{moment}, {time}. Click to check in and start a session.").format(
-            moment=slot_name(due.slot.slot), time=when
-        )
+        body = QCoreApplication.translate(
+            "reminders", "{moment}, {time}. Click to check in and start a session."
+        ).format(moment=slot_name(due.slot.slot), time=when)
     return title, body
 
 
