@@ -38,7 +38,7 @@ class Rig:
         self.wall = FakeWallClock(start)
         self.mono = FakeClock(5000.0)
         assert isinstance(start.tzinfo, dt.tzinfo)
-        self.scheduler = ReminderScheduler(reminders, self.wall, self.mono, start.tzinfo)
+        self.scheduler = ReminderScheduler(reminders, self.wall, self.mono)
         self.shown: list[tuple[dt.datetime, DueReminder]] = []
         self.timer_fires = 0
         self.armed: float | None = self.scheduler.seconds_to_wait()
@@ -246,3 +246,24 @@ def test_a_reminder_shown_long_after_its_time_is_late_even_without_a_sleep_seen(
     due = rig.scheduler.fired()
     assert due is not None and not due.after_sleep and due.missed == 1
     assert due.delay_seconds == 2 * 3600 + 50 * 60 and due.late
+
+
+def test_after_travelling_to_another_zone_reminders_follow_the_new_local_time() -> None:
+    rig = Rig(at(LONDON, 2026, 6, 1, 12, 0), DEFAULTS)
+    rig.run_until(at(LONDON, 2026, 6, 1, 13, 0))
+    rig.wall.zone = NY  # the computer's zone is changed on arrival (13:00 BST = 08:00 EDT)
+    rig.armed = rig.scheduler.seconds_to_wait()
+    rig.run_until(at(NY, 2026, 6, 2, 12, 0))
+    assert rig.shown_local() == ["bed@2026-06-01 22:00 EDT", "wake@2026-06-02 07:30 EDT"]
+
+
+def test_system_wall_clock_is_aware_and_in_a_zone_with_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from knee_coach.core.reminders import SystemWallClock
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    now = SystemWallClock().now()
+    assert now.tzinfo == LONDON
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert SystemWallClock().now().tzinfo == NY

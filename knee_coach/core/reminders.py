@@ -73,11 +73,13 @@ def local_zone() -> dt.tzinfo:
 
 
 class SystemWallClock:
+    """The computer's clock in its current zone (looked up each time: people travel)."""
+
     def __init__(self, zone: dt.tzinfo | None = None) -> None:
-        self.zone = zone or local_zone()
+        self._fixed_zone = zone
 
     def now(self) -> dt.datetime:
-        return dt.datetime.now(self.zone)
+        return dt.datetime.now(self._fixed_zone or local_zone())
 
 
 class FakeWallClock:
@@ -157,12 +159,17 @@ class ReminderScheduler:
     ) -> None:
         self.wall = wall
         self.monotonic = monotonic
-        self.zone = zone or wall.now().tzinfo or UTC
+        self._fixed_zone = zone
         self._reminders: tuple[ReminderSlot, ...] = ()
         self._handled_until = wall.now().astimezone(UTC)
         self._armed_wall = self._handled_until
         self._armed_mono = monotonic.now()
         self.set_reminders(reminders)
+
+    @property
+    def zone(self) -> dt.tzinfo:
+        """The zone reminder times are read in: the given one, else the wall clock's now."""
+        return self._fixed_zone or self.wall.now().tzinfo or UTC
 
     @property
     def reminders(self) -> tuple[ReminderSlot, ...]:
@@ -176,13 +183,14 @@ class ReminderScheduler:
     def next_due(self) -> tuple[ReminderSlot, dt.datetime] | None:
         """The next reminder and its instant (local zone), or None when all are off."""
         best: tuple[ReminderSlot, dt.datetime] | None = None
+        zone = self.zone
         for reminder in self._reminders:
-            when = next_occurrence(reminder.at, self._handled_until, self.zone)
+            when = next_occurrence(reminder.at, self._handled_until, zone)
             if best is None or when < best[1]:
                 best = (reminder, when)
         if best is None:
             return None
-        return best[0], best[1].astimezone(self.zone)
+        return best[0], best[1].astimezone(zone)
 
     def seconds_to_wait(self) -> float | None:
         """How long to arm the single timer for (None: no reminder is on, arm nothing).
@@ -211,6 +219,7 @@ class ReminderScheduler:
         """
         now = self.wall.now().astimezone(UTC)
         after_sleep = self.slept()
+        zone = self.zone
         if now < self._handled_until:
             # The clock was set back. A little: keep what was shown (no repeat); a lot: the
             # old mark is meaningless, start from now.
@@ -219,10 +228,10 @@ class ReminderScheduler:
             return None
         due: list[tuple[dt.datetime, ReminderSlot]] = []
         for reminder in self._reminders:
-            when = next_occurrence(reminder.at, self._handled_until, self.zone)
+            when = next_occurrence(reminder.at, self._handled_until, zone)
             while when <= now:
                 due.append((when, reminder))
-                when = next_occurrence(reminder.at, when, self.zone)
+                when = next_occurrence(reminder.at, when, zone)
         self._handled_until = now
         if not due:
             return None
@@ -230,7 +239,7 @@ class ReminderScheduler:
         when, reminder = due[-1]
         return DueReminder(
             slot=reminder,
-            scheduled=when.astimezone(self.zone),
+            scheduled=when.astimezone(zone),
             missed=len(due),
             after_sleep=after_sleep,
             delay_seconds=(now - when).total_seconds(),
