@@ -135,3 +135,10 @@ def test_invalid_reminder_and_desktop_values_are_rejected(
 def test_two_reminders_may_share_a_time_when_one_is_off() -> None:
     s = Settings().with_reminder("bed", dt.time(7, 30), False)
     assert Settings.from_dict(s.to_dict()) == s
+
+
+def test_a_reminder_missing_from_the_file_takes_its_default() -> None:
+    s = Settings.from_dict({"reminders": [{"slot": "bed", "at": "21:15", "enabled": False}]})
+    assert s.reminder("bed") == ReminderSlot("bed", dt.time(21, 15), False)
+    assert s.reminder("wake") == ReminderSlot("wake", dt.time(7, 30), True)
+    assert {r.slot for r in s.reminders} == {"wake", "bed"}  # both are scheduled and shown

@@ -196,7 +196,10 @@ class Settings:
                 raw = data["reminders"]
                 if not isinstance(raw, list):
                     raise SettingsError("reminders must be a list")
-                reminders = tuple(ReminderSlot.from_dict(item) for item in raw)
+                stored = tuple(ReminderSlot.from_dict(item) for item in raw)
+                # a slot missing from the file takes its default (as shown in the dialog)
+                have = {r.slot for r in stored}
+                reminders = stored + tuple(r for r in base.reminders if r.slot not in have)
             return cls(
                 reps=reps,
                 seconds_per_rep=cadence,
