@@ -182,8 +182,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.settings_store.problem)
 
     # ----- start-up -------------------------------------------------------------------------
-    def _first_show(self, event: object) -> None:
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
+        self.visibilityChanged.emit(True)
         if self._player_factory is not None:
             factory, self._player_factory = self._player_factory, None
             QTimer.singleShot(0, lambda: self._install_player(factory))
@@ -266,10 +267,6 @@ class MainWindow(QMainWindow):
             return True
         self._quitting = False
         return False
-
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        self.visibilityChanged.emit(True)
-        self._first_show(event)
 
     def hideEvent(self, event: object) -> None:  # type: ignore[override]
         super().hideEvent(event)  # type: ignore[arg-type]
