@@ -424,3 +424,18 @@ def test_no_reminder_in_the_middle_of_a_session(qtbot: QtBot, rig: Rig) -> None:
     assert rig.tray_messages == [] and not rig.window.reminder_banner.isVisibleTo(rig.window)
     assert rig.desktop.reminders.timer.isActive()  # the next one still comes
     rig.window.stop()  # (closing mid-session would ask first)
+
+
+def test_quit_from_the_tray_mid_session_asks_and_no_keeps_the_session(
+    rig: Rig, quits: list[bool], no_modal_questions: list[str]
+) -> None:
+    assert rig.desktop.tray is not None
+    rig.window.start_session()
+    rig.desktop.tray.quit_action.trigger()
+    assert no_modal_questions == ["Stop the session?"]  # answered No
+    assert quits == [] and rig.window.isVisible() and rig.window.session_in_progress
+    # a later close of the window is an ordinary one again (hides, with "keep in tray")
+    rig.window.ask_close_action = lambda parent: (CloseAction.TRAY, False)
+    rig.window.close()
+    assert not rig.window.isVisible() and quits == [] and rig.window.session_in_progress
+    rig.window.stop()
