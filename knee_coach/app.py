@@ -32,13 +32,19 @@ def _report_first_frame(window: object) -> None:
     QTimer.singleShot(0, done)
 
 
-def run_gui(data_dir: Path, self_test: bool = False, language: str | None = None) -> int:
-    """`language` ("ja", "en", "system") overrides the saved setting for this run."""
+def run_gui(
+    data_dir: Path,
+    self_test: bool = False,
+    language: str | None = None,
+    minimized: bool = False,
+) -> int:
+    """`language` ("ja", "en", "system") overrides the saved setting for this run;
+    `minimized` starts hidden in the tray (start at login)."""
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from knee_coach.ui.main_window import MainWindow
     from knee_coach.ui.resources import asset_path
@@ -49,15 +55,10 @@ def run_gui(data_dir: Path, self_test: bool = False, language: str | None = None
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)  # matches packaging/linux/<DESKTOP_ID>.desktop
     app.setWindowIcon(QIcon(str(asset_path("app_icon.svg"))))
-    window = MainWindow(
-        data_dir,
-        player_factory=None if self_test else lambda: _make_player(data_dir),  # type: ignore[arg-type,return-value]
-        language=language,
-    )
-    window.show()
-    if os.environ.get(BENCH_ENV):
-        _report_first_frame(window)
+
     if self_test:
+        window = MainWindow(data_dir, player_factory=None, language=language)
+        window.show()
         from knee_coach.self_test import Check, run_checks
 
         shown = window.isVisible() and window.stack.currentWidget() is window.checkin_page
@@ -71,4 +72,47 @@ def run_gui(data_dir: Path, self_test: bool = False, language: str | None = None
         print("self-test: ok" if ok else "self-test: FAILED")
         window.close()
         return 0 if ok else 1
-    return app.exec()
+
+    from knee_coach.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        if not instance.held_elsewhere():
+            message = QApplication.translate(
+                "app", "{app} cannot lock its data folder {folder}: {error}"
+            ).format(app=APP_NAME, folder=data_dir, error=instance.lock.error().name)
+            print(message, file=sys.stderr)
+            QMessageBox.critical(None, APP_NAME, message)
+            return 2
+        # One app per data folder, so the history never has two writers.
+        if SingleInstance.activate_running(data_dir):
+            print(f"{APP_NAME} is already running; its window was brought to the front.")
+            return 0
+        message = QApplication.translate(
+            "app",
+            "{app} is already running with the data folder {folder}, but it does not answer. "
+            "Close it (or end it in the task manager) and try again.",
+        ).format(app=APP_NAME, folder=data_dir)
+        print(message, file=sys.stderr)
+        QMessageBox.warning(None, APP_NAME, message)
+        return 3
+
+    from knee_coach.ui.desktop import Desktop
+
+    window = MainWindow(
+        data_dir,
+        player_factory=lambda: _make_player(data_dir),  # type: ignore[arg-type,return-value]
+        language=language,
+    )
+    desktop = Desktop(window)
+    instance.activated.connect(desktop.activate)
+    # With a tray icon the app lives on after its window closes; without one, closing quits.
+    app.setQuitOnLastWindowClosed(desktop.tray is None)
+    desktop.start(minimized=minimized or window.settings.start_minimized)
+    if os.environ.get(BENCH_ENV):
+        _report_first_frame(window)
+    try:
+        return app.exec()
+    finally:
+        desktop.shutdown()
+        instance.release()

@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window offscreen, check it, and exit 0 (for packaged builds)",
     )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start hidden in the system tray (used when starting at login)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     export = commands.add_parser(
         "export", help="write the history as CSV (one row per session)", description=None
@@ -144,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _import(folder, args)
     from knee_coach.app import run_gui
 
-    return run_gui(folder, self_test=args.self_test, language=args.lang)
+    return run_gui(folder, self_test=args.self_test, language=args.lang, minimized=args.minimized)
 
 
 if __name__ == "__main__":

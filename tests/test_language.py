@@ -87,7 +87,9 @@ def test_lang_option_is_parsed_and_passed_to_the_window(monkeypatch: pytest.Monk
         cli.build_parser().parse_args(["--lang", "fr"])
     seen: dict[str, object] = {}
 
-    def fake_run_gui(folder: Path, self_test: bool = False, language: str | None = None) -> int:
+    def fake_run_gui(
+        folder: Path, self_test: bool = False, language: str | None = None, **_: object
+    ) -> int:
         seen.update(folder=folder, language=language)
         return 0
 

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import asdict, dataclass, field, replace
+from enum import Enum
 from typing import Any
 
 from knee_coach.core.model import LegChoice, Pacing
 from knee_coach.core.routines import ROUTINES, ROUTINES_BY_ID
 
 LANGUAGES = ("system", "en", "ja")
+REMINDER_SLOTS = ("wake", "bed")  # after waking, before bed (the article's habit times)
+
+
+class CloseAction(str, Enum):
+    """What closing the window does while a tray icon is available."""
+
+    ASK = "ask"
+    TRAY = "tray"  # keep running in the tray, reminders stay on
+    QUIT = "quit"
 
 
 class SettingsError(ValueError):
@@ -23,6 +34,48 @@ def _default_cadence() -> dict[str, float]:
     return {r.id: r.default_seconds_per_rep for r in ROUTINES}
 
 
+def parse_clock_time(text: str) -> _dt.time:
+    """ "07:30" -> time(7, 30); anything else raises SettingsError."""
+    if not isinstance(text, str):
+        raise SettingsError("a reminder time must be written as HH:MM")
+    hours, sep, minutes = text.strip().partition(":")
+    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
+        raise SettingsError(f"reminder time {text!r} must be written as HH:MM")
+    if not (0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59):
+        raise SettingsError(f"reminder time {text!r} is not a time of day (00:00 to 23:59)")
+    return _dt.time(int(hours), int(minutes))
+
+
+@dataclass(frozen=True)
+class ReminderSlot:
+    """One daily reminder: which habit moment, at what local time, and whether it is on."""
+
+    slot: str
+    at: _dt.time
+    enabled: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"slot": self.slot, "at": self.at.strftime("%H:%M"), "enabled": self.enabled}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ReminderSlot:
+        if not isinstance(data, dict):
+            raise SettingsError("each reminder must be a mapping")
+        enabled = data.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise SettingsError("a reminder's on/off value must be true or false")
+        return cls(
+            slot=str(data.get("slot", "")), at=parse_clock_time(data.get("at")), enabled=enabled
+        )
+
+
+def _default_reminders() -> tuple[ReminderSlot, ...]:
+    return (
+        ReminderSlot("wake", _dt.time(7, 30), True),
+        ReminderSlot("bed", _dt.time(22, 0), True),
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     reps: dict[str, int] = field(default_factory=_default_reps)
@@ -33,6 +86,10 @@ class Settings:
     voice: bool = True
     volume: float = 0.8  # 0..1
     language: str = "system"
+    reminders: tuple[ReminderSlot, ...] = field(default_factory=_default_reminders)
+    close_action: CloseAction = CloseAction.ASK
+    start_minimized: bool = False  # start hidden in the tray (when there is one)
+    start_at_login: bool = False
 
     def __post_init__(self) -> None:
         self.validate()
@@ -61,6 +118,47 @@ class Settings:
             raise SettingsError("volume must be between 0 and 1")
         if self.language not in LANGUAGES:
             raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
+        self._validate_reminders()
+        if not isinstance(self.close_action, CloseAction):
+            raise SettingsError("closing the window must ask, keep running in the tray, or quit")
+        for name in ("sound", "voice", "start_minimized", "start_at_login"):
+            if not isinstance(getattr(self, name), bool):
+                raise SettingsError(f"{name} must be true or false")
+
+    def _validate_reminders(self) -> None:
+        if not isinstance(self.reminders, tuple):
+            raise SettingsError("reminders must be a list")
+        seen: set[str] = set()
+        for reminder in self.reminders:
+            if not isinstance(reminder, ReminderSlot):
+                raise SettingsError("each reminder must be a reminder slot")
+            if reminder.slot not in REMINDER_SLOTS:
+                raise SettingsError(
+                    f"unknown reminder {reminder.slot!r} (expected {', '.join(REMINDER_SLOTS)})"
+                )
+            if reminder.slot in seen:
+                raise SettingsError(f"the {reminder.slot} reminder is listed twice")
+            seen.add(reminder.slot)
+            if not isinstance(reminder.at, _dt.time) or reminder.at.tzinfo is not None:
+                raise SettingsError("a reminder time must be a local time of day")
+        on = [r for r in self.reminders if r.enabled]
+        times = [(r.at.hour, r.at.minute) for r in on]
+        if len(set(times)) != len(times):
+            raise SettingsError(
+                "two reminders are set for the same time; change one or turn it off"
+            )
+
+    def reminder(self, slot: str) -> ReminderSlot:
+        for reminder in self.reminders:
+            if reminder.slot == slot:
+                return reminder
+        return next(r for r in _default_reminders() if r.slot == slot)
+
+    def with_reminder(self, slot: str, at: _dt.time, enabled: bool) -> Settings:
+        others = tuple(r for r in self.reminders if r.slot != slot)
+        mine = ReminderSlot(slot, at, enabled)
+        ordered = sorted((*others, mine), key=lambda r: REMINDER_SLOTS.index(r.slot))
+        return replace(self, reminders=tuple(ordered))
 
     def reps_for(self, routine_id: str) -> int:
         return self.reps.get(routine_id, ROUTINES_BY_ID[routine_id].default_reps)
@@ -80,6 +178,8 @@ class Settings:
         data = asdict(self)
         data["legs"] = self.legs.value
         data["pacing"] = self.pacing.value
+        data["reminders"] = [r.to_dict() for r in self.reminders]
+        data["close_action"] = self.close_action.value
         return data
 
     @classmethod
@@ -91,6 +191,15 @@ class Settings:
         try:
             reps = {**base.reps, **dict(data.get("reps", {}))}
             cadence = {**base.seconds_per_rep, **dict(data.get("seconds_per_rep", {}))}
+            reminders = base.reminders
+            if "reminders" in data:  # files from before reminders existed keep the defaults
+                raw = data["reminders"]
+                if not isinstance(raw, list):
+                    raise SettingsError("reminders must be a list")
+                stored = tuple(ReminderSlot.from_dict(item) for item in raw)
+                # a slot missing from the file takes its default (as shown in the dialog)
+                have = {r.slot for r in stored}
+                reminders = stored + tuple(r for r in base.reminders if r.slot not in have)
             return cls(
                 reps=reps,
                 seconds_per_rep=cadence,
@@ -100,8 +209,19 @@ class Settings:
                 voice=bool(data.get("voice", base.voice)),
                 volume=float(data.get("volume", base.volume)),
                 language=str(data.get("language", base.language)),
+                reminders=reminders,
+                close_action=CloseAction(data.get("close_action", base.close_action.value)),
+                start_minimized=_flag(data, "start_minimized", base.start_minimized),
+                start_at_login=_flag(data, "start_at_login", base.start_at_login),
             )
         except (TypeError, ValueError) as exc:
             if isinstance(exc, SettingsError):
                 raise
             raise SettingsError(str(exc)) from exc
+
+
+def _flag(data: dict[str, Any], key: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise SettingsError(f"{key} must be true or false")
+    return value

@@ -121,7 +121,7 @@ class CheckInPage(QWidget):
         )
         self.skip_button.setText(self.tr("Skip"))
         if self.settings_button is not None:
-            self.settings_button.setText(self.tr("Session settings…"))
+            self.settings_button.setText(self.tr("Settings…"))
             self.history_button.setText(self.tr("History"))
             self.history_button.setToolTip(self.tr("How the knee felt over the past weeks"))
         if not self.after:

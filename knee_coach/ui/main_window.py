@@ -5,18 +5,22 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +33,7 @@ from knee_coach.core.model import EndReason, LegChoice
 from knee_coach.core.plan import build_plan
 from knee_coach.core.records import now_local
 from knee_coach.core.session import Session
-from knee_coach.core.settings import Settings
+from knee_coach.core.settings import CloseAction, Settings
 from knee_coach.core.trends import Nudge, clinic_nudge
 from knee_coach.storage.csv_io import CsvImportError, export_csv, import_csv
 from knee_coach.storage.db import CorruptionReport, Database, DatabaseError, NewerDatabaseError
@@ -39,6 +43,8 @@ from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui import i18n
 from knee_coach.ui.advice_page import StopAdvicePage
 from knee_coach.ui.checkin_page import CheckInPage
+from knee_coach.ui.reminders import ReminderBanner
+from knee_coach.ui.resources import app_icon
 from knee_coach.ui.safety_page import SafetyPage
 from knee_coach.ui.session_controller import SessionController
 from knee_coach.ui.session_page import SessionPage
@@ -56,7 +62,46 @@ log = logging.getLogger(__name__)
 STORAGE_ERRORS = (sqlite3.Error, DatabaseError, OSError)
 
 
+def ask_close_action(parent: QWidget) -> tuple[CloseAction | None, bool]:
+    """Ask whether closing the window keeps the app in the tray or quits.
+
+    Returns the choice (None: cancel, keep the window) and whether to remember it.
+    """
+    box = QMessageBox(parent)
+    box.setObjectName("closeQuestion")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Close Knee Coach?"))
+    box.setText(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Keep Knee Coach running in the tray so your reminders still come, or quit it?",
+        )
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("MainWindow", "Keep in tray"), QMessageBox.ButtonRole.AcceptRole
+    )
+    quit_button = box.addButton(
+        QCoreApplication.translate("MainWindow", "Quit"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    remember = QCheckBox(
+        QCoreApplication.translate("MainWindow", "Remember my choice (change it in Settings)")
+    )
+    box.setCheckBox(remember)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is keep:
+        return CloseAction.TRAY, remember.isChecked()
+    if clicked is quit_button:
+        return CloseAction.QUIT, remember.isChecked()
+    return None, False
+
+
 class MainWindow(QMainWindow):
+    settingsChanged = Signal(object)  # Settings, after the user changed and saved them
+    visibilityChanged = Signal(bool)  # shown (True) or hidden (False)
+
     def __init__(
         self,
         data_dir: Path,
@@ -70,6 +115,7 @@ class MainWindow(QMainWindow):
         until the user picks a language in the window."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
         self.resize(1040, 720)
         self.setMinimumSize(860, 690)
         self.data_dir = data_dir
@@ -96,9 +142,32 @@ class MainWindow(QMainWindow):
         self._styled_for: str | None = None  # the language the stylesheet's fonts are for
         self._sound_error: str | None = None
         self.apply_language(language or self.settings.language)
+        # Set by the desktop integration when a tray icon is showing: closing may then hide.
+        self.tray_available = False
+        self.autostart_supported = False
+        self._quitting = False
+        # Qt 6 closes the visible windows when the app quits (from the session manager too);
+        # that close must quit, not hide to the tray, so the Quit event marks it first.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.ask_close_action: Callable[[QWidget], tuple[CloseAction | None, bool]] = (
+            ask_close_action
+        )
 
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        self.reminder_banner = ReminderBanner()
+        self.reminder_banner.startRequested.connect(self.start_from_reminder)
+        banner_row = QVBoxLayout()
+        banner_row.setContentsMargins(12, 8, 12, 0)
+        banner_row.addWidget(self.reminder_banner)
+        central_layout.addLayout(banner_row)
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.checkin_page = CheckInPage(after=False)
         self.safety_page = SafetyPage()
         self.session_page = SessionPage()
@@ -331,6 +400,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)  # type: ignore[arg-type]
         if self.history_problem or self._corruption:
             QTimer.singleShot(0, self._report_history_problem)
+        self.visibilityChanged.emit(True)
         if self._player_factory is not None:
             # Loading QtMultimedia blocks for a few hundred ms: let the first frame reach the
             # screen and settle before it. A session started sooner loads it on the spot.
@@ -377,7 +447,12 @@ class MainWindow(QMainWindow):
         self._save_settings(Settings.from_dict({**self.settings.to_dict(), "legs": choice.value}))
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(
+            self.settings,
+            self,
+            tray_available=self.tray_available,
+            autostart_supported=self.autostart_supported,
+        )
         if dialog.exec() and dialog.result_settings is not None:
             old_language = self.settings.language
             self._save_settings(dialog.result_settings)
@@ -385,7 +460,50 @@ class MainWindow(QMainWindow):
             if self.settings.language != old_language:
                 self.apply_language(self.settings.language)
 
+    # ----- reminders and the tray -----------------------------------------------------------
+    @property
+    def session_in_progress(self) -> bool:
+        session = self.session
+        return session is not None and session.started_at is not None and not session.is_over
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def show_reminder(self, title: str, body: str) -> None:
+        """The reminder inside the window (the tray shows its own message too, if it can)."""
+        self.reminder_banner.show_reminder(title, body)
+
+    def start_from_reminder(self) -> None:
+        """A reminder was clicked: the window, on the check-in page that starts a session."""
+        self.reminder_banner.hide()
+        self.bring_to_front()
+        if not self.session_in_progress and self.stack.currentWidget() is not self.checkin_page:
+            self.go_home()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Quit and watched is QApplication.instance():
+            self._quitting = True
+        return False
+
+    def quit_app(self) -> bool:
+        """Really quit (tray menu): asks first only if a session is running."""
+        self._quitting = True
+        if self.close():
+            QApplication.quit()
+            return True
+        self._quitting = False
+        return False
+
+    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+        super().hideEvent(event)  # type: ignore[arg-type]
+        self.visibilityChanged.emit(False)
+
     def _save_settings(self, settings: Settings) -> None:
+        changed = settings != self.settings
         self.settings = settings
         try:
             self.settings_store.save(settings)
@@ -396,6 +514,8 @@ class MainWindow(QMainWindow):
                 self.tr("Could not save the settings: {error}").format(error=exc),
             )
         self._apply_sound_settings()
+        if changed:
+            self.settingsChanged.emit(settings)
 
     def _checked_in(self, check_in: CheckIn | None) -> None:
         self.before = check_in
@@ -602,14 +722,29 @@ class MainWindow(QMainWindow):
 
     # ----- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        session = self.session
-        if session is not None and session.started_at is not None and not session.is_over:
+        if self.tray_available and not self._quitting:
+            action = self.settings.close_action
+            if action is CloseAction.ASK:
+                choice, remember = self.ask_close_action(self)
+                if choice is None:
+                    event.ignore()
+                    return
+                if remember:
+                    self._save_settings(replace(self.settings, close_action=choice))
+                action = choice
+            if action is CloseAction.TRAY:
+                # Keep running (a session goes on by ear); the tray brings the window back.
+                event.ignore()
+                self.hide()
+                return
+        if self.session_in_progress:
             answer = QMessageBox.question(
                 self,
                 self.tr("Stop the session?"),
                 self.tr("A session is in progress. Stop it and quit? The sets done are kept."),
             )
             if answer != QMessageBox.StandardButton.Yes:
+                self._quitting = False
                 event.ignore()
                 return
             self.controller.stop(EndReason.USER)  # type: ignore[union-attr]
@@ -621,6 +756,8 @@ class MainWindow(QMainWindow):
             self.db = self.history = None
             self.recorder = None
         super().closeEvent(event)
+        if self.tray_available:  # the tray keeps the app alive after its last window closes
+            QApplication.quit()
 
 
 def _backup_time_text(path: Path) -> str:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pathlib
 
+from PySide6.QtGui import QIcon
+
 import knee_coach
 
 
 def asset_path(name: str) -> pathlib.Path:
     """Path of a file shipped in ``knee_coach/assets``."""
     return pathlib.Path(knee_coach.__file__).parent / "assets" / name
+
+
+def app_icon() -> QIcon:
+    """The app's icon (window, tray); needs a QGuiApplication."""
+    return QIcon(str(asset_path("knee-coach.svg")))

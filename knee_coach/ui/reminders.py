@@ -1,0 +1,126 @@
+"""Reminders in the UI: one single-shot timer aimed at the next reminder, and the texts.
+
+The maths (days, DST, sleep) is in knee_coach.core.reminders; this only arms a QTimer for the
+scheduler's wait and reports the due reminder. Nothing runs between reminders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from knee_coach.core.clock import Clock, MonotonicClock
+from knee_coach.core.reminders import DueReminder, ReminderScheduler, SystemWallClock, WallClock
+from knee_coach.core.settings import ReminderSlot
+
+
+def slot_name(slot: str) -> str:
+    """The habit moment a reminder belongs to, as the user sees it."""
+    if slot == "wake":
+        return QCoreApplication.translate("reminders", "After waking")
+    return QCoreApplication.translate("reminders", "Before bed")
+
+
+def format_time(at: dt.time | dt.datetime) -> str:
+    return f"{at.hour:02d}:{at.minute:02d}"
+
+
+def reminder_texts(due: DueReminder) -> tuple[str, str]:
+    """Title and body for a reminder message."""
+    title = QCoreApplication.translate("reminders", "Time for your knee routine")
+    when = format_time(due.scheduled)
+    if due.late and due.slot.slot == "wake":
+        body = QCoreApplication.translate(
+            "reminders",
+            "The after-waking reminder ({time}) came while the computer was asleep. "
+            "Click to check in and start when you are ready.",
+        ).format(time=when)
+    elif due.late:
+        body = QCoreApplication.translate(
+            "reminders",
+            "The before-bed reminder ({time}) came while the computer was asleep. "
+            "Click to check in and start when you are ready.",
+        ).format(time=when)
+    else:
+        body = QCoreApplication.translate(
+            "reminders", "{moment}, {time}. Click to check in and start a session."
+        ).format(moment=slot_name(due.slot.slot), time=when)
+    return title, body
+
+
+class ReminderTimer(QObject):
+    """Emits `due` when a reminder falls due; re-arms itself for the next one."""
+
+    due = Signal(object)  # DueReminder
+
+    def __init__(
+        self,
+        reminders: Iterable[ReminderSlot],
+        wall: WallClock | None = None,
+        monotonic: Clock | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        wall = wall or SystemWallClock()
+        self.scheduler = ReminderScheduler(reminders, wall, monotonic or MonotonicClock())
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # coarse timers may fire 5% early
+        self.timer.timeout.connect(self._fired)
+        self.arm()
+
+    def set_reminders(self, reminders: Iterable[ReminderSlot]) -> None:
+        self.scheduler.set_reminders(reminders)
+        self.arm()
+
+    def arm(self) -> None:
+        wait = self.scheduler.seconds_to_wait()
+        if wait is None:
+            self.timer.stop()
+            return
+        self.timer.start(max(0, round(wait * 1000)))
+
+    def _fired(self) -> None:
+        due = self.scheduler.fired()
+        self.arm()
+        if due is not None:
+            self.due.emit(due)
+
+
+class ReminderBanner(QFrame):
+    """The reminder inside the window (also the only one when there is no system tray)."""
+
+    startRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderBanner")
+        self.setStyleSheet(
+            "#reminderBanner { background: #fff4d6; border: 1px solid #e0b84c;"
+            " border-radius: 8px; }"
+            "#reminderBanner QLabel { color: #3b2f00; font-size: 15px; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 10, 10, 10)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: 600;")
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.start = QPushButton(self.tr("Start a session"))
+        self.dismiss = QPushButton(self.tr("Dismiss"))
+        layout.addWidget(self.title)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.start)
+        layout.addWidget(self.dismiss)
+        self.start.clicked.connect(self.hide)
+        self.start.clicked.connect(self.startRequested)
+        self.dismiss.clicked.connect(self.hide)
+        self.hide()
+
+    def show_reminder(self, title: str, body: str) -> None:
+        self.title.setText(title)
+        self.body.setText(body)
+        self.show()
