@@ -106,6 +106,11 @@ def sounds_for_batch(events: list[CueEvent]) -> list[tuple[float, str]]:
     return [(at, name) for at, (_, name) in sorted(best.items())]
 
 
+def duration(sound: Sound) -> float:
+    """Seconds from the first note's start to the last note's end (the trailing pad excluded)."""
+    return sum(n.ms + n.gap_ms for n in sound.notes) / 1000
+
+
 def render(sound: Sound, sample_rate: int = SAMPLE_RATE) -> array:
     """16-bit mono samples: each note a soft bell (quick attack, exponential decay)."""
     out = array("h")

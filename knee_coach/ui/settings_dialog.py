@@ -67,12 +67,15 @@ class SettingsDialog(QDialog):
         self.pacing.setCurrentIndex(self.pacing.findData(settings.pacing.value))
         self.sound = QCheckBox(self.tr("Play sound cues"))
         self.sound.setChecked(settings.sound)
+        self.voice = QCheckBox(self.tr("Count aloud (when a voice for the language is installed)"))
+        self.voice.setChecked(settings.voice)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(round(settings.volume * 100))
         form.addRow(self.tr("Legs"), self.legs)
         form.addRow(self.tr("Pacing"), self.pacing)
         form.addRow(self.sound)
+        form.addRow(self.voice)
         form.addRow(self.tr("Volume"), self.volume)
         layout.addWidget(general)
         note = QLabel(self.tr("About 10 per set is a good start; add more as it gets easy."))
@@ -98,6 +101,7 @@ class SettingsDialog(QDialog):
                 "legs": self.legs.currentData(),
                 "pacing": self.pacing.currentData(),
                 "sound": self.sound.isChecked(),
+                "voice": self.voice.isChecked(),
                 "volume": self.volume.value() / 100,
             }
         )
