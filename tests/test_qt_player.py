@@ -151,3 +151,15 @@ def test_device_lost_and_back_mid_session_updates_the_notice(
     assert notices[-1] is None and player.notice is None
     player.play_batch([REP])
     assert played == ["bend"]
+
+
+@pytest.mark.parametrize(("system", "expected"), [("en_US", "en_US"), ("en_GB", "en_GB")])
+def test_voice_choice_prefers_the_system_locale(qtbot: QtBot, system: str, expected: str) -> None:
+    from PySide6.QtCore import QLocale
+
+    from knee_coach.audio.voice import find_voice
+
+    choice = find_voice("en", ["mock"], system=QLocale(system))
+    assert choice.voice is not None and choice.voice.locale().name() == expected
+    assert find_voice("ja", ["mock"]).problem == "mock: no ja voice"
+    assert find_voice("en", []).problem == "no text-to-speech engine is installed"

@@ -64,3 +64,44 @@ def test_a_disabled_player_records_silence(qtbot: QtBot, null_sink: None, tmp_pa
     onsets = detect_onsets(samples, recorder.rate)
     assert len(onsets) == 1
     assert onsets[0] > 0.5
+
+
+def speech_heard_after_tone(qtbot: QtBot, tmp_path: Path, language: str, voice: bool) -> bool:
+    """Plays one rep beat with counting on or off; True when sound follows the tone."""
+    from knee_coach.audio.qt_player import QtCuePlayer
+    from knee_coach.audio.voice import find_voice
+
+    if find_voice(language).speech is None:
+        if os.environ.get("KNEE_COACH_REQUIRE_VOICE"):
+            pytest.fail(f"a {language} voice is required here (speech-dispatcher, espeak-ng)")
+        pytest.skip(f"no text-to-speech voice for {language} on this machine")
+    player = QtCuePlayer(tmp_path / "cues")
+    player.set_voice(voice, language)
+    assert player.voice_active is voice
+    recorder = MonitorRecorder()
+    assert recorder.wait_started()
+    qtbot.wait(200)
+    player.play_batch([CueEvent(CueKind.REP_PHASE, 0.0, 0, rep=3, phase=0, phase_id="bend")])
+    qtbot.wait(2500)
+    samples, _, _ = recorder.stop()
+    player.close()
+    rate = recorder.rate
+    onsets = detect_onsets(samples, rate, min_quiet=0.02)
+    assert onsets, "the tone was not heard"
+    # The bend tone lasts 160 ms; anything loud from 250 ms after its onset is the voice.
+    after = samples[int((onsets[0] + 0.25) * rate) :]
+    peak = max(abs(s) for s in samples)
+    return bool(after) and max(abs(s) for s in after) > 0.1 * peak
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_count_is_spoken_after_the_tone_when_voice_is_on(
+    qtbot: QtBot, null_sink: None, tmp_path: Path, language: str
+) -> None:
+    assert speech_heard_after_tone(qtbot, tmp_path, language, voice=True)
+
+
+def test_nothing_follows_the_tone_when_voice_is_off(
+    qtbot: QtBot, null_sink: None, tmp_path: Path
+) -> None:
+    assert not speech_heard_after_tone(qtbot, tmp_path, "en", voice=False)

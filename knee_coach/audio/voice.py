@@ -29,10 +29,18 @@ class VoiceChoice:
 
 
 def find_voice(
-    language: str, engines: Sequence[str] | None = None, parent: QObject | None = None
+    language: str,
+    engines: Sequence[str] | None = None,
+    parent: QObject | None = None,
+    system: QLocale | None = None,
 ) -> VoiceChoice:
-    """The first engine with a voice speaking `language` ("en"/"ja"), ready to speak."""
+    """The first engine with a voice speaking `language` ("en"/"ja"), ready to speak.
+
+    Among that engine's locales for the language, the system's own (en_GB on a British
+    system) comes first, then the engine's order.
+    """
     wanted = _QT_LANGUAGE[language]
+    system = system or QLocale.system()
     names = (
         list(engines)
         if engines is not None
@@ -47,12 +55,9 @@ def find_voice(
             problems.append(f"{name}: {speech.errorString() or 'failed to start'}")
             speech.deleteLater()
             continue
-        voices = [
-            v
-            for loc in speech.availableLocales()
-            if loc.language() == wanted
-            for v in _voices_for(speech, loc)
-        ]
+        locales = [loc for loc in speech.availableLocales() if loc.language() == wanted]
+        locales.sort(key=lambda loc: loc.name() != system.name())
+        voices = [v for loc in locales for v in _voices_for(speech, loc)]
         if voices:
             speech.setLocale(voices[0].locale())
             speech.setVoice(voices[0])
