@@ -85,6 +85,8 @@ def test_report_separates_constant_latency_jitter_and_drift() -> None:
     assert report.drift == pytest.approx(0.0)
     drifting = compare(expected, [e + latency + 0.001 * k for k, e in enumerate(expected)])
     assert drifting.drift == pytest.approx(0.009)
+    assert drifting.trend_per_minute == pytest.approx(0.060)  # 1 ms per second
+    assert report.trend_per_minute is not None and abs(report.trend_per_minute) < 0.01
     assert any("jitter p99" in line for line in report.lines())
 
 

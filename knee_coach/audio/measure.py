@@ -83,6 +83,23 @@ class TimingReport:
     """Onset errors (heard - scheduled) in seconds, and what they say about the rhythm."""
 
     errors: tuple[float, ...]
+    expected: tuple[float, ...] = ()  # the scheduled instants, for the trend
+
+    @property
+    def trend_per_minute(self) -> float | None:
+        """Least-squares slope of the error over the run, in seconds per minute: a drift
+        that first-vs-last could miss (or fake, from one odd cue at either end)."""
+        if len(self.expected) != len(self.errors) or len(self.errors) < 3:
+            return None
+        mean_t = statistics.fmean(self.expected)
+        mean_e = statistics.fmean(self.errors)
+        var = sum((t - mean_t) ** 2 for t in self.expected)
+        if var == 0:
+            return None
+        cov = sum(
+            (t - mean_t) * (e - mean_e) for t, e in zip(self.expected, self.errors, strict=True)
+        )
+        return cov / var * 60
 
     @property
     def offset(self) -> float:
@@ -125,6 +142,11 @@ class TimingReport:
             f"jitter p99 |e|:        {self.jitter_p99 * ms:.2f} ms",
             f"jitter max |e|:        {self.jitter_max * ms:.2f} ms",
             f"drift (last - first):  {self.drift * ms:+.2f} ms",
+            *(
+                [f"drift trend (fit):     {self.trend_per_minute * ms:+.2f} ms per minute"]
+                if self.trend_per_minute is not None
+                else []
+            ),
             f"error range:           {min(self.errors) * ms:+.1f} .. "
             f"{max(self.errors) * ms:+.1f} ms",
         ]
@@ -136,7 +158,8 @@ def compare(expected: list[float], heard: list[float]) -> TimingReport:
         raise ValueError(f"expected {len(expected)} onsets, heard {len(heard)}")
     if not expected:
         raise ValueError("nothing to compare")
-    return TimingReport(tuple(h - e for e, h in zip(expected, heard, strict=True)))
+    errors = tuple(h - e for e, h in zip(expected, heard, strict=True))
+    return TimingReport(errors, tuple(expected))
 
 
 # ----- PulseAudio null sink -----------------------------------------------------------------
