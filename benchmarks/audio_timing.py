@@ -6,7 +6,8 @@ the sink's monitor, detects the onsets and compares each with the instant the co
 Prints the constant output latency, the jitter around it (median, p99, max) and the drift
 over the set (last onset error minus the first).
 
-    .venv/bin/python benchmarks/audio_timing.py [--reps 20] [--seconds 1.0] [--wav rec.wav]
+    .venv/bin/python benchmarks/audio_timing.py [--tones stream|effect] [--reps 20]
+        [--seconds 1.0] [--wav rec.wav]
 
 Starts PulseAudio with a null sink if none runs (apt-get install pulseaudio pulseaudio-utils).
 """
@@ -46,6 +47,7 @@ class PacedRun:
 
 
 def run_paced_set(
+    tones: str = "stream",
     reps: int = 20,
     seconds_per_rep: float = 1.0,
     volume: float = 0.8,
@@ -62,7 +64,7 @@ def run_paced_set(
     cache = Path(tempfile.mkdtemp(prefix="knee-coach-cues-"))
     from knee_coach.audio.qt_player import QtCuePlayer
 
-    player = QtCuePlayer(cache)
+    player = QtCuePlayer(cache, tones=tones)
     player.set_volume(volume)
     if player.notice:
         raise RuntimeError(f"the player cannot sound: {player.notice}")
@@ -102,6 +104,7 @@ def run_paced_set(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tones", choices=("stream", "effect"), default="stream")
     parser.add_argument("--reps", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=1.0, help="seconds per rep")
     parser.add_argument("--wav", type=Path, help="keep the recording here")
@@ -114,9 +117,9 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication
 
     app = QCoreApplication(sys.argv[:1])
-    run = run_paced_set(args.reps, args.seconds, wav_path=args.wav)
+    run = run_paced_set(args.tones, args.reps, args.seconds, wav_path=args.wav)
     del app
-    print(f"QSoundEffect cues, {args.reps} reps at {args.seconds} s, ", end="")
+    print(f"tones: {args.tones}, {args.reps} reps at {args.seconds} s, ", end="")
     print(f"recorded {run.samples_seconds:.1f} s")
     print(f"scheduled cues: {len(run.expected)}, heard onsets: {len(run.heard)}")
     try:

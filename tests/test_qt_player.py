@@ -12,7 +12,9 @@ import pytest
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 from pytestqt.qtbot import QtBot
 
+from knee_coach.audio.cue_sounds import SOUNDS, render
 from knee_coach.audio.qt_player import QtCuePlayer
+from knee_coach.audio.tone_stream import ToneStream
 from knee_coach.core.cues import CueEvent, CueKind
 from knee_coach.core.model import LegChoice
 from knee_coach.core.plan import build_plan
@@ -37,20 +39,35 @@ def devices(monkeypatch: pytest.MonkeyPatch) -> Devices:
     return Devices(monkeypatch)
 
 
+RENDERED = {name: render(sound) for name, sound in SOUNDS.items()}
+
+
+@pytest.fixture(params=["stream", "effect"])
+def tones(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
 def played(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the tones started, newest last."""
+    """Names of the tones started (by either backend), newest last. The stream is opened
+    on no real device: these tests are about the player's choices; the tests in
+    test_sound_is_heard.py prove the stream itself sounds."""
     names: list[str] = []
 
     def play(effect: QSoundEffect) -> None:
         names.append(Path(effect.source().toLocalFile()).stem)
 
+    def play_at(stream: ToneStream, at: float, samples: object) -> None:
+        names.append(next(n for n, s in RENDERED.items() if s == samples))
+
     monkeypatch.setattr(QSoundEffect, "play", play)
+    monkeypatch.setattr(ToneStream, "play_at", play_at)
+    monkeypatch.setattr(ToneStream, "open", lambda stream: True)
     return names
 
 
-def make(qtbot: QtBot, tmp_path: Path) -> QtCuePlayer:
-    player = QtCuePlayer(tmp_path / "cues", tts_engines=["mock"])
+def make(qtbot: QtBot, tmp_path: Path, tones: str = "stream") -> QtCuePlayer:
+    player = QtCuePlayer(tmp_path / "cues", tts_engines=["mock"], tones=tones)
     player.set_plan(build_plan(Settings(legs=LegChoice.BOTH)))
     return player
 
@@ -64,9 +81,9 @@ def test_tones_preloaded_from_synthesised_files(
 
 
 def test_english_voice_counts_after_the_tone(
-    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str]
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str], tones: str
 ) -> None:
-    player = make(qtbot, tmp_path)
+    player = make(qtbot, tmp_path, tones)
     player.set_voice(True, "en")
     assert player.voice_active and player.notice is None
     player.play_batch([REP])
@@ -78,9 +95,9 @@ def test_english_voice_counts_after_the_tone(
 
 
 def test_no_japanese_voice_falls_back_to_tones_with_a_notice(
-    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str]
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str], tones: str
 ) -> None:
-    player = make(qtbot, tmp_path)
+    player = make(qtbot, tmp_path, tones)
     notices: list[str | None] = []
     player.set_notice_listener(notices.append)
     player.set_voice(True, "ja")
@@ -96,9 +113,9 @@ def test_no_japanese_voice_falls_back_to_tones_with_a_notice(
 
 
 def test_voice_off_and_sound_off_each_silence_their_part(
-    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str]
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str], tones: str
 ) -> None:
-    player = make(qtbot, tmp_path)
+    player = make(qtbot, tmp_path, tones)
     player.set_voice(False, "en")
     player.set_enabled(True)
     player.play_batch([REP])
@@ -112,22 +129,24 @@ def test_voice_off_and_sound_off_each_silence_their_part(
 
 
 def test_volume_reaches_tones_and_voice_and_is_clamped(
-    qtbot: QtBot, tmp_path: Path, devices: Devices
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str], tones: str
 ) -> None:
-    player = make(qtbot, tmp_path)
+    player = make(qtbot, tmp_path, tones)
     player.set_voice(True, "en")
     player.set_volume(0.3)
     assert all(abs(e.volume() - 0.3) < 1e-6 for e in player._effects.values())
+    if player._stream is not None:
+        assert player._stream._gain == pytest.approx(0.3)
     assert player._speech is not None and abs(player._speech.volume() - 0.3) < 1e-6
     player.set_volume(4.0)
     assert player.volume == 1.0
 
 
 def test_no_device_at_start_plays_nothing_and_says_why(
-    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str]
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str], tones: str
 ) -> None:
     devices.present = False
-    player = make(qtbot, tmp_path)
+    player = make(qtbot, tmp_path, tones)
     assert player.notice is not None and "No sound device" in player.notice
     player.set_voice(True, "en")
     player.play_batch([REP])
@@ -136,9 +155,9 @@ def test_no_device_at_start_plays_nothing_and_says_why(
 
 
 def test_device_lost_and_back_mid_session_updates_the_notice(
-    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str]
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str], tones: str
 ) -> None:
-    player = make(qtbot, tmp_path)
+    player = make(qtbot, tmp_path, tones)
     notices: list[str | None] = []
     player.set_notice_listener(notices.append)
     devices.present = False
@@ -163,3 +182,16 @@ def test_voice_choice_prefers_the_system_locale(qtbot: QtBot, system: str, expec
     assert choice.voice is not None and choice.voice.locale().name() == expected
     assert find_voice("ja", ["mock"]).problem == "mock: no ja voice"
     assert find_voice("en", []).problem == "no text-to-speech engine is installed"
+
+
+def test_a_stream_that_cannot_open_means_no_device_notice(
+    qtbot: QtBot, tmp_path: Path, devices: Devices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ToneStream, "open", lambda stream: False)
+    player = make(qtbot, tmp_path)
+    assert player.notice is not None and "No sound device" in player.notice
+
+
+def test_unknown_tone_backend_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        QtCuePlayer(tmp_path / "cues", tones="beeper")

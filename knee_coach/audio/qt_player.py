@@ -1,8 +1,9 @@
-"""Cue playback through QtMultimedia: tones preloaded as QSoundEffects, counting by voice.
+"""Cue playback through QtMultimedia: tones mixed into one stream, counting by voice.
 
 Imported only after the first frame (QtMultimedia is slow to load). The session controller
-calls `play_batch` when a cue's scheduled instant is due; every tone is already decoded, so
-what is heard follows the core's absolute schedule within a few milliseconds
+calls `play_batch` when a cue's scheduled instant is due; every tone is already rendered and
+is placed in the stream at the sample of that instant (tone_stream.py), so what is heard
+follows the core's absolute schedule to about a millisecond, after a constant latency
 (benchmarks/audio_timing.py measures it). Without an audio device, when the device goes away
 mid-session, or with no voice for the language, the session goes on with what is left (tones,
 or the screen) and a one-line notice that follows the device as it comes and goes.
@@ -18,8 +19,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from knee_coach.audio.cue_sounds import SOUNDS, duration, sounds_for_batch, wav_bytes
+from knee_coach.audio.cue_sounds import SOUNDS, duration, render, sounds_for_batch, wav_bytes
 from knee_coach.audio.speech import Phrasebook, resolve_language
+from knee_coach.audio.tone_stream import LEAD, ToneStream
 from knee_coach.audio.voice import find_voice
 from knee_coach.core.cues import CueEvent
 from knee_coach.core.plan import Plan
@@ -52,8 +54,14 @@ class QtCuePlayer(QObject):
         cache_dir: Path,
         parent: QObject | None = None,
         tts_engines: Sequence[str] | None = None,
+        tones: str = "stream",
     ) -> None:
+        """`tones`: "stream" mixes them into one QAudioSink stream at their exact sample
+        (the default); "effect" plays preloaded QSoundEffects, kept to measure against."""
         super().__init__(parent)
+        if tones not in ("stream", "effect"):
+            raise ValueError(f"unknown tone backend {tones!r}")
+        self.tones = tones
         self.notice: str | None = None
         self._listener: Callable[[str | None], None] | None = None
         self._sound = True
@@ -73,14 +81,37 @@ class QtCuePlayer(QObject):
         self._pending_text = ""
         self.spoken: list[str] = []  # what was handed to the engine, newest last (for tests)
         self._devices = QMediaDevices(self)
-        self._devices.audioOutputsChanged.connect(self._check_device)
+        self._devices.audioOutputsChanged.connect(self._outputs_changed)
+        self._paths = write_cue_files(cache_dir)
         self._effects: dict[str, QSoundEffect] = {}
-        for name, path in write_cue_files(cache_dir).items():
-            effect = QSoundEffect(self)
+        self._samples = {name: render(sound) for name, sound in SOUNDS.items()}
+        self._stream: ToneStream | None = None
+        if tones == "stream":
+            self._stream = ToneStream(self)
+            self._stream.set_gain(self._volume)
+        else:
+            self._load_effects()
+        self._check_device()
+        if self._stream is not None and self._has_device and not self._stream.open():
+            self._has_device = False
+            self._update_notice()
+
+    def _load_effects(self) -> None:
+        """A QSoundEffect per sound, decoded now so that nothing is loaded on the beat.
+
+        Rebuilt whenever the outputs change: an effect stays bound to the stream it opened,
+        and after a device went away (or was replaced by one with the same id) it plays
+        nothing, so following the new default device means new effects.
+        """
+        for effect in self._effects.values():
+            effect.stop()
+            effect.deleteLater()
+        self._effects = {}
+        for name, path in self._paths.items():
+            effect = QSoundEffect(QMediaDevices.defaultAudioOutput(), self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.setVolume(self._volume)
             self._effects[name] = effect
-        self._check_device()
 
     # ----- state and notices ---------------------------------------------------------------
     def set_notice_listener(self, listener: Callable[[str | None], None] | None) -> None:
@@ -107,17 +138,22 @@ class QtCuePlayer(QObject):
                 self._listener(notice)
 
     def _check_device(self) -> None:
-        outputs = QMediaDevices.audioOutputs()
-        had = self._has_device
-        self._has_device = bool(outputs)
-        if self._has_device and not had:
-            # A device came (back): aim every tone at what is now the default output.
-            default = QMediaDevices.defaultAudioOutput()
-            for effect in self._effects.values():
-                effect.setAudioDevice(default)
+        self._has_device = bool(QMediaDevices.audioOutputs())
         if not self._has_device:
             self._stop_all()
         self._update_notice()
+
+    def _outputs_changed(self) -> None:
+        self._check_device()
+        if not self._has_device:
+            return
+        if self._stream is not None:
+            # Reopen on whatever is the default now (the old device may be gone).
+            if not self._stream.open():
+                self._has_device = False
+                self._update_notice()
+        else:
+            self._load_effects()
 
     # ----- settings ------------------------------------------------------------------------
     def set_enabled(self, enabled: bool) -> None:
@@ -126,6 +162,8 @@ class QtCuePlayer(QObject):
         if not enabled:
             for effect in self._effects.values():
                 effect.stop()
+            if self._stream is not None:
+                self._stream.stop_sounds()
         self._update_notice()
 
     def set_voice(self, enabled: bool, language: str) -> None:
@@ -155,6 +193,8 @@ class QtCuePlayer(QObject):
         self._volume = max(0.0, min(1.0, volume))
         for effect in self._effects.values():
             effect.setVolume(self._volume)
+        if self._stream is not None:
+            self._stream.set_gain(self._volume)
         if self._speech is not None:
             self._speech.setVolume(self._volume)
 
@@ -170,13 +210,18 @@ class QtCuePlayer(QObject):
         scheduled = sounds_for_batch(events) if self._sound else []
         if scheduled:
             # Only the latest instant sounds: cues a late tick caught up on are already stale.
-            name = scheduled[-1][1]
-            effect = self._effects.get(name)
-            if effect is None or effect.status() == QSoundEffect.Status.Error:
-                log.warning("cue %s could not be played", name)
+            at, name = scheduled[-1]
+            tone_ms = round(duration(SOUNDS[name]) * 1000)
+            if self._stream is not None:
+                self._stream.play_at(at, self._samples[name])
+                tone_ms += round(LEAD * 1000)
             else:
-                effect.play()
-                tone_ms = round(duration(SOUNDS[name]) * 1000)
+                effect = self._effects.get(name)
+                if effect is None or effect.status() == QSoundEffect.Status.Error:
+                    log.warning("cue %s could not be played", name)
+                    tone_ms = 0
+                else:
+                    effect.play()
         if self.voice_active and self._phrases is not None:
             said = self._phrases.utterances(events)
             if said:
@@ -198,6 +243,8 @@ class QtCuePlayer(QObject):
     def _stop_all(self) -> None:
         for effect in self._effects.values():
             effect.stop()
+        if self._stream is not None:
+            self._stream.stop_sounds()
         self._say_timer.stop()
         if self._speech is not None:
             self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
@@ -211,3 +258,5 @@ class QtCuePlayer(QObject):
 
     def close(self) -> None:
         self._stop_all()
+        if self._stream is not None:
+            self._stream.close()
