@@ -86,9 +86,14 @@ class QtCuePlayer(QObject):
         self._effects: dict[str, QSoundEffect] = {}
         self._samples = {name: render(sound) for name, sound in SOUNDS.items()}
         self._stream: ToneStream | None = None
+        # While the stream is stalled (device gone without Qt noticing), retry every second.
+        self._reopen_timer = QTimer(self)
+        self._reopen_timer.setInterval(1000)
+        self._reopen_timer.timeout.connect(self._reopen)
         if tones == "stream":
             self._stream = ToneStream(self)
             self._stream.set_gain(self._volume)
+            self._stream.stalledChanged.connect(self._stalled)
         else:
             self._load_effects()
         self._check_device()
@@ -123,7 +128,8 @@ class QtCuePlayer(QObject):
         return self._voice_wanted and self._speech is not None
 
     def _update_notice(self) -> None:
-        if not self._has_device:
+        lost = self._stream is not None and self._stream.stalled
+        if not self._has_device or lost:
             notice: str | None = _tr("No sound device found: follow the cues on screen.")
         elif self._voice_wanted and self._speech is None:
             if self._sound:
@@ -142,6 +148,17 @@ class QtCuePlayer(QObject):
         if not self._has_device:
             self._stop_all()
         self._update_notice()
+
+    def _stalled(self, stalled: bool) -> None:
+        if stalled:
+            self._reopen_timer.start()
+        else:
+            self._reopen_timer.stop()
+        self._update_notice()
+
+    def _reopen(self) -> None:
+        if self._stream is not None and self._has_device:
+            self._stream.open()
 
     def _outputs_changed(self) -> None:
         self._check_device()
@@ -258,5 +275,6 @@ class QtCuePlayer(QObject):
 
     def close(self) -> None:
         self._stop_all()
+        self._reopen_timer.stop()
         if self._stream is not None:
             self._stream.close()

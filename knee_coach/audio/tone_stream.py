@@ -20,7 +20,7 @@ import logging
 import time
 from array import array
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
 
 from knee_coach.audio.cue_sounds import SAMPLE_RATE
@@ -32,11 +32,18 @@ FEED_MS = 5  # how often the buffer is topped up
 LEAD = 0.055  # constant delay from a cue's instant to its sound (> buffer + timer wake-up)
 _SMOOTHING = 0.02  # weight of one feed's estimate of the time map
 _SNAP = 0.015  # an estimate this far off means an underrun or a stall: take it at once
+# A device that went away can leave the stream "active" and error-free but taking no more
+# data (PulseAudio with its sink unloaded): no frames taken for this long means it is lost.
+STALL_SECONDS = 0.5
 
 
 class ToneStream(QObject):
+    stalledChanged = Signal(bool)  # True: the device stopped taking data; False: it plays
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.stalled = False  # sticky across reopening: cleared only by real progress
+        self._last_progress = 0.0
         self._format = QAudioFormat()
         self._format.setSampleRate(SAMPLE_RATE)
         self._format.setChannelCount(1)
@@ -74,6 +81,7 @@ class ToneStream(QObject):
             return False
         self._sink, self._io = sink, io
         self._written, self._origin = 0, None
+        self._last_progress = time.monotonic()
         self._feed()
         self._timer.start()
         return True
@@ -117,7 +125,16 @@ class ToneStream(QObject):
         else:
             self._origin += _SMOOTHING * (estimate - self._origin)
         if free_frames <= 0:
+            if not self.stalled and now - self._last_progress > STALL_SECONDS:
+                self.stalled = True
+                self.stalledChanged.emit(True)
             return
+        # The first fill is taken even by a dead device; only frames beyond it are progress.
+        if self._written >= int(BUFFER_SECONDS * SAMPLE_RATE):
+            self._last_progress = now
+            if self.stalled:
+                self.stalled = False
+                self.stalledChanged.emit(False)
         io.write(self._mix(self._written, free_frames).tobytes())
         self._written += free_frames
 
