@@ -155,3 +155,29 @@ def test_sound_comes_back_after_the_device_goes_away_and_returns(
     assert len(heard) == 2, heard
     for scheduled, onset in zip(played, heard, strict=True):
         assert 0.0 < onset - scheduled < 0.25
+
+
+def test_a_cue_after_an_idle_pause_still_lands_on_its_beat(
+    qtbot: QtBot, null_sink: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knee_coach.audio import tone_stream
+    from knee_coach.audio.qt_player import QtCuePlayer
+
+    monkeypatch.setattr(tone_stream, "IDLE_SECONDS", 0.3)
+    player = QtCuePlayer(tmp_path / "cues")
+    stream = player._stream
+    assert stream is not None
+    qtbot.waitUntil(lambda: not stream.is_running, timeout=3000)  # suspended: no CPU spent
+    assert stream.is_open and player.notice is None
+    recorder = MonitorRecorder()
+    assert recorder.wait_started()
+    qtbot.wait(200)
+    scheduled = time.monotonic()
+    player.play_batch([CueEvent(CueKind.SESSION_START, scheduled, 0)])
+    qtbot.wait(900)
+    samples, start, step = recorder.stop()
+    player.close()
+    heard = [start + t * recorder.rate * step for t in detect_onsets(samples, recorder.rate)]
+    assert len(heard) == 1
+    # The same constant latency as a running stream (LEAD plus the sink's own), within CI slack.
+    assert abs(heard[0] - scheduled - (tone_stream.LEAD + 0.013)) < TOLERANCE

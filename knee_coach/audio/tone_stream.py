@@ -35,6 +35,10 @@ _SNAP = 0.015  # an estimate this far off means an underrun or a stall: take it 
 # A device that went away can leave the stream "active" and error-free but taking no more
 # data (PulseAudio with its sink unloaded): no frames taken for this long means it is lost.
 STALL_SECONDS = 0.5
+# Streaming silence costs ~4 % of a core (the audio thread and PulseAudio), so after this long
+# with nothing to sound the stream is suspended; the next cue reopens it within ~10 ms, and
+# (being placed LEAD ahead) still lands on its sample.
+IDLE_SECONDS = 8.0
 
 
 class ToneStream(QObject):
@@ -44,6 +48,8 @@ class ToneStream(QObject):
         super().__init__(parent)
         self.stalled = False  # sticky across reopening: cleared only by real progress
         self._last_progress = 0.0
+        self._wanted = False  # open() was called and close() not: suspended is still open
+        self._last_sound = 0.0
         self._format = QAudioFormat()
         self._format.setSampleRate(SAMPLE_RATE)
         self._format.setChannelCount(1)
@@ -62,11 +68,21 @@ class ToneStream(QObject):
 
     @property
     def is_open(self) -> bool:
+        return self._wanted
+
+    @property
+    def is_running(self) -> bool:
+        """Open and not suspended for idleness."""
         return self._sink is not None
 
     def open(self) -> bool:
         """(Re)open the stream on the current default output; False when there is none."""
         self.close()
+        self._wanted = True
+        self._last_sound = time.monotonic()
+        return self._start()
+
+    def _start(self) -> bool:
         device = QMediaDevices.defaultAudioOutput()
         if device.isNull():
             return False
@@ -87,6 +103,10 @@ class ToneStream(QObject):
         return True
 
     def close(self) -> None:
+        self._wanted = False
+        self._suspend()
+
+    def _suspend(self) -> None:
         self._timer.stop()
         self._voices = []
         if self._sink is not None:
@@ -102,6 +122,9 @@ class ToneStream(QObject):
 
     def play_at(self, at: float, samples: array) -> None:
         """Sound `samples` LEAD after monotonic instant `at`, to the sample."""
+        self._last_sound = time.monotonic()
+        if self._sink is None and self._wanted:
+            self._start()  # back from idle
         if self._sink is None or self._origin is None:
             return
         frame = round((at + LEAD - self._origin) * SAMPLE_RATE)
@@ -124,6 +147,9 @@ class ToneStream(QObject):
             self._origin = estimate
         else:
             self._origin += _SMOOTHING * (estimate - self._origin)
+        if not self._voices and now - self._last_sound > IDLE_SECONDS:
+            self._suspend()
+            return
         if free_frames <= 0:
             if not self.stalled and now - self._last_progress > STALL_SECONDS:
                 self.stalled = True
