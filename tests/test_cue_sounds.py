@@ -6,7 +6,16 @@ import io
 import itertools
 import wave
 
-from knee_coach.audio.cue_sounds import SAMPLE_RATE, SOUNDS, render, sounds_for_batch, wav_bytes
+from knee_coach.audio.cue_sounds import (
+    PHASE_SOUNDS,
+    SAMPLE_RATE,
+    SOUNDS,
+    duration,
+    render,
+    sounds_for_batch,
+    wav_bytes,
+)
+from knee_coach.audio.measure import detect_onsets
 from knee_coach.core.cues import CueEvent, CueKind
 
 
@@ -52,7 +61,36 @@ def test_one_sound_per_instant_the_most_telling_wins() -> None:
     ]
     assert sounds_for_batch(batch) == [
         (10.0, "switch_side"),
-        (20.0, "last_rep"),
+        (20.0, "bend+last_rep"),  # the marker rides on the beat
         (22.0, "straighten"),
     ]
     assert sounds_for_batch([CueEvent(CueKind.REP_DONE, at, 0, rep=1)]) == []
+
+
+def test_halfway_and_last_rep_keep_the_beat_and_its_pitch_then_add_a_high_tail() -> None:
+    for phase in PHASE_SOUNDS.values():
+        for marker in ("halfway", "last_rep"):
+            composite = SOUNDS[f"{phase.name}+{marker}"]
+            beat = composite.notes[0]
+            assert (beat.hz, beat.ms) == (phase.notes[0].hz, phase.notes[0].ms)
+            assert all(n.hz > 1000 for n in composite.notes[1:])  # above every beat
+            # Heard as one cue, starting on the beat, and over well before the next one
+            # at the fastest swing cadence (0.8 s).
+            onsets = detect_onsets(render(composite), SAMPLE_RATE)
+            assert len(onsets) == 1 and onsets[0] < 0.002
+            assert duration(composite) < 0.6
+    swing_half = [
+        CueEvent(CueKind.HALFWAY, 5.0, 2, rep=8),
+        CueEvent(CueKind.REP_PHASE, 5.0, 2, rep=8, phase=0, phase_id="swing"),
+    ]
+    assert sounds_for_batch(swing_half) == [(5.0, "swing+halfway")]
+    # With no beat at that instant (never in a paced set) the marker sounds on its own.
+    assert sounds_for_batch([CueEvent(CueKind.HALFWAY, 1.0, 0, rep=6)]) == [(1.0, "halfway")]
+
+
+def test_a_twenty_minute_session_stays_soft_the_beats_are_the_quietest_cues() -> None:
+    peaks = {name: max(abs(s) for s in render(sound)) for name, sound in SOUNDS.items()}
+    loudest = max(peaks.values())
+    for name in ("swing", "count_in"):
+        assert peaks[name] < 0.85 * loudest, name
+    assert loudest < 32767 * 0.65

@@ -119,6 +119,7 @@ def test_a_whole_session_by_keyboard_and_mouse(
     assert session_page.phase.text() == "Get ready"
     assert session_page.knee.is_mirrored() is False
     assert player.played[0].kind is CueKind.SESSION_START
+    assert window.session is not None and player.plan is window.session.plan  # names sets
 
     run_until(window, clock, lambda: window.session.state is State.REP)
     assert session_page.counter.text() == "1 / 10"
@@ -292,3 +293,23 @@ def test_closing_mid_session_asks_and_no_keeps_it_running(
     assert not window.isVisible()
     assert window.session.end_reason is EndReason.USER
     assert window.session.results[0].status is SetStatus.PARTIAL
+
+
+def test_player_gets_the_sound_settings_and_its_notices_reach_the_session_page(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, player: SilentPlayer
+) -> None:
+    settings = Settings(sound=False, voice=True, volume=0.4, language="ja")
+    window = make_window(qtbot, tmp_path / "d", clock, player, settings)
+    assert (player.enabled, player.voice, player.language, player.volume) == (
+        False,
+        True,
+        "ja",
+        0.4,
+    )
+    assert player.listener is not None
+    # The device goes away mid-session: the player says so and the page shows it at once.
+    player.listener("No sound device found: follow the cues on screen.")
+    assert window.session_page.notice.text().startswith("No sound device")
+    assert not window.session_page.notice.isHidden()
+    player.listener(None)
+    assert window.session_page.notice.isHidden()

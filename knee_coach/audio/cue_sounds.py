@@ -1,8 +1,19 @@
 """The cue set as data, how a batch of cue events maps to sounds, and WAV synthesis.
 
-Qt-free so it can be tested and benchmarked without an audio stack. Each cue is a few short
-soft-attack bell notes; the two phases of a slow rep differ by a fifth (bend low, straighten
-high) so they can be told apart with eyes shut.
+Qt-free so it can be tested and benchmarked without an audio stack. Designed as a whole, to
+be followed with eyes shut for twenty minutes without tiring:
+
+- every cue is a few soft-attack bell notes (a sine with a little octave, 6 ms attack,
+  exponential decay), in one C-major palette, so nothing is harsh or out of key;
+- the beat of a rep is one short note whose pitch tells the phase: bend low (C5),
+  straighten a fifth higher (G5), swing in between and shorter (D5, 70 ms), quiet enough to
+  hear 600 times;
+- halfway and last rep keep the beat: the phase note sounds on time as always, and a soft
+  high tail follows it (two E6 pings for halfway, a rising C6-E6-G6 for the last), so the
+  rhythm and the phase are never lost to a marker;
+- transitions are longer melodic figures: switch side falls (A5-E5), switch leg turns
+  (E5-A5-E5), a new routine or the session start rises, the end rises to C6 and rings;
+- stop and stop-for-pain fall low and slow (A4-E4), unlike anything in a set.
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ class Note:
     hz: float
     ms: int
     gap_ms: int = 0  # silence after the note
+    gain: float = 1.0  # relative to the sound's level: high notes sound louder, so less
 
 
 @dataclass(frozen=True)
@@ -34,16 +46,39 @@ class Sound:
 
 C5, D5, E5, G5, A5, C6 = 523.25, 587.33, 659.26, 783.99, 880.0, 1046.5
 E4, G4, A4 = 329.63, 392.0, 440.0
+E6, G6 = 1318.51, 1567.98
+
+# Markers that ride on a rep's beat: the tail follows the phase note after a short gap.
+MARKER_GAP_MS = 40
+MARKER_TAILS: dict[str, tuple[Note, ...]] = {
+    "halfway": (Note(E6, 60, 30, 0.6), Note(E6, 80, 0, 0.6)),
+    "last_rep": (Note(C6, 70, 25, 0.7), Note(E6, 70, 25, 0.6), Note(G6, 140, 0, 0.55)),
+}
+PHASE_SOUNDS: dict[str, Sound] = {
+    s.name: s
+    for s in (
+        Sound("bend", (Note(C5, 140),)),
+        Sound("straighten", (Note(G5, 140),)),
+        Sound("swing", (Note(D5, 70),), 0.5),
+    )
+}
+
+
+def with_marker(phase: Sound, marker: str) -> Sound:
+    """The phase beat, then the marker's tail: the beat stays on time and keeps its pitch."""
+    *head, last = phase.notes
+    beat = (*head, Note(last.hz, last.ms, MARKER_GAP_MS, last.gain))
+    return Sound(f"{phase.name}+{marker}", beat + MARKER_TAILS[marker], phase.level)
+
 
 SOUNDS: dict[str, Sound] = {
     s.name: s
     for s in (
         Sound("count_in", (Note(A5, 70),), 0.45),
-        Sound("bend", (Note(C5, 140),)),
-        Sound("straighten", (Note(G5, 140),)),
-        Sound("swing", (Note(D5, 70),), 0.5),
-        Sound("halfway", (Note(E5, 90, 30), Note(G5, 120))),
-        Sound("last_rep", (Note(G5, 80, 25), Note(G5, 80, 25), Note(C6, 140))),
+        *PHASE_SOUNDS.values(),
+        *(with_marker(p, m) for p in PHASE_SOUNDS.values() for m in MARKER_TAILS),
+        Sound("halfway", MARKER_TAILS["halfway"]),
+        Sound("last_rep", MARKER_TAILS["last_rep"]),
         Sound("set_done", (Note(C5, 90, 20), Note(E5, 90, 20), Note(G5, 180))),
         Sound("switch_side", (Note(A5, 110, 40), Note(E5, 180))),
         Sound("switch_leg", (Note(E5, 110, 40), Note(A5, 110, 40), Note(E5, 180))),
@@ -86,24 +121,43 @@ def sound_for(event: CueEvent) -> str | None:
         return None
     if event.kind is CueKind.REP_PHASE:
         # Named phases; a routine with other phase ids falls back on the bend/straighten pair.
-        if event.phase_id in SOUNDS:
+        if event.phase_id in PHASE_SOUNDS:
             return event.phase_id
         return "bend" if event.phase == 0 else "straighten"
     return event.kind.value
 
 
 def sounds_for_batch(events: list[CueEvent]) -> list[tuple[float, str]]:
-    """(scheduled time, sound) for a batch: one sound per instant, the highest priority."""
-    best: dict[float, tuple[int, str]] = {}
+    """(scheduled time, sound) for a batch: one sound per instant, the highest priority.
+
+    A halfway or last-rep marker that shares its instant with a rep's beat rides on that
+    beat ("bend+halfway"), so the rhythm and the phase pitch are kept.
+    """
+    best: dict[float, tuple[int, str, CueKind]] = {}
+    beats: dict[float, str] = {}
     for event in events:
         name = sound_for(event)
         if name is None:
             continue
         rank = _PRIORITY.get(event.kind, 0)
         key = round(event.at, 6)
+        if event.kind is CueKind.REP_PHASE:
+            beats[key] = name
         if key not in best or rank > best[key][0]:
-            best[key] = (rank, name)
-    return [(at, name) for at, (_, name) in sorted(best.items())]
+            best[key] = (rank, name, event.kind)
+    out: list[tuple[float, str]] = []
+    for key, (_, name, kind) in sorted(best.items()):
+        beat = beats.get(key)
+        if kind in (CueKind.HALFWAY, CueKind.LAST_REP) and beat is not None:
+            composite = f"{beat}+{name}"
+            name = composite if composite in SOUNDS else name
+        out.append((key, name))
+    return out
+
+
+def duration(sound: Sound) -> float:
+    """Seconds from the first note's start to the last note's end (the trailing pad excluded)."""
+    return sum(n.ms + n.gap_ms for n in sound.notes) / 1000
 
 
 def render(sound: Sound, sample_rate: int = SAMPLE_RATE) -> array:
@@ -118,7 +172,7 @@ def render(sound: Sound, sample_rate: int = SAMPLE_RATE) -> array:
             env = (i / attack if i < attack else 1.0) * math.exp(-i / tau)
             tail = min(1.0, (n - i) / attack)  # no click at the cut
             wave_ = math.sin(2 * math.pi * note.hz * t) + 0.25 * math.sin(4 * math.pi * note.hz * t)
-            out.append(int(32767 * sound.level * env * tail * wave_ / 1.25))
+            out.append(int(32767 * sound.level * note.gain * env * tail * wave_ / 1.25))
         out.extend([0] * int(note.gap_ms * sample_rate / 1000))
     out.extend([0] * int(0.02 * sample_rate))  # a short tail of silence
     return out

@@ -6,9 +6,13 @@ events it was given so the session can be checked without sound.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from knee_coach.core.cues import CueEvent
+from knee_coach.core.plan import Plan
+
+NoticeListener = Callable[[str | None], None]
 
 
 class CuePlayer(Protocol):
@@ -16,7 +20,10 @@ class CuePlayer(Protocol):
 
     def play_batch(self, events: list[CueEvent]) -> None: ...
     def set_enabled(self, enabled: bool) -> None: ...
+    def set_voice(self, enabled: bool, language: str) -> None: ...
     def set_volume(self, volume: float) -> None: ...
+    def set_plan(self, plan: Plan | None) -> None: ...
+    def set_notice_listener(self, listener: NoticeListener | None) -> None: ...
     def close(self) -> None: ...
 
 
@@ -25,7 +32,11 @@ class SilentPlayer:
         self.notice = notice
         self.played: list[CueEvent] = []
         self.enabled = True
+        self.voice = False
+        self.language = "system"
         self.volume = 1.0
+        self.plan: Plan | None = None
+        self.listener: NoticeListener | None = None
 
     def play_batch(self, events: list[CueEvent]) -> None:
         self.played.extend(events)
@@ -33,8 +44,17 @@ class SilentPlayer:
     def set_enabled(self, enabled: bool) -> None:
         self.enabled = enabled
 
+    def set_voice(self, enabled: bool, language: str) -> None:
+        self.voice, self.language = enabled, language
+
     def set_volume(self, volume: float) -> None:
         self.volume = volume
+
+    def set_plan(self, plan: Plan | None) -> None:
+        self.plan = plan
+
+    def set_notice_listener(self, listener: NoticeListener | None) -> None:
+        self.listener = listener
 
     def close(self) -> None:
         pass

@@ -1,19 +1,30 @@
-"""Cue playback through QtMultimedia: every sound preloaded as a QSoundEffect.
+"""Cue playback through QtMultimedia: tones mixed into one stream, counting by voice.
 
-Imported only after the first frame (QtMultimedia is slow to load). Without an audio device,
-or if a sound fails to load, the session goes on silently with a one-line notice.
+Imported only after the first frame (QtMultimedia is slow to load). The session controller
+calls `play_batch` when a cue's scheduled instant is due; every tone is already rendered and
+is placed in the stream at the sample of that instant (tone_stream.py), so what is heard
+follows the core's absolute schedule to about a millisecond, after a constant latency
+(benchmarks/audio_timing.py measures it). Without an audio device, when the device goes away
+mid-session, or with no voice for the language, the session goes on with what is left (tones,
+or the screen) and a one-line notice that follows the device as it comes and goes.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+from PySide6.QtTextToSpeech import QTextToSpeech
 
-from knee_coach.audio.cue_sounds import SOUNDS, sounds_for_batch, wav_bytes
+from knee_coach.audio.cue_sounds import SOUNDS, duration, render, sounds_for_batch, wav_bytes
+from knee_coach.audio.speech import Phrasebook, resolve_language
+from knee_coach.audio.tone_stream import LEAD, ToneStream
+from knee_coach.audio.voice import find_voice
 from knee_coach.core.cues import CueEvent
+from knee_coach.core.plan import Plan
 
 log = logging.getLogger(__name__)
 
@@ -34,54 +45,238 @@ def write_cue_files(folder: Path) -> dict[str, Path]:
 
 
 class QtCuePlayer(QObject):
-    def __init__(self, cache_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        cache_dir: Path,
+        parent: QObject | None = None,
+        tts_engines: Sequence[str] | None = None,
+        tones: str = "stream",
+    ) -> None:
+        """`tones`: "stream" mixes them into one QAudioSink stream at their exact sample
+        (the default); "effect" plays preloaded QSoundEffects, kept to measure against."""
         super().__init__(parent)
+        if tones not in ("stream", "effect"):
+            raise ValueError(f"unknown tone backend {tones!r}")
+        self.tones = tones
         self.notice: str | None = None
-        self._enabled = True
+        self._listener: Callable[[str | None], None] | None = None
+        self._sound = True
+        self._voice_wanted = False
+        self._language = "en"
         self._volume = 0.8
+        self._plan: Plan | None = None
+        self._tts_engines = tts_engines
+        self._speech: QTextToSpeech | None = None
+        self._phrases: Phrasebook | None = None
+        self._voice_problem: str | None = None
+        self._has_device = True
+        self._say_timer = QTimer(self)
+        self._say_timer.setSingleShot(True)
+        self._say_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._say_timer.timeout.connect(self._say_pending)
+        self._pending_text = ""
+        self.spoken: list[str] = []  # what was handed to the engine, newest last (for tests)
         self._devices = QMediaDevices(self)
-        self._devices.audioOutputsChanged.connect(self._check_device)
+        self._devices.audioOutputsChanged.connect(self._outputs_changed)
+        self._paths = write_cue_files(cache_dir)
         self._effects: dict[str, QSoundEffect] = {}
-        for name, path in write_cue_files(cache_dir).items():
-            effect = QSoundEffect(self)
+        self._samples = {name: render(sound) for name, sound in SOUNDS.items()}
+        self._stream: ToneStream | None = None
+        # While the stream is stalled (device gone without Qt noticing), retry every second.
+        self._reopen_timer = QTimer(self)
+        self._reopen_timer.setInterval(1000)
+        self._reopen_timer.timeout.connect(self._reopen)
+        if tones == "stream":
+            self._stream = ToneStream(self)
+            self._stream.set_gain(self._volume)
+            self._stream.stalledChanged.connect(self._stalled)
+        else:
+            self._load_effects()
+        self._check_device()
+        if self._stream is not None and self._has_device and not self._stream.open():
+            self._has_device = False
+            self._update_notice()
+
+    def _load_effects(self) -> None:
+        """A QSoundEffect per sound, decoded now so that nothing is loaded on the beat.
+
+        Rebuilt whenever the outputs change: an effect stays bound to the stream it opened,
+        and after a device went away (or was replaced by one with the same id) it plays
+        nothing, so following the new default device means new effects.
+        """
+        for effect in self._effects.values():
+            effect.stop()
+            effect.deleteLater()
+        self._effects = {}
+        for name, path in self._paths.items():
+            effect = QSoundEffect(QMediaDevices.defaultAudioOutput(), self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.setVolume(self._volume)
             self._effects[name] = effect
-        self._check_device()
 
-    def _check_device(self) -> None:
-        if not QMediaDevices.audioOutputs():
-            self.notice = QCoreApplication.translate(
+    # ----- state and notices ---------------------------------------------------------------
+    def set_notice_listener(self, listener: Callable[[str | None], None] | None) -> None:
+        """Called with the new notice whenever it changes (device gone/back, voice missing)."""
+        self._listener = listener
+
+    @property
+    def voice_active(self) -> bool:
+        return self._voice_wanted and self._speech is not None
+
+    def _update_notice(self) -> None:
+        lost = self._stream is not None and self._stream.stalled
+        if not self._has_device or lost:
+            notice: str | None = QCoreApplication.translate(
                 "audio", "No sound device found: follow the cues on screen."
             )
+        elif self._voice_wanted and self._speech is None:
+            if self._sound:
+                notice = QCoreApplication.translate(
+                    "audio", "No voice for this language: counting with tones."
+                )
+            else:
+                notice = QCoreApplication.translate(
+                    "audio", "No voice for this language and tones are off: follow the screen."
+                )
         else:
-            self.notice = None
+            notice = None
+        if notice != self.notice:
+            self.notice = notice
+            if self._listener is not None:
+                self._listener(notice)
 
-    def play_batch(self, events: list[CueEvent]) -> None:
-        if not self._enabled or self.notice:
-            return
-        scheduled = sounds_for_batch(events)
-        if not scheduled:
-            return
-        # Only the latest instant sounds: cues a late tick caught up on are already stale.
-        name = scheduled[-1][1]
-        effect = self._effects.get(name)
-        if effect is None or effect.status() == QSoundEffect.Status.Error:
-            log.warning("cue %s could not be played", name)
-            return
-        effect.play()
+    def _check_device(self) -> None:
+        self._has_device = bool(QMediaDevices.audioOutputs())
+        if not self._has_device:
+            self._stop_all()
+        self._update_notice()
 
+    def _stalled(self, stalled: bool) -> None:
+        if stalled:
+            self._reopen_timer.start()
+        else:
+            self._reopen_timer.stop()
+        self._update_notice()
+
+    def _reopen(self) -> None:
+        if self._stream is not None and self._has_device:
+            self._stream.open()
+
+    def _outputs_changed(self) -> None:
+        self._check_device()
+        if not self._has_device:
+            return
+        if self._stream is not None:
+            # Reopen on whatever is the default now (the old device may be gone).
+            if not self._stream.open():
+                self._has_device = False
+                self._update_notice()
+        else:
+            self._load_effects()
+
+    # ----- settings ------------------------------------------------------------------------
     def set_enabled(self, enabled: bool) -> None:
-        self._enabled = enabled
+        """Tones on or off (settings.sound)."""
+        self._sound = enabled
         if not enabled:
             for effect in self._effects.values():
                 effect.stop()
+            if self._stream is not None:
+                self._stream.stop_sounds()
+        self._update_notice()
+
+    def set_voice(self, enabled: bool, language: str) -> None:
+        """Counting by voice on or off (settings.voice), in the UI language setting."""
+        resolved = resolve_language(language, QLocale.system().name())
+        self._voice_wanted = enabled
+        if not enabled:
+            self._drop_speech()
+        elif self._speech is None or resolved != self._language:
+            self._drop_speech()
+            choice = find_voice(resolved, self._tts_engines, self)
+            self._speech, self._voice_problem = choice.speech, choice.problem
+            if choice.speech is not None:
+                choice.speech.setVolume(self._volume)
+            else:
+                log.info("no %s voice: %s", resolved, choice.problem)
+        self._language = resolved
+        self._phrases = Phrasebook(resolved, QCoreApplication.translate, self._plan)
+        self._update_notice()
+
+    def set_plan(self, plan: Plan | None) -> None:
+        """The session's plan, so announcements can name the next set."""
+        self._plan = plan
+        self._phrases = Phrasebook(self._language, QCoreApplication.translate, plan)
 
     def set_volume(self, volume: float) -> None:
         self._volume = max(0.0, min(1.0, volume))
         for effect in self._effects.values():
             effect.setVolume(self._volume)
+        if self._stream is not None:
+            self._stream.set_gain(self._volume)
+        if self._speech is not None:
+            self._speech.setVolume(self._volume)
 
-    def close(self) -> None:
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    # ----- playing -------------------------------------------------------------------------
+    def play_batch(self, events: list[CueEvent]) -> None:
+        if not self._has_device:
+            return
+        tone_ms = 0
+        scheduled = sounds_for_batch(events) if self._sound else []
+        if scheduled:
+            # Only the latest instant sounds: cues a late tick caught up on are already stale.
+            at, name = scheduled[-1]
+            tone_ms = round(duration(SOUNDS[name]) * 1000)
+            if self._stream is not None:
+                self._stream.play_at(at, self._samples[name])
+                tone_ms += round(LEAD * 1000)
+            else:
+                effect = self._effects.get(name)
+                if effect is None or effect.status() == QSoundEffect.Status.Error:
+                    log.warning("cue %s could not be played", name)
+                    tone_ms = 0
+                else:
+                    effect.play()
+        if self.voice_active and self._phrases is not None:
+            said = self._phrases.utterances(events)
+            if said:
+                # Words start as the tone ends, so the beat stays a clean tone.
+                self._pending_text = said[-1].text
+                self._say_timer.start(tone_ms)
+
+    def _say_pending(self) -> None:
+        if self._speech is None or not self._pending_text:
+            return
+        text, self._pending_text = self._pending_text, ""
+        # The newest count matters, a half-said older one does not.
+        if self._speech.state() is QTextToSpeech.State.Speaking:
+            self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
+        self._speech.say(text)
+        self.spoken.append(text)
+        del self.spoken[:-50]
+
+    def _stop_all(self) -> None:
         for effect in self._effects.values():
             effect.stop()
+        if self._stream is not None:
+            self._stream.stop_sounds()
+        self._say_timer.stop()
+        if self._speech is not None:
+            self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
+
+    def _drop_speech(self) -> None:
+        self._say_timer.stop()
+        if self._speech is not None:
+            self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
+            self._speech.deleteLater()
+            self._speech = None
+
+    def close(self) -> None:
+        self._stop_all()
+        self._reopen_timer.stop()
+        if self._stream is not None:
+            self._stream.close()

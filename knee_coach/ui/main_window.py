@@ -418,6 +418,8 @@ class MainWindow(QMainWindow):
             self._show_sound_error()
             return
         self.player = player
+        # The notice follows the device and the voice as they come and go mid-session.
+        player.set_notice_listener(self.session_page.set_notice)
         self._apply_sound_settings()
         self.session_page.set_notice(player.notice)
 
@@ -429,6 +431,7 @@ class MainWindow(QMainWindow):
 
     def _apply_sound_settings(self) -> None:
         self.player.set_enabled(self.settings.sound)
+        self.player.set_voice(self.settings.voice, self.settings.language)
         self.player.set_volume(self.settings.volume)
 
     # ----- flow -----------------------------------------------------------------------------
@@ -527,6 +530,7 @@ class MainWindow(QMainWindow):
         plan = build_plan(self.settings)
         controller = SessionController(plan, self.clock, self)
         self.controller = controller
+        self.player.set_plan(plan)
         controller.cues.connect(self._on_cues)
         controller.changed.connect(self.session_page.show_snapshot)
         controller.finished.connect(self._session_finished)
@@ -748,6 +752,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.controller.stop(EndReason.USER)  # type: ignore[union-attr]
+        self.player.set_notice_listener(None)
         self.player.close()
         if self.history_view is not None:
             self.history_view.close()

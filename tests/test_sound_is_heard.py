@@ -1,0 +1,183 @@
+"""Cues really sound, in order and in time: a paced set through a PulseAudio null sink.
+
+The app's own controller and player play into the null sink; its monitor is recorded and the
+onsets compared with the core's schedule. Skipped only when PulseAudio cannot be started on
+this machine (CI's .ci/run starts it, so there it runs).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from benchmarks.audio_timing import run_paced_set
+from knee_coach.audio.measure import MonitorRecorder, detect_onsets, ensure_null_sink
+from knee_coach.core.cues import CueEvent, CueKind
+
+# Loose enough for a busy shared CI machine, tight enough that a cue on the wrong beat fails:
+# the beats are 0.8 s apart.
+TOLERANCE = 0.040
+
+
+@pytest.fixture(scope="module")
+def null_sink() -> None:
+    problem = ensure_null_sink()
+    if problem:
+        if os.environ.get("KNEE_COACH_REQUIRE_SOUND"):
+            pytest.fail(f"sound is required here but: {problem}")
+        pytest.skip(f"no PulseAudio null sink to record from: {problem}")
+
+
+@pytest.mark.parametrize("tones", ["stream", "effect"])
+def test_a_paced_set_sounds_every_cue_in_order_and_in_time(
+    qtbot: QtBot, null_sink: None, tmp_path: Path, tones: str
+) -> None:
+    run = run_paced_set(tones, reps=10, seconds_per_rep=0.8, wav_path=tmp_path / "rec.wav")
+    # Announcement, 3 count-in beats, 10 reps, session done.
+    assert len(run.expected) == 15
+    assert len(run.heard) == len(run.expected), (run.expected, run.heard)
+    assert run.heard == sorted(run.heard)
+    report = run.report()
+    assert 0.0 <= report.offset < 0.25  # heard after scheduled, by a plausible output latency
+    assert report.jitter_max < TOLERANCE, report.lines()
+    assert abs(report.drift) < TOLERANCE, report.lines()
+
+
+def test_a_disabled_player_records_silence(qtbot: QtBot, null_sink: None, tmp_path: Path) -> None:
+    from knee_coach.audio.qt_player import QtCuePlayer
+
+    player = QtCuePlayer(tmp_path / "cues")
+    recorder = MonitorRecorder()
+    assert recorder.wait_started()
+    player.set_enabled(False)
+    player.play_batch([CueEvent(CueKind.SESSION_DONE, time.monotonic(), 0)])
+    qtbot.wait(600)
+    player.set_enabled(True)
+    player.play_batch([CueEvent(CueKind.SESSION_DONE, time.monotonic(), 0)])
+    qtbot.wait(900)
+    samples, _, _ = recorder.stop()
+    player.close()
+    # Only the second, enabled play is heard: one onset, in the second half of the recording.
+    onsets = detect_onsets(samples, recorder.rate)
+    assert len(onsets) == 1
+    assert onsets[0] > 0.5
+
+
+def speech_heard_after_tone(qtbot: QtBot, tmp_path: Path, language: str, voice: bool) -> bool:
+    """Plays one rep beat with counting on or off; True when sound follows the tone."""
+    from knee_coach.audio.qt_player import QtCuePlayer
+    from knee_coach.audio.voice import find_voice
+
+    if find_voice(language).speech is None:
+        if os.environ.get("KNEE_COACH_REQUIRE_VOICE"):
+            pytest.fail(f"a {language} voice is required here (speech-dispatcher, espeak-ng)")
+        pytest.skip(f"no text-to-speech voice for {language} on this machine")
+    player = QtCuePlayer(tmp_path / "cues")
+    player.set_voice(voice, language)
+    assert player.voice_active is voice
+    recorder = MonitorRecorder()
+    assert recorder.wait_started()
+    qtbot.wait(200)
+    now = time.monotonic()
+    player.play_batch([CueEvent(CueKind.REP_PHASE, now, 0, rep=3, phase=0, phase_id="bend")])
+    qtbot.wait(2500)
+    samples, _, _ = recorder.stop()
+    player.close()
+    rate = recorder.rate
+    onsets = detect_onsets(samples, rate, min_quiet=0.02)
+    assert onsets, "the tone was not heard"
+    # The bend tone lasts 160 ms; anything loud from 250 ms after its onset is the voice.
+    after = samples[int((onsets[0] + 0.25) * rate) :]
+    peak = max(abs(s) for s in samples)
+    return bool(after) and max(abs(s) for s in after) > 0.1 * peak
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_count_is_spoken_after_the_tone_when_voice_is_on(
+    qtbot: QtBot, null_sink: None, tmp_path: Path, language: str
+) -> None:
+    assert speech_heard_after_tone(qtbot, tmp_path, language, voice=True)
+
+
+def test_nothing_follows_the_tone_when_voice_is_off(
+    qtbot: QtBot, null_sink: None, tmp_path: Path
+) -> None:
+    assert not speech_heard_after_tone(qtbot, tmp_path, "en", voice=False)
+
+
+def unload_the_sink() -> None:
+    modules = subprocess.run(
+        ["pactl", "list", "short", "modules"], capture_output=True, text=True, check=True
+    ).stdout
+    ids = [line.split()[0] for line in modules.splitlines() if "sink_name=cue" in line]
+    assert ids, modules
+    for module in ids:
+        subprocess.run(["pactl", "unload-module", module], check=True)
+
+
+def test_sound_comes_back_after_the_device_goes_away_and_returns(
+    qtbot: QtBot, null_sink: None, tmp_path: Path
+) -> None:
+    from knee_coach.audio.qt_player import QtCuePlayer
+
+    player = QtCuePlayer(tmp_path / "cues")
+    notices: list[str | None] = []
+    player.set_notice_listener(notices.append)
+    player.play_batch([CueEvent(CueKind.SWITCH_SIDE, time.monotonic(), 0)])
+    qtbot.wait(500)
+    assert player.notice is None
+    try:
+        unload_the_sink()
+        # The device is gone: the window is told within a second or so.
+        qtbot.waitUntil(lambda: player.notice is not None, timeout=3000)
+        assert notices[-1] is not None and "No sound device" in notices[-1]
+    finally:
+        assert ensure_null_sink() is None
+    # It is back: the player reopens its stream and the notice goes.
+    qtbot.waitUntil(lambda: player.notice is None, timeout=5000)
+    assert notices[-1] is None
+    recorder = MonitorRecorder()
+    assert recorder.wait_started()
+    qtbot.wait(200)
+    played = []
+    for _ in range(2):
+        played.append(time.monotonic())
+        player.play_batch([CueEvent(CueKind.SWITCH_SIDE, played[-1], 0)])
+        qtbot.wait(900)
+    samples, start, step = recorder.stop()
+    player.close()
+    heard = [start + t * recorder.rate * step for t in detect_onsets(samples, recorder.rate)]
+    assert len(heard) == 2, heard
+    for scheduled, onset in zip(played, heard, strict=True):
+        assert 0.0 < onset - scheduled < 0.25
+
+
+def test_a_cue_after_an_idle_pause_still_lands_on_its_beat(
+    qtbot: QtBot, null_sink: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knee_coach.audio import tone_stream
+    from knee_coach.audio.qt_player import QtCuePlayer
+
+    monkeypatch.setattr(tone_stream, "IDLE_SECONDS", 0.3)
+    player = QtCuePlayer(tmp_path / "cues")
+    stream = player._stream
+    assert stream is not None
+    qtbot.waitUntil(lambda: not stream.is_running, timeout=3000)  # suspended: no CPU spent
+    assert stream.is_open and player.notice is None
+    recorder = MonitorRecorder()
+    assert recorder.wait_started()
+    qtbot.wait(200)
+    scheduled = time.monotonic()
+    player.play_batch([CueEvent(CueKind.SESSION_START, scheduled, 0)])
+    qtbot.wait(900)
+    samples, start, step = recorder.stop()
+    player.close()
+    heard = [start + t * recorder.rate * step for t in detect_onsets(samples, recorder.rate)]
+    assert len(heard) == 1
+    # The same constant latency as a running stream (LEAD plus the sink's own), within CI slack.
+    assert abs(heard[0] - scheduled - (tone_stream.LEAD + 0.013)) < TOLERANCE
