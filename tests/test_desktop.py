@@ -129,16 +129,13 @@ def test_show_hide_window_toggles_and_renames_itself(qtbot: QtBot, rig: Rig) -> 
     assert tray.toggle_action.text() == "Hide window"
 
 
-def test_history_uses_the_window_history_view_when_it_exists(
+def test_history_from_the_tray_shows_the_window_and_opens_the_history(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tray = rig.desktop.tray
     assert tray is not None
-    rig.window.hide()
-    tray.history_action.trigger()  # no history view yet: the window is shown
-    assert rig.window.isVisible()
     opened: list[bool] = []
-    monkeypatch.setattr(rig.window, "show_history", lambda: opened.append(True), raising=False)
+    monkeypatch.setattr(rig.window, "open_history", lambda: opened.append(True))
     rig.window.hide()
     tray.history_action.trigger()
     assert rig.window.isVisible() and opened == [True]

@@ -56,7 +56,8 @@ def test_kill_9_mid_session_keeps_the_completed_sets(qtbot: QtBot, tmp_path: Pat
 
     window = MainWindow(data, clock=FakeClock())
     qtbot.addWidget(window)
-    assert "interrupted" in window.statusBar().currentMessage()
+    window.show()  # the history opens right after the first frame
+    qtbot.waitUntil(lambda: "interrupted" in window.statusBar().currentMessage(), timeout=5000)
     assert "2 sets" in window.statusBar().currentMessage()
     assert window.history is not None
     (after,) = window.history.records()

@@ -5,7 +5,6 @@ Wires the pieces to the main window; each piece stays testable on its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -85,10 +84,7 @@ class Desktop(QObject):
 
     def show_history(self) -> None:
         self.window.bring_to_front()
-        # The history view is built elsewhere; use it when the window has it.
-        show: Callable[[], None] | None = getattr(self.window, "show_history", None)
-        if show is not None:
-            show()
+        self.window.open_history()
 
     def open_settings(self) -> None:
         self.window.bring_to_front()

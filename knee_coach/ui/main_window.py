@@ -41,19 +41,19 @@ from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.recorder import SessionRecorder, WallClock
 from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui import i18n
-from knee_coach.ui.advice_page import StopAdvicePage
 from knee_coach.ui.checkin_page import CheckInPage
 from knee_coach.ui.reminders import ReminderBanner
 from knee_coach.ui.resources import app_icon
-from knee_coach.ui.safety_page import SafetyPage
 from knee_coach.ui.session_controller import SessionController
-from knee_coach.ui.session_page import SessionPage
 from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.style import stylesheet
-from knee_coach.ui.summary_page import SummaryPage
 
 if TYPE_CHECKING:
+    from knee_coach.ui.advice_page import StopAdvicePage
     from knee_coach.ui.history_view import HistoryView
+    from knee_coach.ui.safety_page import SafetyPage
+    from knee_coach.ui.session_page import SessionPage
+    from knee_coach.ui.summary_page import SummaryPage
 
 PlayerFactory = Callable[[], CuePlayer]
 PLAYER_DELAY_MS = 300
@@ -142,15 +142,9 @@ class MainWindow(QMainWindow):
         self._styled_for: str | None = None  # the language the stylesheet's fonts are for
         self._sound_error: str | None = None
         self.apply_language(language or self.settings.language)
-        # Set by the desktop integration when a tray icon is showing: closing may then hide.
-        self.tray_available = False
+        self._tray_available = False
         self.autostart_supported = False
         self._quitting = False
-        # Qt 6 closes the visible windows when the app quits (from the session manager too);
-        # that close must quit, not hide to the tray, so the Quit event marks it first.
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
         self.ask_close_action: Callable[[QWidget], tuple[CloseAction | None, bool]] = (
             ask_close_action
         )
@@ -168,39 +162,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.checkin_page = CheckInPage(after=False)
-        self.safety_page = SafetyPage()
-        self.session_page = SessionPage()
-        self.advice_page = StopAdvicePage()
-        self.checkout_page = CheckInPage(after=True)
-        self.summary_page = SummaryPage()
-        for page in (
-            self.checkin_page,
-            self.safety_page,
-            self.session_page,
-            self.advice_page,
-            self.checkout_page,
-            self.summary_page,
-        ):
-            self.stack.addWidget(page)
-
+        # Pages are built when first shown: only the check-in is needed for the first frame,
+        # and each page's widgets (and the Qt enums they touch) cost start-up time.
+        self._pages: dict[str, QWidget] = {}
         self.checkin_page.set_legs(self.settings.legs)
-        self.checkin_page.legsChanged.connect(self._legs_changed)
-        self.checkin_page.settingsRequested.connect(self.open_settings)
-        self.checkin_page.historyRequested.connect(self.open_history)
-        self.checkin_page.submitted.connect(self._checked_in)
-        self.safety_page.back.connect(self.go_home)
-        self.safety_page.passed.connect(self.start_session)
-        self.session_page.pauseRequested.connect(self.toggle_pause)
-        self.session_page.countRequested.connect(self.count_rep)
-        self.session_page.skipRequested.connect(self.skip)
-        self.session_page.stopRequested.connect(self.stop)
-        self.session_page.hurtsRequested.connect(self.stop_it_hurts)
-        self.advice_page.checkOutRequested.connect(self._to_checkout)
-        self.advice_page.summaryRequested.connect(lambda: self._checked_out(None))
-        self.checkout_page.submitted.connect(self._checked_out)
-        self.summary_page.doneRequested.connect(self.go_home)
-        self.summary_page.historyRequested.connect(self.open_history)
         self._build_menus()
 
         self._shortcuts: list[QShortcut] = []
@@ -230,14 +195,93 @@ class MainWindow(QMainWindow):
         self._retranslate()
 
         self.go_home()
-        self._open_history_store()
-        problems = [
-            p
-            for p in (self.settings_store.problem, self._language_problem, self._interrupted_note)
-            if p
-        ]
+        # The history is opened right after the first frame (or when first needed), so the
+        # window shows without waiting for SQLite.
+        self._history_opened = False
+        problems = [p for p in (self.settings_store.problem, self._language_problem) if p]
         if problems:
             self.statusBar().showMessage(" ".join(problems))
+
+    # ----- pages, built on first use ---------------------------------------------------------
+    def _page(self, name: str) -> QWidget:
+        page = self._pages.get(name)
+        if page is None:
+            page = getattr(self, f"_build_{name}_page")()
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _build_checkin_page(self) -> QWidget:
+        page = CheckInPage(after=False)
+        page.legsChanged.connect(self._legs_changed)
+        page.settingsRequested.connect(self.open_settings)
+        page.historyRequested.connect(self.open_history)
+        page.submitted.connect(self._checked_in)
+        return page
+
+    def _build_safety_page(self) -> QWidget:
+        from knee_coach.ui.safety_page import SafetyPage
+
+        page = SafetyPage()
+        page.back.connect(self.go_home)
+        page.passed.connect(self.start_session)
+        return page
+
+    def _build_session_page(self) -> QWidget:
+        from knee_coach.ui.session_page import SessionPage
+
+        page = SessionPage()
+        page.pauseRequested.connect(self.toggle_pause)
+        page.countRequested.connect(self.count_rep)
+        page.skipRequested.connect(self.skip)
+        page.stopRequested.connect(self.stop)
+        page.hurtsRequested.connect(self.stop_it_hurts)
+        return page
+
+    def _build_advice_page(self) -> QWidget:
+        from knee_coach.ui.advice_page import StopAdvicePage
+
+        page = StopAdvicePage()
+        page.checkOutRequested.connect(self._to_checkout)
+        page.summaryRequested.connect(lambda: self._checked_out(None))
+        return page
+
+    def _build_checkout_page(self) -> QWidget:
+        page = CheckInPage(after=True)
+        page.submitted.connect(self._checked_out)
+        return page
+
+    def _build_summary_page(self) -> QWidget:
+        from knee_coach.ui.summary_page import SummaryPage
+
+        page = SummaryPage()
+        page.doneRequested.connect(self.go_home)
+        page.historyRequested.connect(self.open_history)
+        return page
+
+    @property
+    def checkin_page(self) -> CheckInPage:
+        return self._page("checkin")  # type: ignore[return-value]
+
+    @property
+    def safety_page(self) -> SafetyPage:
+        return self._page("safety")  # type: ignore[return-value]
+
+    @property
+    def session_page(self) -> SessionPage:
+        return self._page("session")  # type: ignore[return-value]
+
+    @property
+    def advice_page(self) -> StopAdvicePage:
+        return self._page("advice")  # type: ignore[return-value]
+
+    @property
+    def checkout_page(self) -> CheckInPage:
+        return self._page("checkout")  # type: ignore[return-value]
+
+    @property
+    def summary_page(self) -> SummaryPage:
+        return self._page("summary")  # type: ignore[return-value]
 
     # ----- start-up -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -269,6 +313,17 @@ class MainWindow(QMainWindow):
         self.history_action.setText(self.tr("&History and weekly review"))
 
     # ----- the history database -------------------------------------------------------------
+    def _ensure_history(self) -> None:
+        """Open the history once; say what happened (interrupted session, damage) if shown."""
+        if self._history_opened:
+            return
+        self._history_opened = True
+        self._open_history_store()
+        if self._interrupted_note:
+            self.statusBar().showMessage(self._interrupted_note)
+        if self.isVisible() and (self.history_problem or self._corruption):
+            QTimer.singleShot(0, self._report_history_problem)
+
     def _open_history_store(self) -> None:
         """Open the history; without it the sessions still run (nothing is stored)."""
         try:
@@ -398,7 +453,9 @@ class MainWindow(QMainWindow):
     # ----- start-up -------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
-        if self.history_problem or self._corruption:
+        if not self._history_opened:
+            QTimer.singleShot(0, self._ensure_history)
+        elif self.history_problem or self._corruption:
             QTimer.singleShot(0, self._report_history_problem)
         self.visibilityChanged.emit(True)
         if self._player_factory is not None:
@@ -436,7 +493,7 @@ class MainWindow(QMainWindow):
 
     # ----- flow -----------------------------------------------------------------------------
     def _page_changed(self) -> None:
-        on_session = self.stack.currentWidget() is self.session_page
+        on_session = self.stack.currentWidget() is self._pages.get("session")
         for shortcut in self._shortcuts:
             shortcut.setEnabled(on_session)
 
@@ -487,6 +544,24 @@ class MainWindow(QMainWindow):
         if not self.session_in_progress and self.stack.currentWidget() is not self.checkin_page:
             self.go_home()
 
+    @property
+    def tray_available(self) -> bool:
+        """Set by the desktop integration when a tray icon is showing: closing may then hide."""
+        return self._tray_available
+
+    @tray_available.setter
+    def tray_available(self, available: bool) -> None:
+        # Qt 6 closes the visible windows when the app quits (from the session manager too);
+        # that close must quit, not hide to the tray, so the Quit event marks it first. The
+        # app-wide filter sees every event, so it is only installed while it matters.
+        app = QApplication.instance()
+        if app is not None and available != self._tray_available:
+            if available:
+                app.installEventFilter(self)
+            else:
+                app.removeEventFilter(self)
+        self._tray_available = available
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Quit and watched is QApplication.instance():
             self._quitting = True
@@ -536,6 +611,7 @@ class MainWindow(QMainWindow):
         controller.finished.connect(self._session_finished)
         self.recorder = None
         self._storage_warned = False
+        self._ensure_history()
         if self.history is not None:
             try:
                 self.recorder = SessionRecorder(
@@ -634,6 +710,7 @@ class MainWindow(QMainWindow):
         return self.wall_clock().date()
 
     def _nudge(self) -> Nudge | None:
+        self._ensure_history()
         if self.history is None:
             return None
         now = self.wall_clock()
@@ -642,6 +719,7 @@ class MainWindow(QMainWindow):
 
     # ----- history window and CSV -----------------------------------------------------------
     def open_history(self) -> None:
+        self._ensure_history()
         if self.history is None:
             QMessageBox.warning(
                 self,
@@ -661,6 +739,7 @@ class MainWindow(QMainWindow):
         self.history_view.activateWindow()
 
     def export_history(self) -> None:
+        self._ensure_history()
         if self.history is None:
             self.open_history()  # explains why not
             return
@@ -688,6 +767,7 @@ class MainWindow(QMainWindow):
         )
 
     def import_history(self) -> None:
+        self._ensure_history()
         if self.history is None:
             self.open_history()
             return
