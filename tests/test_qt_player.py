@@ -72,11 +72,16 @@ def make(qtbot: QtBot, tmp_path: Path, tones: str = "stream") -> QtCuePlayer:
     return player
 
 
-def test_tones_preloaded_from_synthesised_files(
-    qtbot: QtBot, tmp_path: Path, devices: Devices
+def test_tones_prepared_before_the_first_beat(
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str], tones: str
 ) -> None:
-    player = make(qtbot, tmp_path)
-    assert (tmp_path / "cues" / "bend.wav").is_file()
+    player = make(qtbot, tmp_path, tones)
+    if tones == "effect":
+        assert (tmp_path / "cues" / "bend.wav").is_file()
+        assert set(player._effects) == set(SOUNDS)
+    else:
+        assert player._samples["bend"] == RENDERED["bend"]
+        assert not (tmp_path / "cues").exists()  # the stream needs no files
     assert player.notice is None
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,13 +26,25 @@ from knee_coach.core.cues import CueEvent, CueKind
 TOLERANCE = 0.040
 
 
-@pytest.fixture(scope="module")
-def null_sink() -> None:
+@pytest.fixture
+def null_sink() -> Iterator[None]:
+    """The null sink, to this test alone: a recording hears everything played to the sink, so
+    two test runs sharing one PulseAudio server (two checkouts on one machine) would hear
+    each other's cues. A lock file shared by every checkout takes turns."""
     problem = ensure_null_sink()
     if problem:
         if os.environ.get("KNEE_COACH_REQUIRE_SOUND"):
             pytest.fail(f"sound is required here but: {problem}")
         pytest.skip(f"no PulseAudio null sink to record from: {problem}")
+    import fcntl  # POSIX only, like PulseAudio here: imported once the sink is there
+
+    with open(Path(tempfile.gettempdir()) / "knee-coach-sound-tests.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            assert ensure_null_sink() is None  # a test holding the lock before may reload it
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.mark.parametrize("tones", ["stream", "effect"])
