@@ -327,3 +327,76 @@ def test_property_mutated_files_import_all_or_nothing(
         assert store.count() == 2 + result.added
         assert result.added + result.skipped >= 2
     store.db.close()
+
+
+def test_export_writes_what_the_session_records_would(tmp_path: Path) -> None:
+    """The export reads flat rows straight from SQLite; it must give exactly the bytes of
+    the plain path (read SessionRecords, one row each), also for rows an old version left:
+    no end reason, several sets per routine and leg, a note without ratings, no sets."""
+    from tests.test_history_db import make_v1
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    make_v1(folder / "history.sqlite3")
+    store = store_in(folder)
+    store.add_records(tricky_records())
+    store.add_records(demo_records(date(2026, 6, 1), date(2026, 8, 31), per_day=(0, 1, 2)))
+    records = store.records()
+    assert any(r.end_reason is EndReason.INTERRUPTED for r in records)
+    out = tmp_path / "all.csv"
+    assert export_csv(store, out) == len(records)
+    assert out.read_bytes() == csv_io.csv_text(records).encode("utf-8")
+    part = tmp_path / "part.csv"
+    n = export_csv(store, part, date(2026, 4, 1), date(2026, 6, 30))
+    expected = csv_io.select(records, date(2026, 4, 1), date(2026, 6, 30))
+    assert n == len(expected) > 0
+    assert part.read_bytes() == csv_io.csv_text(expected).encode("utf-8")
+    # And every one of those rows is recognised as already there.
+    result = import_csv(store, out)
+    assert (result.added, result.skipped) == (0, len(records))
+
+
+def test_years_before_1000_are_stored_so_they_can_be_read_back(tmp_path: Path) -> None:
+    text = HEADER_LINE + "\r\n0999-01-01T07:00:00+09:00,,completed,both" + "," * 12 + "\r\n"
+    path = tmp_path / "old.csv"
+    path.write_bytes(text.encode())
+    store = store_in(tmp_path / "d")
+    assert import_csv(store, path).added == 1
+    row = store.db.conn.execute("SELECT started_utc FROM sessions").fetchone()
+    assert row == ("0998-12-31T22:00:00Z",)
+    out = tmp_path / "out.csv"
+    export_csv(store, out)
+    assert out.read_bytes() == ("\ufeff" + text).encode()
+
+
+def test_many_sessions_at_once_keep_their_order_values_and_sets(tmp_path: Path) -> None:
+    """Bulk inserts go many rows to a statement: check across several statements."""
+    store = store_in(tmp_path / "d")
+    store.add_records(tricky_records()[:3])
+    recs = demo_records(date(2025, 1, 1), date(2025, 4, 30), per_day=(1, 2))
+    assert store.add_records(recs) == len(recs) > 150
+    back = sorted(store.records(), key=lambda r: r.id or 0)[3:]
+    assert [r.id for r in back] == list(range(4, 4 + len(recs)))
+    for got, want in zip(back, recs, strict=True):
+        assert (got.started, got.ended, got.before, got.after, got.sets) == (
+            want.started,
+            want.ended,
+            want.before,
+            want.after,
+            want.sets,
+        )
+    assert store.db.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 6 * len(recs)
+
+
+def test_a_rating_with_a_leading_zero_and_a_neutralised_cell_still_import(tmp_path: Path) -> None:
+    text = replace_cell(good_file(), 2, "before_pain_right", "07")
+    text = replace_cell(text, 3, "after_tightness", "'3")
+    text = replace_cell(text, 4, "reps_hamstring_glide_left", "0012")
+    path = tmp_path / "in.csv"
+    path.write_bytes(text.encode())
+    store = store_in(tmp_path / "d")
+    assert import_csv(store, path).added == 3
+    first, second, third = store.records()
+    assert first.pain_before(Leg.RIGHT) == 7
+    assert second.after is not None and second.after.tightness == 3
+    assert third.reps("hamstring_glide", Leg.LEFT) == 12
