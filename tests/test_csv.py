@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
-from knee_coach.core.records import SessionRecord
+from knee_coach.core.records import SessionRecord, offset_minutes, to_utc_text
 from knee_coach.core.routines import ROUTINES
 from knee_coach.storage import csv_io
 from knee_coach.storage.csv_io import (
@@ -400,3 +400,44 @@ def test_a_rating_with_a_leading_zero_and_a_neutralised_cell_still_import(tmp_pa
     assert first.pain_before(Leg.RIGHT) == 7
     assert second.after is not None and second.after.tightness == 3
     assert third.reps("hamstring_glide", Leg.LEFT) == 12
+
+
+def reference_time(value: str) -> tuple[str, int] | None:
+    """A time cell read the plain way: UTC text and offset, or None when it is not valid."""
+    if not csv_io._TIME.match(value):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return to_utc_text(moment), offset_minutes(moment)
+    except (ValueError, OverflowError):
+        return None
+
+
+TIME_TEXT = st.builds(
+    "{}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}".format,
+    st.sampled_from(["0001", "0999", "1970", "2026", "9999"]),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.integers(0, 24),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.sampled_from(["Z", "+00:00", "-00:00", "+09:00", "-04:30", "+05:45", "+23:59", "-23:59"])
+    | st.builds(
+        "{}{:02d}:{:02d}".format, st.sampled_from("+-"), st.integers(0, 30), st.integers(0, 99)
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(value=TIME_TEXT)
+def test_time_cells_are_read_as_the_plain_way_would(value: str) -> None:
+    """Import reads each offset once and then only the date and time: same result, same
+    errors, as reading every cell whole."""
+    expected = reference_time(value)
+    try:
+        _, utc, offset = csv_io._stored_time(value, 2, "started")
+    except CsvImportError as exc:
+        assert expected is None, value
+        assert (exc.line, exc.column) == (2, 1)
+    else:
+        assert (utc, offset) == expected, value

@@ -35,7 +35,6 @@ from knee_coach.core.records import (
     SetRecord,
     from_utc_text,
     offset_minutes,
-    to_utc_text,
 )
 from knee_coach.storage.history import (
     HistoryStore,
@@ -76,16 +75,23 @@ _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})\Z"
 _INT = re.compile(r"[0-9]{1,6}\Z")
 # Fast paths for the usual cells; anything else goes through the full checks.
 _RATINGS = {str(n): n for n in range(RATING_MIN, RATING_MAX + 1)}
-_REPS = {str(n): n for n in range(MAX_REPS + 1)}
 _REASONS = tuple(r.value for r in EndReason)
 _LEGS = tuple(c.value for c in LegChoice)
 _INTERRUPTED = EndReason.INTERRUPTED.value
 _REPS_KEYS = tuple((routine_id, leg.value) for _, routine_id, leg in REPS_COLUMNS)
+# Per reps column: (index, name, {plain text: (reps, the stored set row)}).
 _REPS_CELLS = tuple(
-    (COL[name], name, routine_id, leg.value) for name, routine_id, leg in REPS_COLUMNS
+    (
+        COL[name],
+        name,
+        {str(n): (n, (routine_id, "", leg.value, None, n, IMPORTED)) for n in range(MAX_REPS + 1)},
+    )
+    for name, routine_id, leg in REPS_COLUMNS
 )
 _NO_CHECK_IN = (None, None, None, None)
-_OFFSETS: dict[str, int] = {}
+_NO_CHECK_IN_KEY = (None, None, None, "")  # what _key makes of _NO_CHECK_IN
+# The offsets seen in time cells: suffix ("Z", "+09:00") -> (offset, offset in minutes).
+_ZONES: dict[str, tuple[timedelta, int]] = {}
 # A parsed row: (duplicate key, stored session values, stored sets).
 _Parsed = tuple[tuple[Any, ...], SessionValues, list[SetValues]]
 
@@ -368,42 +374,51 @@ def _row(row: list[str], line: int) -> _Parsed:
     after = _check_in(row, line, 8)
     reps: list[int | None] = []
     sets: list[SetValues] = []
-    for i, name, routine_id, leg in _REPS_CELLS:
+    for i, name, plain in _REPS_CELLS:
         value = row[i]
         if value == "":
             reps.append(None)
             continue
-        n = _REPS.get(value)
-        if n is None:
+        found = plain.get(value)
+        if found is None:  # not a plain 0..MAX_REPS: "007", or the error
             if not _INT.match(value) or int(value) > MAX_REPS:
                 raise CsvImportError(E_REPS, line, i + 1, name=name, value=value, max=MAX_REPS)
-            n = int(value)
-        reps.append(n)
-        sets.append((routine_id, "", leg, None, n, IMPORTED))
-    values = (s_utc, s_off, e_utc, e_off, reason, legs, *before, *after)
-    return _key((*values, *reps)), values, sets
+            found = plain[str(int(value))]
+        reps.append(found[0])
+        sets.append(found[1])
+    # The duplicate key (see _key), built straight away.
+    key = (
+        s_utc,
+        s_off,
+        e_utc,
+        e_off,
+        reason,
+        legs,
+        *(_NO_CHECK_IN_KEY if before is _NO_CHECK_IN else before),
+        *(_NO_CHECK_IN_KEY if after is _NO_CHECK_IN else after),
+        *reps,
+    )
+    return key, (s_utc, s_off, e_utc, e_off, reason, legs, *before, *after), sets
 
 
 def _stored_time(value: str, line: int, name: str) -> tuple[datetime, str, int]:
-    """A time cell as (the time, its UTC text, its offset in minutes), as stored."""
+    """A time cell as stored: (its UTC wall time, without a zone, the same as UTC text,
+    and its offset in minutes). The offset part (the text after the seconds, "Z" or
+    "+09:00") is checked and read once per distinct offset, by reading the whole cell
+    with datetime.fromisoformat; after that only the date and time are read."""
     if not _TIME.match(value):
         raise CsvImportError(E_TIME, line, COL[name] + 1, name=name, value=value)
+    suffix = value[19:]
+    zone = _ZONES.get(suffix)
     try:
-        moment = datetime.fromisoformat(value[:-1] + "+00:00" if value[-1] == "Z" else value)
-        utc = to_utc_text(moment)  # years 1 and 9999 can overflow with their offset
+        if zone is None:
+            moment = datetime.fromisoformat(value[:19] + ("+00:00" if suffix == "Z" else suffix))
+            zone = _ZONES[suffix] = (moment.utcoffset() or timedelta(0), offset_minutes(moment))
+        # Out of range (years 1 and 9999 with their offset) is an OverflowError.
+        utc = datetime.fromisoformat(value[:19]) - zone[0]
     except (ValueError, OverflowError) as exc:
         raise CsvImportError(E_TIME, line, COL[name] + 1, name=name, value=value) from exc
-    return moment, utc, _offset(value, moment)
-
-
-def _offset(text: str, moment: datetime) -> int:
-    """offset_minutes(moment) for a time read from `text`, remembered by the text's
-    offset (its last six characters, or "Z", as _TIME allows)."""
-    suffix = text[-6:]
-    minutes = _OFFSETS.get(suffix)
-    if minutes is None:
-        minutes = _OFFSETS[suffix] = offset_minutes(moment)
-    return minutes
+    return utc, utc.isoformat() + "Z", zone[1]
 
 
 def _key(row: Sequence[Any]) -> tuple[Any, ...]:
