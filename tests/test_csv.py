@@ -441,3 +441,38 @@ def test_time_cells_are_read_as_the_plain_way_would(value: str) -> None:
         assert (exc.line, exc.column) == (2, 1)
     else:
         assert (utc, offset) == expected, value
+
+
+def test_imported_reps_are_stored_as_the_sets_add_rows_would_store(tmp_path: Path) -> None:
+    """add_imported lets SQLite make the set rows: the same rows as add_rows with the sets
+    written out, numbered without gaps, also when some reps are missing."""
+    from knee_coach.storage.history import session_values
+
+    columns = [(routine_id, leg.value) for _, routine_id, leg in csv_io.REPS_COLUMNS]
+    patterns = [
+        (10, 12, 15, 0),
+        (None, 3, None, 7),
+        (None, None, None, None),
+        (5, None, None, None),
+    ]
+    recs = demo_records(date(2026, 1, 1), date(2026, 3, 31), per_day=(1, 2))
+    rows = [(session_values(r), patterns[i % len(patterns)]) for i, r in enumerate(recs)]
+    a, b = store_in(tmp_path / "a"), store_in(tmp_path / "b")
+    a.add_records(tricky_records()[:2])
+    b.add_records(tricky_records()[:2])
+    assert a.add_imported(rows, columns, "imported") == len(rows) > 100
+    b.add_rows(
+        (
+            values,
+            [
+                (routine_id, "", leg, None, n, "imported")
+                for (routine_id, leg), n in zip(columns, reps, strict=True)
+                if n is not None
+            ],
+        )
+        for values, reps in rows
+    )
+    query = "SELECT * FROM sets ORDER BY session_id, set_index"
+    assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
+    query = "SELECT * FROM sessions ORDER BY id"
+    assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()

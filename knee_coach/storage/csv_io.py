@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from knee_coach.core.checkin import NOTE_MAX_CHARS, RATING_MAX, RATING_MIN
 from knee_coach.core.i18n import QT_TRANSLATE_NOOP
@@ -39,7 +39,6 @@ from knee_coach.core.records import (
 from knee_coach.storage.history import (
     HistoryStore,
     SessionValues,
-    SetValues,
     record_from_row,
     session_values,
     set_values,
@@ -79,21 +78,15 @@ _REASONS = tuple(r.value for r in EndReason)
 _LEGS = tuple(c.value for c in LegChoice)
 _INTERRUPTED = EndReason.INTERRUPTED.value
 _REPS_KEYS = tuple((routine_id, leg.value) for _, routine_id, leg in REPS_COLUMNS)
-# Per reps column: (index, name, {plain text: (reps, the stored set row)}).
-_REPS_CELLS = tuple(
-    (
-        COL[name],
-        name,
-        {str(n): (n, (routine_id, "", leg.value, None, n, IMPORTED)) for n in range(MAX_REPS + 1)},
-    )
-    for name, routine_id, leg in REPS_COLUMNS
-)
+_REPS_PLAIN = {str(n): n for n in range(MAX_REPS + 1)}
+_REPS_CELLS = tuple((COL[name], name, _REPS_PLAIN) for name, _, _ in REPS_COLUMNS)
 _NO_CHECK_IN = (None, None, None, None)
+T = TypeVar("T")
 _NO_CHECK_IN_KEY = (None, None, None, "")  # what _key makes of _NO_CHECK_IN
 # The offsets seen in time cells: suffix ("Z", "+09:00") -> (offset, offset in minutes).
 _ZONES: dict[str, tuple[timedelta, int]] = {}
-# A parsed row: (duplicate key, stored session values, stored sets).
-_Parsed = tuple[tuple[Any, ...], SessionValues, list[SetValues]]
+# A parsed row: (duplicate key, stored session values, reps per REPS_COLUMNS or None).
+_Parsed = tuple[tuple[Any, ...], SessionValues, list[int | None]]
 
 # Problems, each a whole sentence for translation; {line} and {column} always come first.
 E_EMPTY = QT_TRANSLATE_NOOP(CTX, "The file is empty: it has no header line.")
@@ -373,19 +366,17 @@ def _row(row: list[str], line: int) -> _Parsed:
     before = _check_in(row, line, 4)
     after = _check_in(row, line, 8)
     reps: list[int | None] = []
-    sets: list[SetValues] = []
     for i, name, plain in _REPS_CELLS:
         value = row[i]
         if value == "":
             reps.append(None)
             continue
-        found = plain.get(value)
-        if found is None:  # not a plain 0..MAX_REPS: "007", or the error
+        n = plain.get(value)
+        if n is None:  # not a plain 0..MAX_REPS: "007", or the error
             if not _INT.match(value) or int(value) > MAX_REPS:
                 raise CsvImportError(E_REPS, line, i + 1, name=name, value=value, max=MAX_REPS)
-            found = plain[str(int(value))]
-        reps.append(found[0])
-        sets.append(found[1])
+            n = int(value)
+        reps.append(n)
     # The duplicate key (see _key), built straight away.
     key = (
         s_utc,
@@ -398,7 +389,7 @@ def _row(row: list[str], line: int) -> _Parsed:
         *(_NO_CHECK_IN_KEY if after is _NO_CHECK_IN else after),
         *reps,
     )
-    return key, (s_utc, s_off, e_utc, e_off, reason, legs, *before, *after), sets
+    return key, (s_utc, s_off, e_utc, e_off, reason, legs, *before, *after), reps
 
 
 def _stored_time(value: str, line: int, name: str) -> tuple[datetime, str, int]:
@@ -490,29 +481,28 @@ def _parse(data: bytes) -> list[_Parsed]:
 def parse_csv(data: bytes) -> list[SessionRecord]:
     """Every session in the file, or CsvImportError naming the first bad line and column."""
     records = []
-    for _, values, sets in _parse(data):
-        rec = record_from_row(
-            (0, *values),
-            tuple(
-                SetRecord(r, t, Leg(leg), target, n, status)
-                for r, t, leg, target, n, status in sets
-            ),
+    for _, values, reps in _parse(data):
+        sets = tuple(
+            SetRecord(routine_id, "", leg, None, n, IMPORTED)
+            for (_, routine_id, leg), n in zip(REPS_COLUMNS, reps, strict=True)
+            if n is not None
         )
-        records.append(replace(rec, id=None))
+        records.append(replace(record_from_row((0, *values), sets), id=None))
     return records
 
 
-def _merge(store: HistoryStore, parsed: list[_Parsed]) -> ImportResult:
-    """Add the rows that are not stored yet (nor earlier in the file), all or none."""
+def _new_rows(
+    store: HistoryStore, parsed: list[tuple[tuple[Any, ...], SessionValues, T]]
+) -> list[tuple[SessionValues, T]]:
+    """The rows not stored yet (nor earlier in the file)."""
     seen = {_key(row) for row in store.flat_rows(reps=_REPS_KEYS)}
-    new: list[tuple[SessionValues, list[SetValues]]] = []
-    for key, values, sets in parsed:
+    new: list[tuple[SessionValues, T]] = []
+    for key, values, rest in parsed:
         if key in seen:
             continue
         seen.add(key)
-        new.append((values, sets))
-    store.add_rows(new)
-    return ImportResult(added=len(new), skipped=len(parsed) - len(new))
+        new.append((values, rest))
+    return new
 
 
 def import_records(store: HistoryStore, records: list[SessionRecord]) -> ImportResult:
@@ -522,7 +512,9 @@ def import_records(store: HistoryStore, records: list[SessionRecord]) -> ImportR
         values = session_values(rec)
         reps = [rec.reps(routine_id, leg) for _, routine_id, leg in REPS_COLUMNS]
         parsed.append((_key((*values, *reps)), values, [set_values(s) for s in rec.sets]))
-    return _merge(store, parsed)
+    new = _new_rows(store, parsed)
+    store.add_rows(new)
+    return ImportResult(added=len(new), skipped=len(parsed) - len(new))
 
 
 @contextmanager
@@ -542,7 +534,10 @@ def import_data(store: HistoryStore, data: bytes) -> ImportResult:
     """Merge the CSV file's bytes into the history: every new session or, on the first
     problem (CsvImportError), nothing."""
     with _no_cyclic_gc():
-        return _merge(store, _parse(data))
+        parsed = _parse(data)
+        new = _new_rows(store, parsed)
+        store.add_imported(new, _REPS_KEYS, IMPORTED)
+    return ImportResult(added=len(new), skipped=len(parsed) - len(new))
 
 
 def import_csv(store: HistoryStore, path: Path) -> ImportResult:

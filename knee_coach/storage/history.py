@@ -33,6 +33,14 @@ SessionValues = tuple[Any, ...]
 SetValues = tuple[Any, ...]
 
 
+_INTO_SESSIONS = f"sessions (id, {_STORED_COLUMNS})"
+_INTO_SETS = "sets (session_id, set_index, routine_id, template_id, leg, target, reps_done, status)"
+
+
+def _next_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sessions").fetchone()[0])
+
+
 # SQLite before 3.32 allows at most 999 parameters in one statement.
 _MAX_PARAMETERS = 999
 
@@ -255,23 +263,70 @@ class HistoryStore:
         SQLite itself would (one more than the largest), which is safe because the
         transaction holds the write lock; rows go in many to a statement (`_insert_many`)."""
         with self.db.transaction() as conn:
-            next_id = int(
-                conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sessions").fetchone()[0]
-            )
+            next_id = _next_id(conn)
             sessions: list[tuple[object, ...]] = []
             sets: list[tuple[object, ...]] = []
             for sid, (values, set_rows) in enumerate(rows, start=next_id):
                 sessions.append((sid, *values))
                 sets += [(sid, i, *row) for i, row in enumerate(set_rows)]
-            _insert_many(conn, f"sessions (id, {_STORED_COLUMNS})", 15, sessions)
+            _insert_many(conn, _INTO_SESSIONS, 15, sessions)
+            _insert_many(conn, _INTO_SETS, 8, sets)
+        return len(sessions)
+
+    def add_imported(
+        self,
+        rows: Sequence[tuple[SessionValues, Sequence[int | None]]],
+        reps_columns: Sequence[tuple[str, str]],
+        status: str,
+    ) -> int:
+        """Insert sessions as a CSV file has them: stored values and, for each (routine id,
+        leg value) of `reps_columns`, the reps done or None. Each number becomes one set
+        (that routine and leg, no template or target, `status`), numbered in column order
+        without gaps: what `add_rows` stores for those sets, but SQLite makes the set rows
+        itself. One transaction: all of them or none."""
+        width = 1 + len(reps_columns)
+        reps = [f"r{k}" for k in range(len(reps_columns))]
+        # k: one row per column (its position, routine id and leg, bound as parameters).
+        columns = " UNION ALL ".join("SELECT ?, ?, ?" for _ in reps_columns)
+        column_params = [
+            v for k, (routine, leg) in enumerate(reps_columns) for v in (k, routine, leg)
+        ]
+        value = "CASE k.i " + " ".join(f"WHEN {k} THEN {r}" for k, r in enumerate(reps)) + " END"
+        index = " + ".join(
+            [f"(k.i > {k} AND {r} IS NOT NULL)" for k, r in enumerate(reps[:-1])] or ["0"]
+        )
+        one = "(" + ", ".join("?" * width) + ")"
+        per_statement = max(1, (_MAX_PARAMETERS - len(column_params) - 1) // width)
+
+        def sql(n: int) -> str:
+            return (
+                f"WITH v(sid, {', '.join(reps)}) AS (VALUES {', '.join([one] * n)}),"
+                f" k(i, routine, leg) AS ({columns})"
+                f" INSERT INTO {_INTO_SETS}"
+                f" SELECT sid, {index}, k.routine, '', k.leg, NULL, {value}, ?"
+                f" FROM v CROSS JOIN k WHERE {value} IS NOT NULL ORDER BY sid, k.i"
+            )
+
+        with self.db.transaction() as conn:
+            next_id = _next_id(conn)
             _insert_many(
                 conn,
-                "sets (session_id, set_index, routine_id, template_id, leg, target, reps_done,"
-                " status)",
-                8,
-                sets,
+                _INTO_SESSIONS,
+                15,
+                [(sid, *values) for sid, (values, _) in enumerate(rows, start=next_id)],
             )
-        return len(sessions)
+            full = sql(per_statement)
+            for start in range(0, len(rows), per_statement):
+                chunk = rows[start : start + per_statement]
+                params: list[object] = []
+                for sid, (_, numbers) in enumerate(chunk, start=next_id + start):
+                    params.append(sid)
+                    params += numbers
+                conn.execute(
+                    full if len(chunk) == per_statement else sql(len(chunk)),
+                    [*params, *column_params, status],
+                )
+        return len(rows)
 
     # ----- bulk reading (CSV export) -----------------------------------------------------
     def flat_rows(
