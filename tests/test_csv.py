@@ -476,3 +476,31 @@ def test_imported_reps_are_stored_as_the_sets_add_rows_would_store(tmp_path: Pat
     assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
     query = "SELECT * FROM sessions ORDER BY id"
     assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
+
+
+def test_export_of_odd_stored_values_matches_the_plain_path(tmp_path: Path) -> None:
+    """Values only a hand-edited database could hold still export exactly as the plain
+    path (SessionRecords, row_for, neutralise) would: negative reps, a UTC time with
+    a fraction of a second, an offset that is not whole hours."""
+    store = store_in(tmp_path / "d")
+    conn = store.db.conn
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(
+        "INSERT INTO sessions (started_utc, started_offset_min, ended_utc, ended_offset_min,"
+        " end_reason, legs, before_pain_right, before_note)"
+        " VALUES ('2026-05-01T06:30:00.750Z', 345, '2026-05-01T06:40:00Z', -570,"
+        " '', 'left', 3, '=1+1')"
+    )
+    conn.execute(
+        "INSERT INTO sets (session_id, set_index, routine_id, template_id, leg, reps_done,"
+        " status) VALUES (1, 0, 'hamstring_glide', '', 'left', -4, 'completed')"
+    )
+    records = store.records()
+    out = tmp_path / "odd.csv"
+    assert export_csv(store, out) == 1
+    data = out.read_bytes()
+    assert data == csv_io.csv_text(records).encode("utf-8")
+    assert data.endswith(
+        b"2026-05-01T12:15:00+05:45,2026-04-30T21:10:00-09:30,interrupted,left,3,,,'=1+1,"
+        b",,,,,'-4,,\r\n"
+    )

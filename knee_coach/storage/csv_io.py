@@ -81,6 +81,10 @@ _REPS_KEYS = tuple((routine_id, leg.value) for _, routine_id, leg in REPS_COLUMN
 _REPS_PLAIN = {str(n): n for n in range(MAX_REPS + 1)}
 _REPS_CELLS = tuple((COL[name], name, _REPS_PLAIN) for name, _, _ in REPS_COLUMNS)
 _NO_CHECK_IN = (None, None, None, None)
+_REASON_TEXT = {r.value: r.value for r in EndReason}
+_LEGS_TEXT = {c.value: c.value for c in LegChoice}
+# Export: stored offset in minutes -> (offset, its text as isoformat writes it).
+_LOCAL_ZONES: dict[int, tuple[timedelta, str]] = {}
 T = TypeVar("T")
 _NO_CHECK_IN_KEY = (None, None, None, "")  # what _key makes of _NO_CHECK_IN
 # The offsets seen in time cells: suffix ("Z", "+09:00") -> (offset, offset in minutes).
@@ -221,34 +225,57 @@ def select(
     ]
 
 
+def _local(utc_text: str, offset_min: int) -> tuple[str, date]:
+    """The local time text (as `_time_text(from_utc_text(...))`) and local day of a stored
+    time. Plain stored UTC texts ("2026-05-01T06:30:00Z") are shifted without a time zone
+    object; anything else goes the plain way."""
+    zone = _LOCAL_ZONES.get(offset_min)
+    if zone is None:
+        # The offset as isoformat writes it ("+09:00", "-04:30", "+00:00").
+        suffix = datetime(2000, 1, 1, tzinfo=timezone(timedelta(minutes=offset_min))).isoformat()
+        zone = _LOCAL_ZONES[offset_min] = (timedelta(minutes=offset_min), suffix[19:])
+    if len(utc_text) == 20 and utc_text[19] == "Z":
+        local = datetime.fromisoformat(utc_text[:19]) + zone[0]  # OverflowError as astimezone
+        return local.isoformat() + zone[1], local.date()
+    moment = from_utc_text(utc_text, offset_min)
+    return _time_text(moment), moment.date()
+
+
+def _number(value: int | None) -> str:
+    """neutralise(_num(value)) for a number from the database."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text  # negative: not stored
+
+
 def _stored_rows(
     rows: Iterable[Sequence[Any]], date_from: date | None, date_to: date | None
 ) -> Iterator[list[str]]:
     """The neutralised cells of `HistoryStore.flat_rows` rows (with the `REPS_COLUMNS`
     sums) whose local start day is within [date_from, date_to]: for each session exactly
-    what `row_for` gives for it read back as a SessionRecord, without building one."""
+    what `row_for` and `neutralise` give for it read back as a SessionRecord, without
+    building one. Only the notes are free text: times, end reasons and legs never start
+    like a formula, and numbers only if negative (`_number`)."""
     for s_utc, s_off, e_utc, e_off, reason, legs, br, bl, bt, bn, ar, al, at, an, *reps in rows:
-        started = from_utc_text(s_utc, s_off)
-        if (date_from is not None and started.date() < date_from) or (
-            date_to is not None and started.date() > date_to
-        ):
+        started, day = _local(s_utc, s_off)
+        if (date_from is not None and day < date_from) or (date_to is not None and day > date_to):
             continue
-        cells = [
-            started.isoformat(timespec="seconds"),
-            from_utc_text(e_utc, e_off).isoformat(timespec="seconds") if e_utc else "",
-            EndReason(reason).value if reason else _INTERRUPTED,
-            LegChoice(legs).value,
-            _num(br),
-            _num(bl),
-            _num(bt),
-            bn or "",
-            _num(ar),
-            _num(al),
-            _num(at),
-            an or "",
-            *[_num(n) for n in reps],
+        yield [
+            started,
+            _local(e_utc, e_off)[0] if e_utc else "",
+            _REASON_TEXT.get(reason) or (EndReason(reason).value if reason else _INTERRUPTED),
+            _LEGS_TEXT.get(legs) or LegChoice(legs).value,
+            _number(br),
+            _number(bl),
+            _number(bt),
+            neutralise(bn or ""),
+            _number(ar),
+            _number(al),
+            _number(at),
+            neutralise(an or ""),
+            *[_number(n) for n in reps],
         ]
-        yield ["'" + c if c.startswith(FORMULA_STARTS) else c for c in cells]
 
 
 def export_csv(
