@@ -74,14 +74,18 @@ def main() -> int:
         note("Python, before Qt")
         from PySide6.QtWidgets import QApplication
 
-        from knee_coach.app import _make_player
         from knee_coach.ui.main_window import MainWindow
+
+        def make_player() -> object:  # as app.py does: QtMultimedia, after the first frame
+            from knee_coach.audio.qt_player import QtCuePlayer
+
+            return QtCuePlayer(Path(data) / "cache" / "cues")
 
         app = QApplication(sys.argv[:1])
         now = datetime(2026, 10, 31, 21, 0, tzinfo=timezone(timedelta(hours=9)))
         window = MainWindow(
             Path(data),
-            player_factory=None if args.silent else lambda: _make_player(Path(data)),  # type: ignore[arg-type,return-value]
+            player_factory=None if args.silent else make_player,  # type: ignore[arg-type]
             wall_clock=lambda: now,
         )
         window.show()
