@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
-from knee_coach.core.records import SessionRecord
+from knee_coach.core.records import SessionRecord, offset_minutes, to_utc_text
 from knee_coach.core.routines import ROUTINES
 from knee_coach.storage import csv_io
 from knee_coach.storage.csv_io import (
@@ -327,3 +327,180 @@ def test_property_mutated_files_import_all_or_nothing(
         assert store.count() == 2 + result.added
         assert result.added + result.skipped >= 2
     store.db.close()
+
+
+def test_export_writes_what_the_session_records_would(tmp_path: Path) -> None:
+    """The export reads flat rows straight from SQLite; it must give exactly the bytes of
+    the plain path (read SessionRecords, one row each), also for rows an old version left:
+    no end reason, several sets per routine and leg, a note without ratings, no sets."""
+    from tests.test_history_db import make_v1
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    make_v1(folder / "history.sqlite3")
+    store = store_in(folder)
+    store.add_records(tricky_records())
+    store.add_records(demo_records(date(2026, 6, 1), date(2026, 8, 31), per_day=(0, 1, 2)))
+    records = store.records()
+    assert any(r.end_reason is EndReason.INTERRUPTED for r in records)
+    out = tmp_path / "all.csv"
+    assert export_csv(store, out) == len(records)
+    assert out.read_bytes() == csv_io.csv_text(records).encode("utf-8")
+    part = tmp_path / "part.csv"
+    n = export_csv(store, part, date(2026, 4, 1), date(2026, 6, 30))
+    expected = csv_io.select(records, date(2026, 4, 1), date(2026, 6, 30))
+    assert n == len(expected) > 0
+    assert part.read_bytes() == csv_io.csv_text(expected).encode("utf-8")
+    # And every one of those rows is recognised as already there.
+    result = import_csv(store, out)
+    assert (result.added, result.skipped) == (0, len(records))
+
+
+def test_years_before_1000_are_stored_so_they_can_be_read_back(tmp_path: Path) -> None:
+    text = HEADER_LINE + "\r\n0999-01-01T07:00:00+09:00,,completed,both" + "," * 12 + "\r\n"
+    path = tmp_path / "old.csv"
+    path.write_bytes(text.encode())
+    store = store_in(tmp_path / "d")
+    assert import_csv(store, path).added == 1
+    row = store.db.conn.execute("SELECT started_utc FROM sessions").fetchone()
+    assert row == ("0998-12-31T22:00:00Z",)
+    out = tmp_path / "out.csv"
+    export_csv(store, out)
+    assert out.read_bytes() == ("\ufeff" + text).encode()
+
+
+def test_many_sessions_at_once_keep_their_order_values_and_sets(tmp_path: Path) -> None:
+    """Bulk inserts go many rows to a statement: check across several statements."""
+    store = store_in(tmp_path / "d")
+    store.add_records(tricky_records()[:3])
+    recs = demo_records(date(2025, 1, 1), date(2025, 4, 30), per_day=(1, 2))
+    assert store.add_records(recs) == len(recs) > 150
+    back = sorted(store.records(), key=lambda r: r.id or 0)[3:]
+    assert [r.id for r in back] == list(range(4, 4 + len(recs)))
+    for got, want in zip(back, recs, strict=True):
+        assert (got.started, got.ended, got.before, got.after, got.sets) == (
+            want.started,
+            want.ended,
+            want.before,
+            want.after,
+            want.sets,
+        )
+    assert store.db.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 6 * len(recs)
+
+
+def test_a_rating_with_a_leading_zero_and_a_neutralised_cell_still_import(tmp_path: Path) -> None:
+    text = replace_cell(good_file(), 2, "before_pain_right", "07")
+    text = replace_cell(text, 3, "after_tightness", "'3")
+    text = replace_cell(text, 4, "reps_hamstring_glide_left", "0012")
+    path = tmp_path / "in.csv"
+    path.write_bytes(text.encode())
+    store = store_in(tmp_path / "d")
+    assert import_csv(store, path).added == 3
+    first, second, third = store.records()
+    assert first.pain_before(Leg.RIGHT) == 7
+    assert second.after is not None and second.after.tightness == 3
+    assert third.reps("hamstring_glide", Leg.LEFT) == 12
+
+
+def reference_time(value: str) -> tuple[str, int] | None:
+    """A time cell read the plain way: UTC text and offset, or None when it is not valid."""
+    if not csv_io._TIME.match(value):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return to_utc_text(moment), offset_minutes(moment)
+    except (ValueError, OverflowError):
+        return None
+
+
+TIME_TEXT = st.builds(
+    "{}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}".format,
+    st.sampled_from(["0001", "0999", "1970", "2026", "9999"]),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.integers(0, 24),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.sampled_from(["Z", "+00:00", "-00:00", "+09:00", "-04:30", "+05:45", "+23:59", "-23:59"])
+    | st.builds(
+        "{}{:02d}:{:02d}".format, st.sampled_from("+-"), st.integers(0, 30), st.integers(0, 99)
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(value=TIME_TEXT)
+def test_time_cells_are_read_as_the_plain_way_would(value: str) -> None:
+    """Import reads each offset once and then only the date and time: same result, same
+    errors, as reading every cell whole."""
+    expected = reference_time(value)
+    try:
+        _, utc, offset = csv_io._stored_time(value, 2, "started")
+    except CsvImportError as exc:
+        assert expected is None, value
+        assert (exc.line, exc.column) == (2, 1)
+    else:
+        assert (utc, offset) == expected, value
+
+
+def test_imported_reps_are_stored_as_the_sets_add_rows_would_store(tmp_path: Path) -> None:
+    """add_imported lets SQLite make the set rows: the same rows as add_rows with the sets
+    written out, numbered without gaps, also when some reps are missing."""
+    from knee_coach.storage.history import session_values
+
+    columns = [(routine_id, leg.value) for _, routine_id, leg in csv_io.REPS_COLUMNS]
+    patterns = [
+        (10, 12, 15, 0),
+        (None, 3, None, 7),
+        (None, None, None, None),
+        (5, None, None, None),
+    ]
+    recs = demo_records(date(2026, 1, 1), date(2026, 3, 31), per_day=(1, 2))
+    rows = [(session_values(r), patterns[i % len(patterns)]) for i, r in enumerate(recs)]
+    a, b = store_in(tmp_path / "a"), store_in(tmp_path / "b")
+    a.add_records(tricky_records()[:2])
+    b.add_records(tricky_records()[:2])
+    assert a.add_imported(rows, columns, "imported") == len(rows) > 100
+    b.add_rows(
+        (
+            values,
+            [
+                (routine_id, "", leg, None, n, "imported")
+                for (routine_id, leg), n in zip(columns, reps, strict=True)
+                if n is not None
+            ],
+        )
+        for values, reps in rows
+    )
+    query = "SELECT * FROM sets ORDER BY session_id, set_index"
+    assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
+    query = "SELECT * FROM sessions ORDER BY id"
+    assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
+
+
+def test_export_of_odd_stored_values_matches_the_plain_path(tmp_path: Path) -> None:
+    """Values only a hand-edited database could hold still export exactly as the plain
+    path (SessionRecords, row_for, neutralise) would: negative reps, a UTC time with
+    a fraction of a second, an offset that is not whole hours."""
+    store = store_in(tmp_path / "d")
+    conn = store.db.conn
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(
+        "INSERT INTO sessions (started_utc, started_offset_min, ended_utc, ended_offset_min,"
+        " end_reason, legs, before_pain_right, before_note)"
+        " VALUES ('2026-05-01T06:30:00.750Z', 345, '2026-05-01T06:40:00Z', -570,"
+        " '', 'left', 3, '=1+1')"
+    )
+    conn.execute(
+        "INSERT INTO sets (session_id, set_index, routine_id, template_id, leg, reps_done,"
+        " status) VALUES (1, 0, 'hamstring_glide', '', 'left', -4, 'completed')"
+    )
+    records = store.records()
+    out = tmp_path / "odd.csv"
+    assert export_csv(store, out) == 1
+    data = out.read_bytes()
+    assert data == csv_io.csv_text(records).encode("utf-8")
+    assert data.endswith(
+        b"2026-05-01T12:15:00+05:45,2026-04-30T21:10:00-09:30,interrupted,left,3,,,'=1+1,"
+        b",,,,,'-4,,\r\n"
+    )

@@ -19,10 +19,12 @@ def now_local() -> datetime:
 
 
 def to_utc_text(moment: datetime) -> str:
-    """UTC ISO 8601 to the second, e.g. 2026-05-01T06:30:00Z."""
+    """UTC ISO 8601 to the second, e.g. 2026-05-01T06:30:00Z; always a four-digit year
+    (strftime writes year 999 as "999", which neither SQLite nor Python reads back)."""
     if moment.tzinfo is None:
         raise ValueError("a stored time needs its UTC offset")
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # isoformat: "2026-05-01T06:30:00+00:00", microseconds dropped (as strftime did).
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")[:19] + "Z"
 
 
 def offset_minutes(moment: datetime) -> int:

@@ -14,20 +14,35 @@ either every new row is stored or, on the first problem, nothing is.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
 import re
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any, TypeVar
 
-from knee_coach.core.checkin import NOTE_MAX_CHARS, RATING_MAX, RATING_MIN, CheckIn
+from knee_coach.core.checkin import NOTE_MAX_CHARS, RATING_MAX, RATING_MIN
 from knee_coach.core.i18n import QT_TRANSLATE_NOOP
 from knee_coach.core.model import EndReason, Leg, LegChoice
-from knee_coach.core.records import IMPORTED, SessionRecord, SetRecord
-from knee_coach.storage.history import HistoryStore
+from knee_coach.core.records import (
+    IMPORTED,
+    SessionRecord,
+    SetRecord,
+    from_utc_text,
+    offset_minutes,
+)
+from knee_coach.storage.history import (
+    HistoryStore,
+    SessionValues,
+    record_from_row,
+    session_values,
+    set_values,
+)
 
 CTX = "csv"
 BOM = "\ufeff"
@@ -57,6 +72,25 @@ MAX_REPS = 1000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})\Z")
 _INT = re.compile(r"[0-9]{1,6}\Z")
+# Fast paths for the usual cells; anything else goes through the full checks.
+_RATINGS = {str(n): n for n in range(RATING_MIN, RATING_MAX + 1)}
+_REASONS = tuple(r.value for r in EndReason)
+_LEGS = tuple(c.value for c in LegChoice)
+_INTERRUPTED = EndReason.INTERRUPTED.value
+_REPS_KEYS = tuple((routine_id, leg.value) for _, routine_id, leg in REPS_COLUMNS)
+_REPS_PLAIN = {str(n): n for n in range(MAX_REPS + 1)}
+_REPS_CELLS = tuple((COL[name], name, _REPS_PLAIN) for name, _, _ in REPS_COLUMNS)
+_NO_CHECK_IN = (None, None, None, None)
+_REASON_TEXT = {r.value: r.value for r in EndReason}
+_LEGS_TEXT = {c.value: c.value for c in LegChoice}
+# Export: stored offset in minutes -> (offset, its text as isoformat writes it).
+_LOCAL_ZONES: dict[int, tuple[timedelta, str]] = {}
+T = TypeVar("T")
+_NO_CHECK_IN_KEY = (None, None, None, "")  # what _key makes of _NO_CHECK_IN
+# The offsets seen in time cells: suffix ("Z", "+09:00") -> (offset, offset in minutes).
+_ZONES: dict[str, tuple[timedelta, int]] = {}
+# A parsed row: (duplicate key, stored session values, reps per REPS_COLUMNS or None).
+_Parsed = tuple[tuple[Any, ...], SessionValues, list[int | None]]
 
 # Problems, each a whole sentence for translation; {line} and {column} always come first.
 E_EMPTY = QT_TRANSLATE_NOOP(CTX, "The file is empty: it has no header line.")
@@ -191,6 +225,59 @@ def select(
     ]
 
 
+def _local(utc_text: str, offset_min: int) -> tuple[str, date]:
+    """The local time text (as `_time_text(from_utc_text(...))`) and local day of a stored
+    time. Plain stored UTC texts ("2026-05-01T06:30:00Z") are shifted without a time zone
+    object; anything else goes the plain way."""
+    zone = _LOCAL_ZONES.get(offset_min)
+    if zone is None:
+        # The offset as isoformat writes it ("+09:00", "-04:30", "+00:00").
+        suffix = datetime(2000, 1, 1, tzinfo=timezone(timedelta(minutes=offset_min))).isoformat()
+        zone = _LOCAL_ZONES[offset_min] = (timedelta(minutes=offset_min), suffix[19:])
+    if len(utc_text) == 20 and utc_text[19] == "Z":
+        local = datetime.fromisoformat(utc_text[:19]) + zone[0]  # OverflowError as astimezone
+        return local.isoformat() + zone[1], local.date()
+    moment = from_utc_text(utc_text, offset_min)
+    return _time_text(moment), moment.date()
+
+
+def _number(value: int | None) -> str:
+    """neutralise(_num(value)) for a number from the database."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text  # negative: not stored
+
+
+def _stored_rows(
+    rows: Iterable[Sequence[Any]], date_from: date | None, date_to: date | None
+) -> Iterator[list[str]]:
+    """The neutralised cells of `HistoryStore.flat_rows` rows (with the `REPS_COLUMNS`
+    sums) whose local start day is within [date_from, date_to]: for each session exactly
+    what `row_for` and `neutralise` give for it read back as a SessionRecord, without
+    building one. Only the notes are free text: times, end reasons and legs never start
+    like a formula, and numbers only if negative (`_number`)."""
+    for s_utc, s_off, e_utc, e_off, reason, legs, br, bl, bt, bn, ar, al, at, an, *reps in rows:
+        started, day = _local(s_utc, s_off)
+        if (date_from is not None and day < date_from) or (date_to is not None and day > date_to):
+            continue
+        yield [
+            started,
+            _local(e_utc, e_off)[0] if e_utc else "",
+            _REASON_TEXT.get(reason) or (EndReason(reason).value if reason else _INTERRUPTED),
+            _LEGS_TEXT.get(legs) or LegChoice(legs).value,
+            _number(br),
+            _number(bl),
+            _number(bt),
+            neutralise(bn or ""),
+            _number(ar),
+            _number(al),
+            _number(at),
+            neutralise(an or ""),
+            *[_number(n) for n in reps],
+        ]
+
+
 def export_csv(
     store: HistoryStore,
     path: Path,
@@ -206,8 +293,16 @@ def export_csv(
         else None
     )
     end = datetime.combine(date_to, datetime.min.time(), timezone.utc) + margin if date_to else None
-    records = select(store.records(start, end), date_from, date_to)
-    data = csv_text(records).encode("utf-8")
+    buf = io.StringIO(newline="")
+    buf.write(BOM)
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    n = 0
+    for cells in _stored_rows(store.flat_rows(start, end, _REPS_KEYS), date_from, date_to):
+        writer.writerow(cells)
+        n += 1
+    data = buf.getvalue().encode("utf-8")
+    del buf
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
@@ -219,7 +314,7 @@ def export_csv(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return len(records)
+    return n
 
 
 # ----- reading -------------------------------------------------------------------------------
@@ -236,18 +331,6 @@ def _decode(data: bytes) -> str:
     return text[1:] if text.startswith(BOM) else text
 
 
-def _time(value: str, line: int, name: str) -> datetime:
-    column = COL[name] + 1
-    if not _TIME.match(value):
-        raise CsvImportError(E_TIME, line, column, name=name, value=value)
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        moment.astimezone(timezone.utc)  # years 1 and 9999 can overflow with their offset
-        return moment
-    except (ValueError, OverflowError) as exc:
-        raise CsvImportError(E_TIME, line, column, name=name, value=value) from exc
-
-
 def _rating(row: list[str], line: int, name: str) -> int | None:
     value = row[COL[name]]
     if value == "":
@@ -255,20 +338,6 @@ def _rating(row: list[str], line: int, name: str) -> int | None:
     if not _INT.match(value) or not RATING_MIN <= int(value) <= RATING_MAX:
         raise CsvImportError(E_RATING, line, COL[name] + 1, name=name, value=value)
     return int(value)
-
-
-def _check_in(row: list[str], line: int, prefix: str) -> CheckIn | None:
-    right = _rating(row, line, f"{prefix}_pain_right")
-    left = _rating(row, line, f"{prefix}_pain_left")
-    tightness = _rating(row, line, f"{prefix}_tightness")
-    note_name = f"{prefix}_note"
-    note = row[COL[note_name]]
-    if len(note) > NOTE_MAX_CHARS:
-        raise CsvImportError(E_NOTE, line, COL[note_name] + 1, name=note_name, max=NOTE_MAX_CHARS)
-    if right is None and left is None and tightness is None and note == "":
-        return None
-    pain = {leg: v for leg, v in ((Leg.RIGHT, right), (Leg.LEFT, left)) if v is not None}
-    return CheckIn(pain=pain, tightness=tightness, note=note)
 
 
 def _choice(row: list[str], line: int, name: str, choices: tuple[str, ...]) -> str:
@@ -282,48 +351,129 @@ def _choice(row: list[str], line: int, name: str, choices: tuple[str, ...]) -> s
     return value
 
 
-def _record(row: list[str], line: int) -> SessionRecord:
-    if row[COL["started"]] == "":
+def _check_in(row: list[str], line: int, i: int) -> tuple[Any, ...]:
+    """Stored values of the check-in in columns i .. i + 3 (right, left, tightness, note)."""
+    # Plain 0..10 from the table; anything else ("07", or the error) is checked fully,
+    # left to right, so the first bad cell is the one named.
+    right = _RATINGS.get(row[i])
+    if right is None and row[i] != "":
+        right = _rating(row, line, HEADER[i])
+    left = _RATINGS.get(row[i + 1])
+    if left is None and row[i + 1] != "":
+        left = _rating(row, line, HEADER[i + 1])
+    tightness = _RATINGS.get(row[i + 2])
+    if tightness is None and row[i + 2] != "":
+        tightness = _rating(row, line, HEADER[i + 2])
+    note = row[i + 3]
+    if len(note) > NOTE_MAX_CHARS:
+        raise CsvImportError(E_NOTE, line, i + 4, name=HEADER[i + 3], max=NOTE_MAX_CHARS)
+    if right is None and left is None and tightness is None and note == "":
+        return _NO_CHECK_IN
+    return (right, left, tightness, note)
+
+
+def _row(row: list[str], line: int) -> _Parsed:
+    """One data row (unneutralised) as (duplicate key, stored session values, stored sets),
+    or CsvImportError for its first bad cell, checked from left to right."""
+    if row[0] == "":
         raise CsvImportError(E_REQUIRED, line, 1, name="started")
-    started = _time(row[COL["started"]], line, "started")
-    ended = _time(row[COL["ended"]], line, "ended") if row[COL["ended"]] else None
-    if ended is not None and ended < started:
-        raise CsvImportError(E_TIME_ORDER, line, COL["ended"] + 1, name="ended")
-    reason = _choice(row, line, "end_reason", tuple(r.value for r in EndReason))
-    legs = _choice(row, line, "legs", tuple(c.value for c in LegChoice))
-    before = _check_in(row, line, "before")
-    after = _check_in(row, line, "after")
-    sets: list[SetRecord] = []
-    for name, routine_id, leg in REPS_COLUMNS:
-        value = row[COL[name]]
+    started, s_utc, s_off = _stored_time(row[0], line, "started")
+    if row[1]:
+        ended, e_utc, e_off = _stored_time(row[1], line, "ended")
+        if ended < started:
+            raise CsvImportError(E_TIME_ORDER, line, COL["ended"] + 1, name="ended")
+    else:
+        e_utc = e_off = None
+    reason = row[2]
+    if reason not in _REASONS:
+        _choice(row, line, "end_reason", _REASONS)  # raises the right error
+    legs = row[3]
+    if legs not in _LEGS:
+        _choice(row, line, "legs", _LEGS)
+    before = _check_in(row, line, 4)
+    after = _check_in(row, line, 8)
+    reps: list[int | None] = []
+    for i, name, plain in _REPS_CELLS:
+        value = row[i]
         if value == "":
+            reps.append(None)
             continue
-        if not _INT.match(value) or int(value) > MAX_REPS:
-            raise CsvImportError(E_REPS, line, COL[name] + 1, name=name, value=value, max=MAX_REPS)
-        sets.append(SetRecord(routine_id, "", leg, None, int(value), IMPORTED))
-    return SessionRecord(
-        id=None,
-        started=started,
-        ended=ended,
-        end_reason=EndReason(reason),
-        legs=LegChoice(legs),
-        before=before,
-        after=after,
-        sets=tuple(sets),
+        n = plain.get(value)
+        if n is None:  # not a plain 0..MAX_REPS: "007", or the error
+            if not _INT.match(value) or int(value) > MAX_REPS:
+                raise CsvImportError(E_REPS, line, i + 1, name=name, value=value, max=MAX_REPS)
+            n = int(value)
+        reps.append(n)
+    # The duplicate key (see _key), built straight away.
+    key = (
+        s_utc,
+        s_off,
+        e_utc,
+        e_off,
+        reason,
+        legs,
+        *(_NO_CHECK_IN_KEY if before is _NO_CHECK_IN else before),
+        *(_NO_CHECK_IN_KEY if after is _NO_CHECK_IN else after),
+        *reps,
+    )
+    return key, (s_utc, s_off, e_utc, e_off, reason, legs, *before, *after), reps
+
+
+def _stored_time(value: str, line: int, name: str) -> tuple[datetime, str, int]:
+    """A time cell as stored: (its UTC wall time, without a zone, the same as UTC text,
+    and its offset in minutes). The offset part (the text after the seconds, "Z" or
+    "+09:00") is checked and read once per distinct offset, by reading the whole cell
+    with datetime.fromisoformat; after that only the date and time are read."""
+    if not _TIME.match(value):
+        raise CsvImportError(E_TIME, line, COL[name] + 1, name=name, value=value)
+    suffix = value[19:]
+    zone = _ZONES.get(suffix)
+    try:
+        if zone is None:
+            moment = datetime.fromisoformat(value[:19] + ("+00:00" if suffix == "Z" else suffix))
+            zone = _ZONES[suffix] = (moment.utcoffset() or timedelta(0), offset_minutes(moment))
+        # Out of range (years 1 and 9999 with their offset) is an OverflowError.
+        utc = datetime.fromisoformat(value[:19]) - zone[0]
+    except (ValueError, OverflowError) as exc:
+        raise CsvImportError(E_TIME, line, COL[name] + 1, name=name, value=value) from exc
+    return utc, utc.isoformat() + "Z", zone[1]
+
+
+def _key(row: Sequence[Any]) -> tuple[Any, ...]:
+    """What makes two sessions exact duplicates: stored values with the REPS_COLUMNS sums,
+    in the form `row_for` would show them (a missing note is "", a missing end reason is
+    interrupted, a missing end has no offset). Equal keys <=> equal CSV rows."""
+    s_utc, s_off, e_utc, e_off, reason, legs, br, bl, bt, bn, ar, al, at, an, *reps = row
+    return (
+        s_utc,
+        s_off,
+        e_utc or None,
+        e_off if e_utc else None,
+        reason or _INTERRUPTED,
+        legs,
+        br,
+        bl,
+        bt,
+        bn or "",
+        ar,
+        al,
+        at,
+        an or "",
+        *reps,
     )
 
 
-def parse_csv(data: bytes) -> list[SessionRecord]:
-    """Every session in the file, or CsvImportError naming the first bad line and column."""
+def _parse(data: bytes) -> list[_Parsed]:
+    """Every row of the file, or CsvImportError naming the first bad line and column."""
     text = _decode(data)
     if not text.strip():
         raise CsvImportError(E_EMPTY, 1, 1)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[SessionRecord] = []
+    parsed: list[_Parsed] = []
+    width = len(HEADER)
     line = 1
     try:
         for row_no, raw in enumerate(reader):
-            cells = [unneutralise(c) for c in raw]
             if row_no == 0:
                 if tuple(raw) != HEADER:
                     bad = next(
@@ -338,33 +488,83 @@ def parse_csv(data: bytes) -> list[SessionRecord]:
                         found=raw[bad] if bad < len(raw) else "",
                     )
             elif raw:  # a blank line between rows is harmless
-                if len(raw) != len(HEADER):
+                if len(raw) != width:
                     raise CsvImportError(
                         E_COLUMNS,
                         line,
-                        min(len(raw), len(HEADER)) + 1,
+                        min(len(raw), width) + 1,
                         found=len(raw),
-                        expected=len(HEADER),
+                        expected=width,
                     )
-                records.append(_record(cells, line))
+                if "'" in "".join(raw):  # else no cell can start with one
+                    raw = [c[1:] if c.startswith("'") else c for c in raw]
+                parsed.append(_row(raw, line))
             line = reader.line_num + 1
     except csv.Error as exc:
         raise CsvImportError(E_SYNTAX, reader.line_num or line, 1, detail=str(exc)) from exc
+    return parsed
+
+
+def parse_csv(data: bytes) -> list[SessionRecord]:
+    """Every session in the file, or CsvImportError naming the first bad line and column."""
+    records = []
+    for _, values, reps in _parse(data):
+        sets = tuple(
+            SetRecord(routine_id, "", leg, None, n, IMPORTED)
+            for (_, routine_id, leg), n in zip(REPS_COLUMNS, reps, strict=True)
+            if n is not None
+        )
+        records.append(replace(record_from_row((0, *values), sets), id=None))
     return records
+
+
+def _new_rows(
+    store: HistoryStore, parsed: list[tuple[tuple[Any, ...], SessionValues, T]]
+) -> list[tuple[SessionValues, T]]:
+    """The rows not stored yet (nor earlier in the file)."""
+    seen = {_key(row) for row in store.flat_rows(reps=_REPS_KEYS)}
+    new: list[tuple[SessionValues, T]] = []
+    for key, values, rest in parsed:
+        if key in seen:
+            continue
+        seen.add(key)
+        new.append((values, rest))
+    return new
 
 
 def import_records(store: HistoryStore, records: list[SessionRecord]) -> ImportResult:
     """Merge: sessions already stored with exactly the same values are skipped."""
-    seen = {row_for(r) for r in store.records()}
-    new: list[SessionRecord] = []
+    parsed = []
     for rec in records:
-        key = row_for(rec)
-        if key in seen:
-            continue
-        seen.add(key)
-        new.append(rec)
-    store.add_records(new)
-    return ImportResult(added=len(new), skipped=len(records) - len(new))
+        values = session_values(rec)
+        reps = [rec.reps(routine_id, leg) for _, routine_id, leg in REPS_COLUMNS]
+        parsed.append((_key((*values, *reps)), values, [set_values(s) for s in rec.sets]))
+    new = _new_rows(store, parsed)
+    store.add_rows(new)
+    return ImportResult(added=len(new), skipped=len(parsed) - len(new))
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector: reading a big file makes hundreds of thousands of small
+    tuples (no cycles), and the collector would walk them all again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def import_data(store: HistoryStore, data: bytes) -> ImportResult:
+    """Merge the CSV file's bytes into the history: every new session or, on the first
+    problem (CsvImportError), nothing."""
+    with _no_cyclic_gc():
+        parsed = _parse(data)
+        new = _new_rows(store, parsed)
+        store.add_imported(new, _REPS_KEYS, IMPORTED)
+    return ImportResult(added=len(new), skipped=len(parsed) - len(new))
 
 
 def import_csv(store: HistoryStore, path: Path) -> ImportResult:
@@ -372,4 +572,4 @@ def import_csv(store: HistoryStore, path: Path) -> ImportResult:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise CsvImportError(E_READ, detail=str(exc)) from exc
-    return import_records(store, parse_csv(data))
+    return import_data(store, data)

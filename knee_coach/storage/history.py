@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from itertools import chain
+from typing import Any
 
 from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
@@ -18,11 +20,45 @@ from knee_coach.core.records import (
 from knee_coach.core.session import SetResult
 from knee_coach.storage.db import Database
 
-_SESSION_COLUMNS = (
-    "id, started_utc, started_offset_min, ended_utc, ended_offset_min, end_reason, legs,"
+_STORED_COLUMNS = (
+    "started_utc, started_offset_min, ended_utc, ended_offset_min, end_reason, legs,"
     " before_pain_right, before_pain_left, before_tightness, before_note,"
     " after_pain_right, after_pain_left, after_tightness, after_note"
 )
+_SESSION_COLUMNS = "id, " + _STORED_COLUMNS
+
+# A session and a set as stored: the columns above, in that order (without the id), and
+# (routine_id, template_id, leg, target, reps_done, status).
+SessionValues = tuple[Any, ...]
+SetValues = tuple[Any, ...]
+
+
+_INTO_SESSIONS = f"sessions (id, {_STORED_COLUMNS})"
+_INTO_SETS = "sets (session_id, set_index, routine_id, template_id, leg, target, reps_done, status)"
+
+
+def _next_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sessions").fetchone()[0])
+
+
+# SQLite before 3.32 allows at most 999 parameters in one statement.
+_MAX_PARAMETERS = 999
+
+
+def _insert_many(
+    conn: sqlite3.Connection, into: str, width: int, rows: Sequence[tuple[object, ...]]
+) -> None:
+    """INSERT INTO `into` VALUES (...), (...), ...: many rows per statement. Much faster
+    than one row per statement, whose every run re-builds the lookup tables of the
+    tables' CHECK (... IN (...)) constraints; the constraints are checked all the same."""
+    per_statement = max(1, _MAX_PARAMETERS // width)
+    head = f"INSERT INTO {into} VALUES "
+    one = "(" + ", ".join("?" * width) + ")"
+    full = head + ", ".join([one] * per_statement)
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        sql = full if len(chunk) == per_statement else head + ", ".join([one] * len(chunk))
+        conn.execute(sql, list(chain.from_iterable(chunk)))
 
 
 def _check_in_values(
@@ -38,6 +74,24 @@ def _check_in_values(
     )
 
 
+def session_values(rec: SessionRecord) -> SessionValues:
+    ended = rec.ended
+    return (
+        to_utc_text(rec.started),
+        offset_minutes(rec.started),
+        to_utc_text(ended) if ended else None,
+        offset_minutes(ended) if ended else None,
+        rec.end_reason.value,
+        rec.legs.value,
+        *_check_in_values(rec.before),
+        *_check_in_values(rec.after),
+    )
+
+
+def set_values(s: SetRecord) -> SetValues:
+    return (s.routine_id, s.template_id, s.leg.value, s.target, s.reps_done, s.status)
+
+
 def _check_in(
     right: int | None, left: int | None, tightness: int | None, note: str | None
 ) -> CheckIn | None:
@@ -47,7 +101,7 @@ def _check_in(
     return CheckIn(pain=pain, tightness=tightness, note=note or "")
 
 
-def _record(row: Sequence[object], sets: tuple[SetRecord, ...] = ()) -> SessionRecord:
+def record_from_row(row: Sequence[object], sets: tuple[SetRecord, ...] = ()) -> SessionRecord:
     (sid, s_utc, s_off, e_utc, e_off, reason, legs, br, bl, bt, bn, ar, al, at, an) = row
     return SessionRecord(
         id=int(sid),  # type: ignore[call-overload]
@@ -144,7 +198,7 @@ class HistoryStore:
         ).fetchone()
         if row is None:
             return None
-        return _record(row, self._sets([session_id]).get(session_id, ()))
+        return record_from_row(row, self._sets([session_id]).get(session_id, ()))
 
     def records(
         self,
@@ -172,7 +226,7 @@ class HistoryStore:
             sets = self._sets([r[0] for r in rows] if where else None) if with_sets else {}
         finally:
             conn.execute("COMMIT")
-        return [_record(row, sets.get(int(row[0]), ())) for row in rows]
+        return [record_from_row(row, sets.get(int(row[0]), ())) for row in rows]
 
     def _sets(self, session_ids: Iterable[int] | None) -> dict[int, tuple[SetRecord, ...]]:
         conn = self.db.conn
@@ -199,47 +253,110 @@ class HistoryStore:
     # ----- bulk writing (CSV import) ----------------------------------------------------
     def add_records(self, records: Iterable[SessionRecord]) -> int:
         """Insert whole sessions in one transaction: all of them or none."""
-        n = 0
+        return self.add_rows(
+            (session_values(rec), [set_values(s) for s in rec.sets]) for rec in records
+        )
+
+    def add_rows(self, rows: Iterable[tuple[SessionValues, Sequence[SetValues]]]) -> int:
+        """Insert sessions given as stored values (`session_values`, `set_values`), each with
+        its sets, in one transaction: all of them or none. The ids are handed out here as
+        SQLite itself would (one more than the largest), which is safe because the
+        transaction holds the write lock; rows go in many to a statement (`_insert_many`)."""
         with self.db.transaction() as conn:
-            for rec in records:
-                ended = rec.ended
-                cur = conn.execute(
-                    "INSERT INTO sessions (started_utc, started_offset_min, ended_utc,"
-                    " ended_offset_min, end_reason, legs, before_pain_right, before_pain_left,"
-                    " before_tightness, before_note, after_pain_right, after_pain_left,"
-                    " after_tightness, after_note)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        to_utc_text(rec.started),
-                        offset_minutes(rec.started),
-                        to_utc_text(ended) if ended else None,
-                        offset_minutes(ended) if ended else None,
-                        rec.end_reason.value,
-                        rec.legs.value,
-                        *_check_in_values(rec.before),
-                        *_check_in_values(rec.after),
-                    ),
+            next_id = _next_id(conn)
+            sessions: list[tuple[object, ...]] = []
+            sets: list[tuple[object, ...]] = []
+            for sid, (values, set_rows) in enumerate(rows, start=next_id):
+                sessions.append((sid, *values))
+                sets += [(sid, i, *row) for i, row in enumerate(set_rows)]
+            _insert_many(conn, _INTO_SESSIONS, 15, sessions)
+            _insert_many(conn, _INTO_SETS, 8, sets)
+        return len(sessions)
+
+    def add_imported(
+        self,
+        rows: Sequence[tuple[SessionValues, Sequence[int | None]]],
+        reps_columns: Sequence[tuple[str, str]],
+        status: str,
+    ) -> int:
+        """Insert sessions as a CSV file has them: stored values and, for each (routine id,
+        leg value) of `reps_columns`, the reps done or None. Each number becomes one set
+        (that routine and leg, no template or target, `status`), numbered in column order
+        without gaps: what `add_rows` stores for those sets, but SQLite makes the set rows
+        itself. One transaction: all of them or none."""
+        width = 1 + len(reps_columns)
+        reps = [f"r{k}" for k in range(len(reps_columns))]
+        # k: one row per column (its position, routine id and leg, bound as parameters).
+        columns = " UNION ALL ".join("SELECT ?, ?, ?" for _ in reps_columns)
+        column_params = [
+            v for k, (routine, leg) in enumerate(reps_columns) for v in (k, routine, leg)
+        ]
+        value = "CASE k.i " + " ".join(f"WHEN {k} THEN {r}" for k, r in enumerate(reps)) + " END"
+        index = " + ".join(
+            [f"(k.i > {k} AND {r} IS NOT NULL)" for k, r in enumerate(reps[:-1])] or ["0"]
+        )
+        one = "(" + ", ".join("?" * width) + ")"
+        per_statement = max(1, (_MAX_PARAMETERS - len(column_params) - 1) // width)
+
+        def sql(n: int) -> str:
+            return (
+                f"WITH v(sid, {', '.join(reps)}) AS (VALUES {', '.join([one] * n)}),"
+                f" k(i, routine, leg) AS ({columns})"
+                f" INSERT INTO {_INTO_SETS}"
+                f" SELECT sid, {index}, k.routine, '', k.leg, NULL, {value}, ?"
+                f" FROM v CROSS JOIN k WHERE {value} IS NOT NULL ORDER BY sid, k.i"
+            )
+
+        with self.db.transaction() as conn:
+            next_id = _next_id(conn)
+            _insert_many(
+                conn,
+                _INTO_SESSIONS,
+                15,
+                [(sid, *values) for sid, (values, _) in enumerate(rows, start=next_id)],
+            )
+            full = sql(per_statement)
+            for start in range(0, len(rows), per_statement):
+                chunk = rows[start : start + per_statement]
+                params: list[object] = []
+                for sid, (_, numbers) in enumerate(chunk, start=next_id + start):
+                    params.append(sid)
+                    params += numbers
+                conn.execute(
+                    full if len(chunk) == per_statement else sql(len(chunk)),
+                    [*params, *column_params, status],
                 )
-                sid = cur.lastrowid
-                conn.executemany(
-                    "INSERT INTO sets (session_id, set_index, routine_id, template_id, leg,"
-                    " target, reps_done, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            sid,
-                            i,
-                            s.routine_id,
-                            s.template_id,
-                            s.leg.value,
-                            s.target,
-                            s.reps_done,
-                            s.status,
-                        )
-                        for i, s in enumerate(rec.sets)
-                    ],
-                )
-                n += 1
-        return n
+        return len(rows)
+
+    # ----- bulk reading (CSV export) -----------------------------------------------------
+    def flat_rows(
+        self,
+        start_utc: datetime | None = None,
+        end_utc: datetime | None = None,
+        reps: Sequence[tuple[str, str]] = (),
+    ) -> list[tuple[Any, ...]]:
+        """Sessions started in [start, end), oldest first (by start, then by id), each as
+        one flat row in one query: the stored values (`session_values` order), then for each
+        (routine id, leg value) in `reps` the reps done in its sets (None without a set)."""
+        where, args = [], []
+        if start_utc is not None:
+            where.append("s.started_utc >= ?")
+            args.append(to_utc_text(start_utc))
+        if end_utc is not None:
+            where.append("s.started_utc < ?")
+            args.append(to_utc_text(end_utc))
+        sums = "".join(
+            ", sum(CASE WHEN t.routine_id = ? AND t.leg = ? THEN t.reps_done END)" for _ in reps
+        )
+        columns = ", ".join("s." + c.strip() for c in _STORED_COLUMNS.split(","))
+        sql = (
+            f"SELECT {columns}{sums} FROM sessions AS s LEFT JOIN sets AS t ON t.session_id = s.id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " GROUP BY s.id ORDER BY s.started_utc, s.id"
+        params = [value for pair in reps for value in pair] + args
+        return self.db.conn.execute(sql, params).fetchall()
 
     # ----- fast reads for the charts and the review --------------------------------------
     def pain_series(self) -> list[tuple[int, int, int | None, int | None, int | None, int | None]]:
