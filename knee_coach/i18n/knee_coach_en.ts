@@ -4,7 +4,7 @@
 <context>
     <name>SummaryPage</name>
     <message numerus="yes">
-        <location filename="../ui/summary_page.py" line="107"/>
+        <location filename="../ui/summary_page.py" line="132"/>
         <source>%n rep(s) in {minutes} min.</source>
         <translation>
             <numerusform>%n rep in {minutes} min.</numerusform>

@@ -62,106 +62,335 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../ui/checkin_page.py" line="95"/>
+        <location filename="../ui/checkin_page.py" line="99"/>
         <source>How does your knee feel now, after the routines?</source>
         <translation>セルフケアを終えて、ひざの具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="97"/>
+        <location filename="../ui/checkin_page.py" line="101"/>
         <source>How does your knee feel right now?</source>
         <translation>いまのひざの具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="100"/>
+        <location filename="../ui/checkin_page.py" line="104"/>
         <source>Rate the pain from 0 (none) to 10 (worst imaginable). Number keys work too.</source>
         <translation>痛みを 0（なし）〜10（考えられる最悪の痛み）で選んでください。数字キーでも入力できます。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="103"/>
+        <location filename="../ui/checkin_page.py" line="107"/>
         <source>Right knee: pain</source>
         <translation>右ひざの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="103"/>
-        <location filename="../ui/checkin_page.py" line="106"/>
+        <location filename="../ui/checkin_page.py" line="107"/>
+        <location filename="../ui/checkin_page.py" line="110"/>
         <source>no pain</source>
         <translation>痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="103"/>
-        <location filename="../ui/checkin_page.py" line="106"/>
+        <location filename="../ui/checkin_page.py" line="107"/>
+        <location filename="../ui/checkin_page.py" line="110"/>
         <source>worst imaginable</source>
         <translation>考えられる最悪の痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="106"/>
+        <location filename="../ui/checkin_page.py" line="110"/>
         <source>Left knee: pain</source>
         <translation>左ひざの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="109"/>
+        <location filename="../ui/checkin_page.py" line="113"/>
         <source>Tightness or catching behind the knee</source>
         <translation>ひざ裏の張り・詰まり感</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="110"/>
+        <location filename="../ui/checkin_page.py" line="114"/>
         <source>moves freely</source>
         <translation>スムーズに動く</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="111"/>
+        <location filename="../ui/checkin_page.py" line="115"/>
         <source>very stiff</source>
         <translation>とても硬い</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="113"/>
+        <location filename="../ui/checkin_page.py" line="117"/>
         <source>Note (optional), e.g. slept badly, long walk</source>
         <translation>メモ（任意）&#x3000;例：よく眠れなかった、長く歩いた</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="114"/>
+        <location filename="../ui/checkin_page.py" line="118"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="116"/>
+        <location filename="../ui/checkin_page.py" line="120"/>
         <source>See the summary</source>
         <translation>結果を見る</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="116"/>
+        <location filename="../ui/checkin_page.py" line="120"/>
         <source>Continue</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="118"/>
+        <location filename="../ui/checkin_page.py" line="122"/>
         <source>Skip</source>
         <translation>記録せずに進む</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="120"/>
-        <source>Session settings…</source>
-        <translation>セッションの設定…</translation>
+        <location filename="../ui/checkin_page.py" line="124"/>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="122"/>
+        <location filename="../ui/checkin_page.py" line="125"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin_page.py" line="126"/>
+        <source>How the knee felt over the past weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin_page.py" line="128"/>
         <source>Today I practise:</source>
         <translation>今日行う脚：</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="124"/>
+        <location filename="../ui/checkin_page.py" line="130"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="125"/>
+        <location filename="../ui/checkin_page.py" line="131"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="126"/>
+        <location filename="../ui/checkin_page.py" line="132"/>
         <source>Both legs</source>
         <translation>両脚</translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <location filename="../ui/desktop.py" line="111"/>
+        <source>Could not change start at login: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../ui/history_view.py" line="187"/>
+        <source>History and weekly review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="203"/>
+        <source>How your knee felt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="208"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="209"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="210"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="225"/>
+        <source>Save chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="234"/>
+        <source>Pain (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="235"/>
+        <source>Sessions a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="245"/>
+        <source>No sessions yet. After your first session, how the knee felt shows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="293"/>
+        <location filename="../ui/history_view.py" line="558"/>
+        <source>Right knee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="293"/>
+        <location filename="../ui/history_view.py" line="558"/>
+        <source>Left knee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="296"/>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; monthly average before a session, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="302"/>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; before a session, &lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; after; &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; weekly average before, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="349"/>
+        <source>target: 1–2 a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="369"/>
+        <source>This week and last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="519"/>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="520"/>
+        <source>Last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="522"/>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="524"/>
+        <source>Days practised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="525"/>
+        <location filename="../ui/history_view.py" line="528"/>
+        <source>{days} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="530"/>
+        <source>Days with 1–2 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="533"/>
+        <source>Right knee, before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="533"/>
+        <source>Right knee, after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="534"/>
+        <source>Left knee, before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="534"/>
+        <source>Left knee, after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="545"/>
+        <source>Average pain, 0–10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="550"/>
+        <source>Practised {days} days in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="552"/>
+        <source>No practice today or yesterday yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="561"/>
+        <source>{knee}: {points:.1f} points less pain than last week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="567"/>
+        <source>{knee}: {points:.1f} points more pain than last week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="572"/>
+        <source>{knee}: the same as last week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="586"/>
+        <source>Aim for once or twice a day. Most people notice a change after one to two weeks of daily practice. See a clinic if there is no improvement or it gets worse, and stop at once if the pain is sharp or the knee is swollen or hot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="614"/>
+        <source>{month}: {rate:.1f} sessions a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="619"/>
+        <source>Week of {day}: {rate:.1f} sessions a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="642"/>
+        <source>{when}  ({count} that day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="659"/>
+        <source>Right knee: {before} → {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="660"/>
+        <source>Left knee: {before} → {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="669"/>
+        <source>knee-coach-chart-{day}.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="672"/>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="672"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="675"/>
+        <source>The image could not be saved to {path}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -240,39 +469,243 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="174"/>
+        <location filename="../ui/main_window.py" line="73"/>
+        <source>Close Knee Coach?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="75"/>
+        <source>Keep Knee Coach running in the tray so your reminders still come, or quit it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="81"/>
+        <source>Keep in tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="84"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="89"/>
+        <source>Remember my choice (change it in Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="264"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="265"/>
+        <source>&amp;Export history as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="266"/>
+        <source>&amp;Import history from CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="267"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="268"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="269"/>
+        <source>&amp;History and weekly review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="278"/>
+        <source>Your history was saved by a newer version of Knee Coach (database version {version}). It was left untouched. Please update Knee Coach to see it and to keep recording; sessions run meanwhile but are not stored.
+
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="284"/>
+        <source>The history cannot be opened, so sessions are not stored for now: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="299"/>
+        <source>The session of {when} was interrupted; the {sets} sets done were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="304"/>
+        <location filename="../ui/main_window.py" line="648"/>
+        <source>History not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="309"/>
+        <source>The history file was damaged and could not be read. It was kept, not deleted, as:
+{moved}
+
+A new, empty history was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="314"/>
+        <location filename="../ui/main_window.py" line="335"/>
+        <source>History damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="318"/>
+        <source>The latest backup is from {when}. Restore it? Sessions after it are in the damaged file only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="322"/>
+        <source>Restore the latest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="324"/>
+        <source>Start with an empty history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="336"/>
+        <source>The backup could not be restored: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="339"/>
+        <source>The latest backup was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="346"/>
+        <source>This session could not be saved to the history: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="394"/>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="175"/>
+        <location filename="../ui/main_window.py" line="395"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="200"/>
+        <location filename="../ui/main_window.py" line="429"/>
         <source>Sound is unavailable: {error}</source>
         <translation>音を出せません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="238"/>
+        <location filename="../ui/main_window.py" line="516"/>
         <source>Settings not saved</source>
         <translation>設定を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="517"/>
         <source>Could not save the settings: {error}</source>
         <translation>設定を保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="320"/>
+        <location filename="../ui/main_window.py" line="649"/>
+        <source>The history is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="668"/>
+        <source>knee-coach-history-{day}.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="671"/>
+        <source>Export history as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="671"/>
+        <location filename="../ui/main_window.py" line="695"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="680"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="681"/>
+        <source>The history could not be written to {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="687"/>
+        <source>{count} sessions exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="695"/>
+        <source>Import history from CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="704"/>
+        <location filename="../ui/main_window.py" line="713"/>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="705"/>
+        <source>{problem}
+
+The history was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="714"/>
+        <source>The history could not be updated: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="719"/>
+        <source>History imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="721"/>
+        <source>{added} sessions added; {skipped} were already in the history and were skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="747"/>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="748"/>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
         <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <location filename="../ui/reminders.py" line="112"/>
+        <source>Start a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="113"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -419,97 +852,207 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="32"/>
-        <source>Session settings</source>
-        <translation>セッションの設定</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="48"/>
+        <location filename="../ui/settings_dialog.py" line="101"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="50"/>
+        <location filename="../ui/settings_dialog.py" line="103"/>
         <source>Reps per set</source>
         <translation>1セットの回数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="51"/>
+        <location filename="../ui/settings_dialog.py" line="104"/>
         <source>Seconds per rep</source>
         <translation>1回の秒数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="56"/>
+        <location filename="../ui/settings_dialog.py" line="62"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="60"/>
+        <location filename="../ui/settings_dialog.py" line="53"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="63"/>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="64"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="66"/>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="109"/>
+        <source>Legs and pacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="113"/>
         <source>Both legs</source>
         <translation>両脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="61"/>
+        <location filename="../ui/settings_dialog.py" line="114"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="62"/>
+        <location filename="../ui/settings_dialog.py" line="115"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="67"/>
+        <location filename="../ui/settings_dialog.py" line="120"/>
         <source>The app paces each rep</source>
         <translation>アプリがテンポを取る</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="68"/>
+        <location filename="../ui/settings_dialog.py" line="121"/>
         <source>I count each rep with Space</source>
         <translation>自分で Space キーを押して数える</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="70"/>
+        <location filename="../ui/settings_dialog.py" line="135"/>
+        <source>Cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="137"/>
         <source>Play sound cues</source>
         <translation>合図の音を鳴らす</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="75"/>
+        <location filename="../ui/settings_dialog.py" line="231"/>
+        <source>Window and tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="234"/>
+        <source>Ask each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="236"/>
+        <source>Keep running in the tray (reminders still come)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="238"/>
+        <source>Quit Knee Coach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="240"/>
+        <source>Start hidden in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="242"/>
+        <source>Closing the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="247"/>
+        <source>No system tray was found: closing the window quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="252"/>
+        <source>Start at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="255"/>
+        <source>Start Knee Coach in the tray when I log in, so reminders come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="263"/>
+        <source>Starting at login is not available on this system yet; add Knee Coach to your startup programs by hand if you want it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="318"/>
+        <source>Both reminders are set for {time}. Choose different times, or turn one off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="123"/>
         <source>Legs</source>
         <translation>行う脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="76"/>
+        <location filename="../ui/settings_dialog.py" line="124"/>
         <source>Pacing</source>
         <translation>ペース</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="78"/>
+        <location filename="../ui/settings_dialog.py" line="139"/>
+        <source>Count aloud with a voice, when one is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="153"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="80"/>
+        <location filename="../ui/settings_dialog.py" line="159"/>
+        <source>Everything the sounds say is also shown on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="166"/>
+        <source>{percent} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="173"/>
+        <source>Once or twice a day, at a habit time, works best. Knee Coach reminds you while it is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="179"/>
+        <source>Daily reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="202"/>
+        <source>A reminder appears as a message from the Knee Coach icon in the system tray; click it to check in and start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="207"/>
+        <source>No system tray was found, so a reminder brings the Knee Coach window to the front instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="224"/>
         <source>Same as the system</source>
         <translation>システムの設定に合わせる</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="85"/>
+        <location filename="../ui/settings_dialog.py" line="229"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="87"/>
+        <location filename="../ui/settings_dialog.py" line="126"/>
         <source>About 10 per set is a good start; add more as it gets easy.</source>
         <translation>1セット10回前後から始めて、慣れてきたら回数を増やしてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="121"/>
-        <source>Invalid setting</source>
-        <translation>使えない設定</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="122"/>
+        <location filename="../ui/settings_dialog.py" line="323"/>
         <source>This setting cannot be used: {error}</source>
         <translation>この設定は使えません：{error}</translation>
     </message>
@@ -540,75 +1083,238 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../ui/summary_page.py" line="72"/>
+        <location filename="../ui/summary_page.py" line="82"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="97"/>
+        <location filename="../ui/summary_page.py" line="83"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summary_page.py" line="122"/>
         <source>Well done: session complete</source>
         <translation>お疲れさまでした。セッション完了です</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="98"/>
+        <location filename="../ui/summary_page.py" line="123"/>
         <source>Session stopped because it hurt</source>
         <translation>痛みのためセッションを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="99"/>
+        <location filename="../ui/summary_page.py" line="124"/>
         <source>Session stopped</source>
         <translation>セッションを終了しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/summary_page.py" line="107"/>
+        <location filename="../ui/summary_page.py" line="132"/>
         <source>%n rep(s) in {minutes} min.</source>
         <translation>
             <numerusform>合計 %n 回・{minutes} 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="122"/>
+        <location filename="../ui/summary_page.py" line="147"/>
         <source>{leg}: pain</source>
         <translation>{leg}：ひざの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="123"/>
-        <location filename="../ui/summary_page.py" line="134"/>
+        <location filename="../ui/summary_page.py" line="148"/>
+        <location filename="../ui/summary_page.py" line="159"/>
         <source>{before} → {after}  ({change})</source>
         <translation>{before} → {after}（{change}）</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="133"/>
+        <location filename="../ui/summary_page.py" line="158"/>
         <source>Tightness or catching</source>
         <translation>張り・詰まり感</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="147"/>
+        <location filename="../ui/summary_page.py" line="172"/>
         <source>{done} of {planned} reps</source>
         <translation>{planned} 回中 {done} 回</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="154"/>
+        <location filename="../ui/summary_page.py" line="179"/>
         <source>The knee hurts more than before. Rest it today; if it stays worse, see a clinic or a physiotherapist.</source>
         <translation>始める前より痛みが強くなっています。今日はひざを休ませ、痛みが続くようなら病院や治療院で診てもらってください。</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="160"/>
+        <location filename="../ui/summary_page.py" line="185"/>
         <source>A clear improvement. Keep the habit: once or twice a day.</source>
         <translation>はっきり楽になりました。1日1〜2回の習慣を続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="163"/>
+        <location filename="../ui/summary_page.py" line="188"/>
         <source>Most people notice a change after one to two weeks of daily practice. Keep going once or twice a day, at a time that suits your routine.</source>
         <translation>毎日続けると、多くの人が1〜2週間で変化を感じます。朝起きたときや寝る前など、続けやすい時間に1日1〜2回行いましょう。</translation>
     </message>
 </context>
 <context>
+    <name>TrayIcon</name>
+    <message>
+        <location filename="../ui/tray.py" line="30"/>
+        <source>Start a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="31"/>
+        <location filename="../ui/tray.py" line="58"/>
+        <source>Hide window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="33"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="34"/>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="36"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="58"/>
+        <source>Show window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../app.py" line="81"/>
+        <source>{app} cannot lock its data folder {folder}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="91"/>
+        <source>{app} is already running with the data folder {folder}, but it does not answer. Close it (or end it in the task manager) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>audio</name>
     <message>
-        <location filename="../audio/qt_player.py" line="54"/>
+        <location filename="../audio/qt_player.py" line="129"/>
         <source>No sound device found: follow the cues on screen.</source>
         <translation>音声の出力先が見つかりません。画面の表示に合わせて進めてください。</translation>
+    </message>
+    <message>
+        <location filename="../audio/qt_player.py" line="134"/>
+        <source>No voice for this language: counting with tones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../audio/qt_player.py" line="138"/>
+        <source>No voice for this language and tones are off: follow the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>csv</name>
+    <message>
+        <location filename="../storage/csv_io.py" line="63"/>
+        <source>The file is empty: it has no header line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="64"/>
+        <source>Line {line}, character {column}: the file is not UTF-8 text (byte {byte}). Save it as “CSV UTF-8” and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="69"/>
+        <source>Line {line}, column {column}: the header should say “{expected}” here but says “{found}”. This is not a Knee Coach history file, or it was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="74"/>
+        <source>Line {line}, column {column}: the row has {found} columns instead of {expected}. The file may be cut short or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="79"/>
+        <source>Line {line}, column {column}: the file cannot be read as CSV ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="82"/>
+        <source>Line {line}, column {column} ({name}): “{value}” is not a date and time like 2026-05-01T07:30:00+09:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="87"/>
+        <source>Line {line}, column {column} ({name}): the session ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="90"/>
+        <source>Line {line}, column {column} ({name}): a value is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="91"/>
+        <source>Line {line}, column {column} ({name}): “{value}” is not one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="94"/>
+        <source>Line {line}, column {column} ({name}): “{value}” is not a rating; use a whole number from 0 to 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="99"/>
+        <source>Line {line}, column {column} ({name}): “{value}” is not a number of reps (a whole number from 0 to {max}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="104"/>
+        <source>Line {line}, column {column} ({name}): the note is longer than {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../storage/csv_io.py" line="108"/>
+        <source>The file cannot be read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>reminders</name>
+    <message>
+        <location filename="../ui/reminders.py" line="23"/>
+        <source>After waking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="24"/>
+        <source>Before bed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="33"/>
+        <source>Time for your knee routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="36"/>
+        <source>The after-waking reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="42"/>
+        <source>The before-bed reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="48"/>
+        <source>{moment}, {time}. Click to check in and start a session.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -735,6 +1441,97 @@
         <location filename="../core/safety.py" line="46"/>
         <source>If the knee does not improve, or gets worse, see a clinic or a physiotherapist.</source>
         <translation>よくならない、あるいは悪化するときは、病院や治療院で診てもらってください。</translation>
+    </message>
+</context>
+<context>
+    <name>speech</name>
+    <message>
+        <location filename="../audio/speech.py" line="45"/>
+        <source>Right leg</source>
+        <translation type="unfinished">右脚</translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="46"/>
+        <source>Left leg</source>
+        <translation type="unfinished">左脚</translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="49"/>
+        <source>inner side</source>
+        <translation type="unfinished">内側</translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="50"/>
+        <source>outer side</source>
+        <translation type="unfinished">外側</translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="51"/>
+        <source>both thumbs</source>
+        <translation type="unfinished">両手の親指で</translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="53"/>
+        <source>{leg}, {side}</source>
+        <translation type="unfinished">{leg}・{side}</translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="54"/>
+        <source>Next routine. {set}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="55"/>
+        <source>{number}, last one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="57"/>
+        <source>Well done. Session complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="58"/>
+        <source>Stopped. Rest, and read the advice on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="61"/>
+        <source>Session stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="62"/>
+        <source>Paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../audio/speech.py" line="63"/>
+        <source>Resuming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trends</name>
+    <message>
+        <location filename="../core/trends.py" line="32"/>
+        <source>After two weeks of practice the pain in your {knee} has not clearly improved (average {baseline:.1f} in the first week, {latest:.1f} in the last 7 days). Please see a clinic or a physiotherapist to find out why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/trends.py" line="38"/>
+        <source>The pain in your {knee} has got worse (average {baseline:.1f} before, {latest:.1f} in the last 7 days). Please see a clinic or a physiotherapist; stop the routines if the pain is sharp, or the knee is swollen or hot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/trends.py" line="45"/>
+        <source>right knee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/trends.py" line="46"/>
+        <source>left knee</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
