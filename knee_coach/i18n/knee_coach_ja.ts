@@ -141,17 +141,17 @@
     <message>
         <location filename="../ui/checkin_page.py" line="124"/>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定…</translation>
     </message>
     <message>
         <location filename="../ui/checkin_page.py" line="125"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>記録</translation>
     </message>
     <message>
         <location filename="../ui/checkin_page.py" line="126"/>
         <source>How the knee felt over the past weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>ここ数週間のひざの具合</translation>
     </message>
     <message>
         <location filename="../ui/checkin_page.py" line="128"/>
@@ -179,7 +179,7 @@
     <message>
         <location filename="../ui/desktop.py" line="111"/>
         <source>Could not change start at login: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>ログイン時の起動を変更できませんでした：{error}</translation>
     </message>
 </context>
 <context>
@@ -187,210 +187,210 @@
     <message>
         <location filename="../ui/history_view.py" line="187"/>
         <source>History and weekly review</source>
-        <translation type="unfinished"></translation>
+        <translation>記録と週のふり返り</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="203"/>
         <source>How your knee felt</source>
-        <translation type="unfinished"></translation>
+        <translation>ひざの具合の記録</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="208"/>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>1週間</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="209"/>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>1か月</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="210"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全期間</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="225"/>
         <source>Save chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフをPNGで保存…</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="234"/>
         <source>Pain (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>痛み（0〜10）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="235"/>
         <source>Sessions a day</source>
-        <translation type="unfinished"></translation>
+        <translation>1日の回数</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="245"/>
         <source>No sessions yet. After your first session, how the knee felt shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ記録がありません。最初のセッションを終えると、ここにひざの具合が表示されます。</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="293"/>
         <location filename="../ui/history_view.py" line="558"/>
         <source>Right knee</source>
-        <translation type="unfinished"></translation>
+        <translation>右ひざ</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="293"/>
         <location filename="../ui/history_view.py" line="558"/>
         <source>Left knee</source>
-        <translation type="unfinished"></translation>
+        <translation>左ひざ</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="296"/>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; monthly average before a session, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; セッション前の月平均、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; セッション後</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="302"/>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; before a session, &lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; after; &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; weekly average before, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; セッション前、&lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; セッション後／&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; 前の週平均、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; 後の週平均</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="349"/>
         <source>target: 1–2 a day</source>
-        <translation type="unfinished"></translation>
+        <translation>目標：1日1〜2回</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="369"/>
         <source>This week and last week</source>
-        <translation type="unfinished"></translation>
+        <translation>今週と先週</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="519"/>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>今週</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="520"/>
         <source>Last week</source>
-        <translation type="unfinished"></translation>
+        <translation>先週</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="522"/>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>セッション数</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="524"/>
         <source>Days practised</source>
-        <translation type="unfinished"></translation>
+        <translation>行った日数</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="525"/>
         <location filename="../ui/history_view.py" line="528"/>
         <source>{days} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{total}日中{days}日</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="530"/>
         <source>Days with 1–2 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>1日1〜2回できた日数</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="533"/>
         <source>Right knee, before</source>
-        <translation type="unfinished"></translation>
+        <translation>右ひざ（前）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="533"/>
         <source>Right knee, after</source>
-        <translation type="unfinished"></translation>
+        <translation>右ひざ（後）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="534"/>
         <source>Left knee, before</source>
-        <translation type="unfinished"></translation>
+        <translation>左ひざ（前）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="534"/>
         <source>Left knee, after</source>
-        <translation type="unfinished"></translation>
+        <translation>左ひざ（後）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="545"/>
         <source>Average pain, 0–10.</source>
-        <translation type="unfinished"></translation>
+        <translation>痛みの平均（0〜10）。</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="550"/>
         <source>Practised {days} days in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>{days}日続けて行っています。</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="552"/>
         <source>No practice today or yesterday yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>今日も昨日もまだ行っていません。</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="561"/>
         <source>{knee}: {points:.1f} points less pain than last week.</source>
-        <translation type="unfinished"></translation>
+        <translation>{knee}：先週より痛みが{points:.1f}ポイント軽くなりました。</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="567"/>
         <source>{knee}: {points:.1f} points more pain than last week.</source>
-        <translation type="unfinished"></translation>
+        <translation>{knee}：先週より痛みが{points:.1f}ポイント強くなりました。</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="572"/>
         <source>{knee}: the same as last week.</source>
-        <translation type="unfinished"></translation>
+        <translation>{knee}：先週と変わりません。</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="586"/>
         <source>Aim for once or twice a day. Most people notice a change after one to two weeks of daily practice. See a clinic if there is no improvement or it gets worse, and stop at once if the pain is sharp or the knee is swollen or hot.</source>
-        <translation type="unfinished"></translation>
+        <translation>1日1〜2回を目安に。毎日続けると、多くの人が1〜2週間で変化を感じます。改善が見られない、または悪化するときは病院や治療院で診てもらいましょう。鋭い痛みや腫れ、熱感があるときはすぐに中止してください。</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="614"/>
         <source>{month}: {rate:.1f} sessions a day</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}：1日平均{rate:.1f}回</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="619"/>
         <source>Week of {day}: {rate:.1f} sessions a day</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}からの週：1日平均{rate:.1f}回</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="642"/>
         <source>{when}  ({count} that day)</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}（この日は{count}回）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="659"/>
         <source>Right knee: {before} → {after}</source>
-        <translation type="unfinished"></translation>
+        <translation>右ひざ：{before} → {after}</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="660"/>
         <source>Left knee: {before} → {after}</source>
-        <translation type="unfinished"></translation>
+        <translation>左ひざ：{before} → {after}</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="669"/>
         <source>knee-coach-chart-{day}.png</source>
-        <translation type="unfinished"></translation>
+        <translation>KneeCoach-グラフ-{day}.png</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="672"/>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフをPNGで保存</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="672"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG画像 (*.png)</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="675"/>
         <source>The image could not be saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を {path} に保存できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -471,80 +471,82 @@
     <message>
         <location filename="../ui/main_window.py" line="73"/>
         <source>Close Knee Coach?</source>
-        <translation type="unfinished"></translation>
+        <translation>Knee Coach を閉じますか？</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="75"/>
         <source>Keep Knee Coach running in the tray so your reminders still come, or quit it?</source>
-        <translation type="unfinished"></translation>
+        <translation>リマインダーが届くように Knee Coach をトレイに残しますか？それとも終了しますか？</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="81"/>
         <source>Keep in tray</source>
-        <translation type="unfinished"></translation>
+        <translation>トレイに残す</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="84"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="89"/>
         <source>Remember my choice (change it in Settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>この選択を記憶する（設定で変更できます）</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="264"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="265"/>
         <source>&amp;Export history as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>記録をCSVに書き出す(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="266"/>
         <source>&amp;Import history from CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSVから記録を読み込む(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="267"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="268"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="269"/>
         <source>&amp;History and weekly review</source>
-        <translation type="unfinished"></translation>
+        <translation>記録と週のふり返り(&amp;H)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="278"/>
         <source>Your history was saved by a newer version of Knee Coach (database version {version}). It was left untouched. Please update Knee Coach to see it and to keep recording; sessions run meanwhile but are not stored.
 
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>記録は新しいバージョンの Knee Coach で保存されています（データベースのバージョン {version}）。記録には手を加えていません。記録を見たり続けて記録したりするには Knee Coach を更新してください。それまでもセッションは行えますが、記録には残りません。
+
+{path}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="284"/>
         <source>The history cannot be opened, so sessions are not stored for now: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>記録を開けないため、いまはセッションが記録されません：{error}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="299"/>
         <source>The session of {when} was interrupted; the {sets} sets done were kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}のセッションは途中で終わりました。終えた{sets}セットは記録に残っています。</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="304"/>
         <location filename="../ui/main_window.py" line="648"/>
         <source>History not available</source>
-        <translation type="unfinished"></translation>
+        <translation>記録を使えません</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="309"/>
@@ -552,43 +554,46 @@
 {moved}
 
 A new, empty history was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>記録のファイルが壊れていて読み込めませんでした。ファイルは削除せず、次の名前で残してあります：
+{moved}
+
+新しい空の記録を始めました。</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="314"/>
         <location filename="../ui/main_window.py" line="335"/>
         <source>History damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>記録が壊れています</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="318"/>
         <source>The latest backup is from {when}. Restore it? Sessions after it are in the damaged file only.</source>
-        <translation type="unfinished"></translation>
+        <translation>最新のバックアップは{when}のものです。復元しますか？それ以降のセッションは、壊れたファイルにしか残っていません。</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="322"/>
         <source>Restore the latest backup</source>
-        <translation type="unfinished"></translation>
+        <translation>最新のバックアップを復元する</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="324"/>
         <source>Start with an empty history</source>
-        <translation type="unfinished"></translation>
+        <translation>空の記録から始める</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="336"/>
         <source>The backup could not be restored: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップを復元できませんでした：{error}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="339"/>
         <source>The latest backup was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>最新のバックアップを復元しました。</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="346"/>
         <source>This session could not be saved to the history: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>このセッションを記録に保存できませんでした：{error}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="394"/>
@@ -618,71 +623,73 @@ A new, empty history was started.</source>
     <message>
         <location filename="../ui/main_window.py" line="649"/>
         <source>The history is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>記録を使えません。</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="668"/>
         <source>knee-coach-history-{day}.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>KneeCoach-記録-{day}.csv</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="671"/>
         <source>Export history as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>記録をCSVに書き出す</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="671"/>
         <location filename="../ui/main_window.py" line="695"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="680"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>書き出せませんでした</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="681"/>
         <source>The history could not be written to {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>記録を {path} に書き出せませんでした：{error}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="687"/>
         <source>{count} sessions exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}件のセッションを {path} に書き出しました</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="695"/>
         <source>Import history from CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSVから記録を読み込む</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="704"/>
         <location filename="../ui/main_window.py" line="713"/>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>何も読み込みませんでした</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="705"/>
         <source>{problem}
 
 The history was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}
+
+記録は変更していません。</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="714"/>
         <source>The history could not be updated: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>記録を更新できませんでした：{error}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="719"/>
         <source>History imported</source>
-        <translation type="unfinished"></translation>
+        <translation>記録を読み込みました</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="721"/>
         <source>{added} sessions added; {skipped} were already in the history and were skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{added}件のセッションを追加しました。{skipped}件はすでに記録にあったため、読み飛ばしました。</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="747"/>
@@ -700,12 +707,12 @@ The history was not changed.</source>
     <message>
         <location filename="../ui/reminders.py" line="112"/>
         <source>Start a session</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを始める</translation>
     </message>
     <message>
         <location filename="../ui/reminders.py" line="113"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>
@@ -874,27 +881,27 @@ The history was not changed.</source>
     <message>
         <location filename="../ui/settings_dialog.py" line="53"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="63"/>
         <source>Sound</source>
-        <translation type="unfinished"></translation>
+        <translation>音</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="64"/>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>リマインダー</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="66"/>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>全般</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="109"/>
         <source>Legs and pacing</source>
-        <translation type="unfinished"></translation>
+        <translation>脚とペース</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="113"/>
@@ -924,7 +931,7 @@ The history was not changed.</source>
     <message>
         <location filename="../ui/settings_dialog.py" line="135"/>
         <source>Cues</source>
-        <translation type="unfinished"></translation>
+        <translation>合図</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="137"/>
@@ -934,57 +941,57 @@ The history was not changed.</source>
     <message>
         <location filename="../ui/settings_dialog.py" line="231"/>
         <source>Window and tray</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウとトレイ</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="234"/>
         <source>Ask each time</source>
-        <translation type="unfinished"></translation>
+        <translation>毎回たずねる</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="236"/>
         <source>Keep running in the tray (reminders still come)</source>
-        <translation type="unfinished"></translation>
+        <translation>トレイで動かし続ける（リマインダーは届きます）</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="238"/>
         <source>Quit Knee Coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Knee Coach を終了する</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="240"/>
         <source>Start hidden in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウを出さずにトレイで起動する</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="242"/>
         <source>Closing the window</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウを閉じたとき</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="247"/>
         <source>No system tray was found: closing the window quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムトレイが見つかりません。ウィンドウを閉じると終了します。</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="252"/>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>ログイン時に起動</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="255"/>
         <source>Start Knee Coach in the tray when I log in, so reminders come</source>
-        <translation type="unfinished"></translation>
+        <translation>ログイン時に Knee Coach をトレイで起動し、リマインダーを受け取る</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="263"/>
         <source>Starting at login is not available on this system yet; add Knee Coach to your startup programs by hand if you want it.</source>
-        <translation type="unfinished"></translation>
+        <translation>このシステムでは、ログイン時の起動をまだ設定できません。必要なら、Knee Coach を手動でスタートアップに追加してください。</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="318"/>
         <source>Both reminders are set for {time}. Choose different times, or turn one off.</source>
-        <translation type="unfinished"></translation>
+        <translation>2つのリマインダーがどちらも{time}になっています。別の時刻にするか、どちらかをオフにしてください。</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="123"/>
@@ -999,7 +1006,7 @@ The history was not changed.</source>
     <message>
         <location filename="../ui/settings_dialog.py" line="139"/>
         <source>Count aloud with a voice, when one is available</source>
-        <translation type="unfinished"></translation>
+        <translation>音声が使えるときは、声で回数を数える</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="153"/>
@@ -1009,32 +1016,32 @@ The history was not changed.</source>
     <message>
         <location filename="../ui/settings_dialog.py" line="159"/>
         <source>Everything the sounds say is also shown on screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>音で伝える内容は、すべて画面にも表示されます。</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="166"/>
         <source>{percent} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}%</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="173"/>
         <source>Once or twice a day, at a habit time, works best. Knee Coach reminds you while it is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>朝起きたときや寝る前など、決まった時間に1日1〜2回行うのが効果的です。Knee Coach は起動している間、時間になるとお知らせします。</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="179"/>
         <source>Daily reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>毎日のリマインダー</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="202"/>
         <source>A reminder appears as a message from the Knee Coach icon in the system tray; click it to check in and start.</source>
-        <translation type="unfinished"></translation>
+        <translation>リマインダーは、システムトレイの Knee Coach アイコンからメッセージで届きます。クリックすると、具合の記録から始められます。</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="207"/>
         <source>No system tray was found, so a reminder brings the Knee Coach window to the front instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムトレイが見つからないため、リマインダーの時刻には Knee Coach のウィンドウを前面に表示します。</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="224"/>
@@ -1090,7 +1097,7 @@ The history was not changed.</source>
     <message>
         <location filename="../ui/summary_page.py" line="83"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>記録</translation>
     </message>
     <message>
         <location filename="../ui/summary_page.py" line="122"/>
@@ -1156,33 +1163,33 @@ The history was not changed.</source>
     <message>
         <location filename="../ui/tray.py" line="30"/>
         <source>Start a session</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを始める</translation>
     </message>
     <message>
         <location filename="../ui/tray.py" line="31"/>
         <location filename="../ui/tray.py" line="58"/>
         <source>Hide window</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウを隠す</translation>
     </message>
     <message>
         <location filename="../ui/tray.py" line="33"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>記録</translation>
     </message>
     <message>
         <location filename="../ui/tray.py" line="34"/>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定…</translation>
     </message>
     <message>
         <location filename="../ui/tray.py" line="36"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了</translation>
     </message>
     <message>
         <location filename="../ui/tray.py" line="58"/>
         <source>Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウを表示</translation>
     </message>
 </context>
 <context>
@@ -1190,12 +1197,12 @@ The history was not changed.</source>
     <message>
         <location filename="../app.py" line="81"/>
         <source>{app} cannot lock its data folder {folder}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} のデータフォルダー {folder} をロックできません：{error}</translation>
     </message>
     <message>
         <location filename="../app.py" line="91"/>
         <source>{app} is already running with the data folder {folder}, but it does not answer. Close it (or end it in the task manager) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} はすでにデータフォルダー {folder} で起動していますが、応答がありません。そちらを閉じて（またはタスクマネージャーで終了して）から、もう一度お試しください。</translation>
     </message>
 </context>
 <context>
@@ -1208,12 +1215,12 @@ The history was not changed.</source>
     <message>
         <location filename="../audio/qt_player.py" line="134"/>
         <source>No voice for this language: counting with tones.</source>
-        <translation type="unfinished"></translation>
+        <translation>この言語の音声がないため、合図の音で数えます。</translation>
     </message>
     <message>
         <location filename="../audio/qt_player.py" line="138"/>
         <source>No voice for this language and tones are off: follow the screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>この言語の音声がなく、合図の音もオフです。画面の表示に合わせて進めてください。</translation>
     </message>
 </context>
 <context>
@@ -1221,67 +1228,67 @@ The history was not changed.</source>
     <message>
         <location filename="../storage/csv_io.py" line="63"/>
         <source>The file is empty: it has no header line.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルが空です。見出しの行がありません。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="64"/>
         <source>Line {line}, character {column}: the file is not UTF-8 text (byte {byte}). Save it as “CSV UTF-8” and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}文字目：ファイルが UTF-8 のテキストではありません（バイト {byte}）。「CSV UTF-8」形式で保存して、もう一度お試しください。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="69"/>
         <source>Line {line}, column {column}: the header should say “{expected}” here but says “{found}”. This is not a Knee Coach history file, or it was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目：見出しは「{expected}」のはずですが、「{found}」になっています。Knee Coach の記録ファイルではないか、内容が変更されています。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="74"/>
         <source>Line {line}, column {column}: the row has {found} columns instead of {expected}. The file may be cut short or changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目：列の数が{expected}ではなく{found}です。ファイルが途中で切れているか、変更されている可能性があります。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="79"/>
         <source>Line {line}, column {column}: the file cannot be read as CSV ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目：CSVとして読み込めません（{detail}）。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="82"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not a date and time like 2026-05-01T07:30:00+09:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目（{name}）：「{value}」は 2026-05-01T07:30:00+09:00 のような日時ではありません。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="87"/>
         <source>Line {line}, column {column} ({name}): the session ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目（{name}）：セッションの終了が開始より前になっています。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="90"/>
         <source>Line {line}, column {column} ({name}): a value is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目（{name}）：値が必要です。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="91"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目（{name}）：「{value}」は {choices} のいずれでもありません。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="94"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not a rating; use a whole number from 0 to 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目（{name}）：「{value}」は評価として使えません。0〜10の整数にしてください。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="99"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not a number of reps (a whole number from 0 to {max}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目（{name}）：「{value}」は回数として使えません（0〜{max}の整数）。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="104"/>
         <source>Line {line}, column {column} ({name}): the note is longer than {max} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}行目、{column}列目（{name}）：メモが{max}文字を超えています。</translation>
     </message>
     <message>
         <location filename="../storage/csv_io.py" line="108"/>
         <source>The file cannot be read: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを読み込めません：{detail}</translation>
     </message>
 </context>
 <context>
@@ -1289,32 +1296,32 @@ The history was not changed.</source>
     <message>
         <location filename="../ui/reminders.py" line="23"/>
         <source>After waking</source>
-        <translation type="unfinished"></translation>
+        <translation>起床後</translation>
     </message>
     <message>
         <location filename="../ui/reminders.py" line="24"/>
         <source>Before bed</source>
-        <translation type="unfinished"></translation>
+        <translation>就寝前</translation>
     </message>
     <message>
         <location filename="../ui/reminders.py" line="33"/>
         <source>Time for your knee routine</source>
-        <translation type="unfinished"></translation>
+        <translation>ひざのセルフケアの時間です</translation>
     </message>
     <message>
         <location filename="../ui/reminders.py" line="36"/>
         <source>The after-waking reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>起床後のリマインダー（{time}）は、コンピューターのスリープ中に届きました。準備ができたら、クリックして具合を記録し、始めましょう。</translation>
     </message>
     <message>
         <location filename="../ui/reminders.py" line="42"/>
         <source>The before-bed reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>就寝前のリマインダー（{time}）は、コンピューターのスリープ中に届きました。準備ができたら、クリックして具合を記録し、始めましょう。</translation>
     </message>
     <message>
         <location filename="../ui/reminders.py" line="48"/>
         <source>{moment}, {time}. Click to check in and start a session.</source>
-        <translation type="unfinished"></translation>
+        <translation>{moment}（{time}）です。クリックして具合を記録し、セッションを始めましょう。</translation>
     </message>
 </context>
 <context>
@@ -1448,67 +1455,67 @@ The history was not changed.</source>
     <message>
         <location filename="../audio/speech.py" line="45"/>
         <source>Right leg</source>
-        <translation type="unfinished">右脚</translation>
+        <translation>右脚</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="46"/>
         <source>Left leg</source>
-        <translation type="unfinished">左脚</translation>
+        <translation>左脚</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="49"/>
         <source>inner side</source>
-        <translation type="unfinished">内側</translation>
+        <translation>内側</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="50"/>
         <source>outer side</source>
-        <translation type="unfinished">外側</translation>
+        <translation>外側</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="51"/>
         <source>both thumbs</source>
-        <translation type="unfinished">両手の親指で</translation>
+        <translation>両手の親指で</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="53"/>
         <source>{leg}, {side}</source>
-        <translation type="unfinished">{leg}・{side}</translation>
+        <translation>{leg}、{side}</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="54"/>
         <source>Next routine. {set}</source>
-        <translation type="unfinished"></translation>
+        <translation>次のセルフケアです。{set}</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="55"/>
         <source>{number}, last one</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}、ラスト</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="57"/>
         <source>Well done. Session complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>お疲れさまでした。セッション完了です。</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="58"/>
         <source>Stopped. Rest, and read the advice on screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>中止しました。休んで、画面のアドバイスを読んでください。</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="61"/>
         <source>Session stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションを終了しました。</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="62"/>
         <source>Paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>一時停止します。</translation>
     </message>
     <message>
         <location filename="../audio/speech.py" line="63"/>
         <source>Resuming.</source>
-        <translation type="unfinished"></translation>
+        <translation>再開します。</translation>
     </message>
 </context>
 <context>
@@ -1516,22 +1523,22 @@ The history was not changed.</source>
     <message>
         <location filename="../core/trends.py" line="32"/>
         <source>After two weeks of practice the pain in your {knee} has not clearly improved (average {baseline:.1f} in the first week, {latest:.1f} in the last 7 days). Please see a clinic or a physiotherapist to find out why.</source>
-        <translation type="unfinished"></translation>
+        <translation>2週間続けましたが、{knee}の痛みにはっきりした改善が見られません（最初の週の平均 {baseline:.1f}、直近7日間 {latest:.1f}）。原因を確かめるため、病院や治療院、理学療法士に相談してください。</translation>
     </message>
     <message>
         <location filename="../core/trends.py" line="38"/>
         <source>The pain in your {knee} has got worse (average {baseline:.1f} before, {latest:.1f} in the last 7 days). Please see a clinic or a physiotherapist; stop the routines if the pain is sharp, or the knee is swollen or hot.</source>
-        <translation type="unfinished"></translation>
+        <translation>{knee}の痛みが悪化しています（以前の平均 {baseline:.1f}、直近7日間 {latest:.1f}）。病院や治療院、理学療法士に相談してください。鋭い痛みや腫れ、熱感があるときは、セルフケアを中止してください。</translation>
     </message>
     <message>
         <location filename="../core/trends.py" line="45"/>
         <source>right knee</source>
-        <translation type="unfinished"></translation>
+        <translation>右ひざ</translation>
     </message>
     <message>
         <location filename="../core/trends.py" line="46"/>
         <source>left knee</source>
-        <translation type="unfinished"></translation>
+        <translation>左ひざ</translation>
     </message>
 </context>
 </TS>
