@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,6 +36,7 @@ from knee_coach.core.model import Leg
 from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.recorder import WallClock
 from knee_coach.ui.style import ACCENT, CARD, INK, MUTED, STYLESHEET, set_role
+from knee_coach.ui.texts import date_text, datetime_text, number
 
 DAY = 86_400.0
 WEEK = 7 * DAY
@@ -184,7 +185,6 @@ class HistoryView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("page")
         self.setStyleSheet(STYLESHEET)
-        self.setWindowTitle(self.tr("History and weekly review"))
         self.resize(1180, 780)
         self.store = store
         self.wall_clock = wall_clock
@@ -193,27 +193,52 @@ class HistoryView(QWidget):
         self._days = self._counts = np.zeros(0, dtype=np.int64)
         self.weeks = self.months = _periods(self.series, False, 0)
         self._build()
+        self.retranslate()
         self.reload(keep_series=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "review_data"):
+            self.retranslate()
+            self._show_review()  # from what was read: the history may be closed by now
+            self._render()  # the legend and the dates under the chart
+            self.hover.setText(" ")
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The fixed texts; what depends on the data is redrawn by `_update_review` and
+        `_render` (both follow the language too)."""
+        self.setWindowTitle(self.tr("History and weekly review"))
+        self.title.setText(self.tr("How your knee felt"))
+        names = {
+            Range.WEEK: self.tr("Week"),
+            Range.MONTH: self.tr("Month"),
+            Range.ALL: self.tr("All"),
+        }
+        for rng, name in names.items():
+            self.range_buttons[rng].setText(name)
+        self.png_button.setText(self.tr("Save chart as PNG…"))
+        self.pain_plot.setLabel("left", self.tr("Pain (0–10)"), color=INK)
+        self.day_plot.setLabel("left", self.tr("Sessions a day"), color=INK)
+        self.target_label.setText(self.tr("target: 1–2 a day"), color=ACCENT)
+        self.empty_note.setText(
+            self.tr("No sessions yet. After your first session, how the knee felt shows here.")
+        )
+        self.review_heading.setText(self.tr("This week and last week"))
 
     # ----- layout -----------------------------------------------------------------------
     def _build(self) -> None:
         # Lines are horizontal levels and the markers are cached pixmaps: no antialiasing
         # needed, and years of weekly levels draw much faster without it.
         pg.setConfigOptions(antialias=False)
-        title = QLabel(self.tr("How your knee felt"))
-        set_role(title, "title")
+        self.title = QLabel()
+        set_role(self.title, "title")
         self.range_buttons: dict[Range, QPushButton] = {}
         group = QButtonGroup(self)
-        names = {
-            Range.WEEK: self.tr("Week"),
-            Range.MONTH: self.tr("Month"),
-            Range.ALL: self.tr("All"),
-        }
         top = QHBoxLayout()
-        top.addWidget(title)
+        top.addWidget(self.title)
         top.addStretch(1)
-        for rng, name in names.items():
-            button = QPushButton(name)
+        for rng in Range:
+            button = QPushButton()
             button.setCheckable(True)
             set_role(button, "rating")
             button.setStyleSheet("padding: 6px 16px;")
@@ -222,7 +247,7 @@ class HistoryView(QWidget):
             button.clicked.connect(lambda _=False, r=rng: self.set_range(r))
             self.range_buttons[rng] = button
             top.addWidget(button)
-        self.png_button = QPushButton(self.tr("Save chart as PNG…"))
+        self.png_button = QPushButton()
         self.png_button.clicked.connect(self._ask_png)
         top.addSpacing(16)
         top.addWidget(self.png_button)
@@ -231,8 +256,8 @@ class HistoryView(QWidget):
         set_role(self.chart_box, "card")
         chart_layout = QVBoxLayout(self.chart_box)
         chart_layout.setContentsMargins(10, 10, 10, 10)
-        self.pain_plot = self._plot(self.tr("Pain (0–10)"))
-        self.day_plot = self._plot(self.tr("Sessions a day"))
+        self.pain_plot = self._plot()
+        self.day_plot = self._plot()
         self.day_plot.setXLink(self.pain_plot)
         self.pain_plot.setYRange(-0.5, 10.5, padding=0)
         self.pain_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
@@ -241,12 +266,10 @@ class HistoryView(QWidget):
         self.hover = QLabel(" ")
         set_role(self.hover, "muted")
         self.hover.setMinimumHeight(22)
-        self.empty_note = QLabel(
-            self.tr("No sessions yet. After your first session, how the knee felt shows here.")
-        )
+        self.empty_note = QLabel()
         set_role(self.empty_note, "subtitle")
         self.empty_note.setWordWrap(True)
-        self.legend = QLabel(self._legend_html())
+        self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         set_role(self.legend, "muted")
         chart_layout.addWidget(self.legend)
@@ -269,7 +292,7 @@ class HistoryView(QWidget):
         self.pain_plot.scene().sigMouseMoved.connect(self._hovered)
         self.day_plot.scene().sigMouseMoved.connect(self._hovered)
 
-    def _plot(self, label: str) -> pg.PlotWidget:
+    def _plot(self) -> pg.PlotWidget:
         axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         plot = pg.PlotWidget(axisItems={"bottom": axis}, background=CARD)
         plot.setMenuEnabled(False)
@@ -283,7 +306,6 @@ class HistoryView(QWidget):
             ax.setTextPen(pg.mkPen(INK))
             ax.setPen(pg.mkPen(MUTED))
             ax.setStyle(tickFont=font)
-        plot.setLabel("left", label, color=INK)
         plot.getAxis("left").setWidth(58)
         return plot
 
@@ -346,7 +368,7 @@ class HistoryView(QWidget):
         band.setZValue(-10)
         self.day_plot.addItem(band, ignoreBounds=True)
         self.target_label = pg.TextItem(
-            self.tr("target: 1–2 a day"),
+            "",
             color=ACCENT,
             anchor=(1, 0),
             fill=pg.mkBrush(255, 255, 255, 215),
@@ -366,7 +388,7 @@ class HistoryView(QWidget):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
-        heading = QLabel(self.tr("This week and last week"))
+        self.review_heading = heading = QLabel()
         heading.setStyleSheet("font-size: 19px; font-weight: 600;")
         self.review_grid = QGridLayout()
         self.review_grid.setHorizontalSpacing(14)
@@ -420,6 +442,11 @@ class HistoryView(QWidget):
     def set_range(self, rng: Range | str) -> None:
         self.range = Range(rng)
         self.range_buttons[self.range].setChecked(True)
+        self._render()
+        self.rangeChanged.emit(self.range.value)
+
+    def _render(self) -> None:
+        """Draw the chosen range: points, bars, weekly levels, legend and date ticks."""
         lo, hi = self.x_range()
         s = self.series
         detailed = self.range is not Range.ALL
@@ -459,7 +486,6 @@ class HistoryView(QWidget):
         self.day_plot.setYRange(0, top + 0.3, padding=0)
         self.target_label.setPos(hi, top + 0.25)
         self.cursor.hide()
-        self.rangeChanged.emit(self.range.value)
 
     def overview_periods(self) -> Periods:
         lo, hi = self.x_range()
@@ -492,8 +518,13 @@ class HistoryView(QWidget):
         now = self.wall_clock()
         today = now.date()
         records = self.store.review_records(now.astimezone(timezone.utc))
-        review = trends.weekly_review(records, today, self.series.practice_days())
-        self.review_data = review
+        self.review_data = trends.weekly_review(records, today, self.series.practice_days())
+        self._review_day = today
+        self._show_review()
+
+    def _show_review(self) -> None:
+        """The review panel from the last computed review, in the current language."""
+        review, today = self.review_data, self._review_day
         grid = self.review_grid
         while grid.count():
             item = grid.takeAt(0)
@@ -512,22 +543,28 @@ class HistoryView(QWidget):
             grid.addWidget(label, row, col)
 
         def avg(value: float | None) -> str:
-            return "–" if value is None else f"{value:.1f}"
+            return "–" if value is None else number(value, 1)
 
         this, last = review.this_week, review.last_week
         cell("", 0, 0)
         cell(self.tr("This week"), 0, 1, bold=True)
         cell(self.tr("Last week"), 0, 2, bold=True)
         rows: list[tuple[str, str, str]] = [
-            (self.tr("Sessions"), str(this.sessions), str(last.sessions)),
+            (self.tr("Sessions"), number(this.sessions), number(last.sessions)),
             (
                 self.tr("Days practised"),
                 self.tr("{days} of {total}").format(
-                    days=this.days_practised, total=(today - this.start).days + 1
+                    days=number(this.days_practised), total=number((today - this.start).days + 1)
                 ),
-                self.tr("{days} of {total}").format(days=last.days_practised, total=7),
+                self.tr("{days} of {total}").format(
+                    days=number(last.days_practised), total=number(7)
+                ),
             ),
-            (self.tr("Days with 1–2 sessions"), str(this.days_on_target), str(last.days_on_target)),
+            (
+                self.tr("Days with 1–2 sessions"),
+                number(this.days_on_target),
+                number(last.days_on_target),
+            ),
         ]
         names = {
             Leg.RIGHT: (self.tr("Right knee, before"), self.tr("Right knee, after")),
@@ -547,7 +584,7 @@ class HistoryView(QWidget):
         grid.addWidget(note, len(rows) + 1, 0, 1, 3)
 
         lines = [
-            self.tr("Practised {days} days in a row.").format(days=review.streak)
+            self.tr("Practised {days} days in a row.").format(days=number(review.streak))
             if review.streak
             else self.tr("No practice today or yesterday yet.")
         ]
@@ -617,7 +654,7 @@ class HistoryView(QWidget):
                 )
             else:
                 head = self.tr("Week of {day}: {rate:.1f} sessions a day").format(
-                    day=first.isoformat(), rate=p.rate[k]
+                    day=date_text(first), rate=p.rate[k]
                 )
             parts = [head]
             for leg in Leg:
@@ -640,7 +677,7 @@ class HistoryView(QWidget):
         count = int(self._counts[np.searchsorted(self._days, day_no)])
         parts = [
             self.tr("{when}  ({count} that day)").format(
-                when=when.strftime("%Y-%m-%d %H:%M"), count=count
+                when=datetime_text(when), count=number(count)
             )
         ]
         for leg in Leg:

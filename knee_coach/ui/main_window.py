@@ -32,6 +32,7 @@ from knee_coach.core.cues import CueEvent
 from knee_coach.core.model import EndReason, LegChoice
 from knee_coach.core.plan import build_plan
 from knee_coach.core.records import now_local
+from knee_coach.core.reminders import DueReminder
 from knee_coach.core.session import Session
 from knee_coach.core.settings import CloseAction, Settings
 from knee_coach.core.trends import Nudge, clinic_nudge
@@ -51,6 +52,7 @@ from knee_coach.ui.session_page import SessionPage
 from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.style import stylesheet
 from knee_coach.ui.summary_page import SummaryPage
+from knee_coach.ui.texts import datetime_text, number
 
 if TYPE_CHECKING:
     from knee_coach.ui.history_view import HistoryView
@@ -297,7 +299,7 @@ class MainWindow(QMainWindow):
             last = interrupted[-1]
             self._interrupted_note = self.tr(
                 "The session of {when} was interrupted; the {sets} sets done were kept."
-            ).format(when=last.started.strftime("%Y-%m-%d %H:%M"), sets=len(last.sets))
+            ).format(when=datetime_text(last.started), sets=number(len(last.sets)))
 
     def _report_history_problem(self) -> None:
         if self.history_problem:
@@ -476,9 +478,10 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def show_reminder(self, title: str, body: str) -> None:
-        """The reminder inside the window (the tray shows its own message too, if it can)."""
-        self.reminder_banner.show_reminder(title, body)
+    def show_reminder(self, title: str, body: str, due: DueReminder | None = None) -> None:
+        """The reminder inside the window (the tray shows its own message too, if it can);
+        given `due`, the banner says it again in a newly chosen language."""
+        self.reminder_banner.show_reminder(title, body, due)
 
     def start_from_reminder(self) -> None:
         """A reminder was clicked: the window, on the check-in page that starts a session."""
@@ -684,7 +687,7 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(
-            self.tr("{count} sessions exported to {path}").format(count=n, path=path)
+            self.tr("{count} sessions exported to {path}").format(count=number(n), path=path)
         )
 
     def import_history(self) -> None:
@@ -719,7 +722,7 @@ class MainWindow(QMainWindow):
             self.tr("History imported"),
             self.tr(
                 "{added} sessions added; {skipped} were already in the history and were skipped."
-            ).format(added=result.added, skipped=result.skipped),
+            ).format(added=number(result.added), skipped=number(result.skipped)),
         )
         if self.history_view is not None:
             self.history_view.reload()
@@ -772,4 +775,4 @@ def _backup_time_text(path: Path) -> str:
         made = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
     except ValueError:
         return path.name
-    return made.astimezone().strftime("%Y-%m-%d %H:%M")
+    return datetime_text(made.astimezone())
