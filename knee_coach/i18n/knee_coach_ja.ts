@@ -185,210 +185,225 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../ui/history_view.py" line="187"/>
+        <location filename="../ui/history_view.py" line="211"/>
         <source>History and weekly review</source>
         <translation>記録と週のふり返り</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="203"/>
+        <location filename="../ui/history_view.py" line="212"/>
         <source>How your knee felt</source>
         <translation>ひざの具合の記録</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="208"/>
+        <location filename="../ui/history_view.py" line="214"/>
         <source>Week</source>
         <translation>1週間</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="209"/>
+        <location filename="../ui/history_view.py" line="215"/>
         <source>Month</source>
         <translation>1か月</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="210"/>
+        <location filename="../ui/history_view.py" line="216"/>
         <source>All</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="225"/>
+        <location filename="../ui/history_view.py" line="220"/>
         <source>Save chart as PNG…</source>
         <translation>グラフをPNGで保存…</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="234"/>
+        <location filename="../ui/history_view.py" line="221"/>
         <source>Pain (0–10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="235"/>
+        <location filename="../ui/history_view.py" line="222"/>
         <source>Sessions a day</source>
         <translation>1日の回数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="245"/>
+        <location filename="../ui/history_view.py" line="225"/>
         <source>No sessions yet. After your first session, how the knee felt shows here.</source>
         <translation>まだ記録がありません。最初のセッションを終えると、ここにひざの具合が表示されます。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="293"/>
-        <location filename="../ui/history_view.py" line="558"/>
+        <location filename="../ui/history_view.py" line="325"/>
+        <location filename="../ui/history_view.py" line="608"/>
         <source>Right knee</source>
         <translation>右ひざ</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="293"/>
-        <location filename="../ui/history_view.py" line="558"/>
+        <location filename="../ui/history_view.py" line="325"/>
+        <location filename="../ui/history_view.py" line="608"/>
         <source>Left knee</source>
         <translation>左ひざ</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="296"/>
+        <location filename="../ui/history_view.py" line="328"/>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; monthly average before a session, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
         <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; セッション前の月平均、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; セッション後</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="302"/>
+        <location filename="../ui/history_view.py" line="334"/>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; before a session, &lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; after; &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; weekly average before, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
         <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; セッション前、&lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; セッション後／&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; 前の週平均、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; 後の週平均</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="349"/>
+        <location filename="../ui/history_view.py" line="223"/>
         <source>target: 1–2 a day</source>
         <translation>目標：1日1〜2回</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="369"/>
+        <location filename="../ui/history_view.py" line="227"/>
         <source>This week and last week</source>
         <translation>今週と先週</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="519"/>
+        <location filename="../ui/history_view.py" line="511"/>
+        <source>ddd d</source>
+        <translation>d日(ddd)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="512"/>
+        <source>MMM d</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="563"/>
         <source>This week</source>
         <translation>今週</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="520"/>
+        <location filename="../ui/history_view.py" line="564"/>
         <source>Last week</source>
         <translation>先週</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="522"/>
+        <location filename="../ui/history_view.py" line="566"/>
         <source>Sessions</source>
         <translation>セッション数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="524"/>
+        <location filename="../ui/history_view.py" line="568"/>
         <source>Days practised</source>
         <translation>行った日数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="525"/>
-        <location filename="../ui/history_view.py" line="528"/>
+        <location filename="../ui/history_view.py" line="569"/>
+        <location filename="../ui/history_view.py" line="572"/>
         <source>{days} of {total}</source>
         <translation>{total}日中{days}日</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="530"/>
+        <location filename="../ui/history_view.py" line="577"/>
         <source>Days with 1–2 sessions</source>
         <translation>1日1〜2回できた日数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="533"/>
+        <location filename="../ui/history_view.py" line="583"/>
         <source>Right knee, before</source>
         <translation>右ひざ（前）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="533"/>
+        <location filename="../ui/history_view.py" line="583"/>
         <source>Right knee, after</source>
         <translation>右ひざ（後）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="534"/>
+        <location filename="../ui/history_view.py" line="584"/>
         <source>Left knee, before</source>
         <translation>左ひざ（前）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="534"/>
+        <location filename="../ui/history_view.py" line="584"/>
         <source>Left knee, after</source>
         <translation>左ひざ（後）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="545"/>
+        <location filename="../ui/history_view.py" line="595"/>
         <source>Average pain, 0–10.</source>
         <translation>痛みの平均（0〜10）。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="550"/>
+        <location filename="../ui/history_view.py" line="600"/>
         <source>Practised {days} days in a row.</source>
         <translation>{days}日続けて行っています。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="552"/>
+        <location filename="../ui/history_view.py" line="602"/>
         <source>No practice today or yesterday yet.</source>
         <translation>今日も昨日もまだ行っていません。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="561"/>
+        <location filename="../ui/history_view.py" line="611"/>
         <source>{knee}: {points:.1f} points less pain than last week.</source>
-        <translation>{knee}：先週より痛みが{points:.1f}ポイント軽くなりました。</translation>
+        <translation>{knee}：先週より痛みが{points:.1f}点軽くなりました。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="567"/>
+        <location filename="../ui/history_view.py" line="617"/>
         <source>{knee}: {points:.1f} points more pain than last week.</source>
-        <translation>{knee}：先週より痛みが{points:.1f}ポイント強くなりました。</translation>
+        <translation>{knee}：先週より痛みが{points:.1f}点強くなりました。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="572"/>
+        <location filename="../ui/history_view.py" line="622"/>
         <source>{knee}: the same as last week.</source>
         <translation>{knee}：先週と変わりません。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="586"/>
+        <location filename="../ui/history_view.py" line="633"/>
         <source>Aim for once or twice a day. Most people notice a change after one to two weeks of daily practice. See a clinic if there is no improvement or it gets worse, and stop at once if the pain is sharp or the knee is swollen or hot.</source>
         <translation>1日1〜2回を目安に。毎日続けると、多くの人が1〜2週間で変化を感じます。改善が見られない、または悪化するときは病院や治療院で診てもらいましょう。鋭い痛みや腫れ、熱感があるときはすぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="614"/>
+        <location filename="../ui/history_view.py" line="661"/>
         <source>{month}: {rate:.1f} sessions a day</source>
         <translation>{month}：1日平均{rate:.1f}回</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="619"/>
+        <location filename="../ui/history_view.py" line="664"/>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="669"/>
         <source>Week of {day}: {rate:.1f} sessions a day</source>
         <translation>{day}からの週：1日平均{rate:.1f}回</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="642"/>
+        <location filename="../ui/history_view.py" line="692"/>
         <source>{when}  ({count} that day)</source>
         <translation>{when}（この日は{count}回）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="659"/>
+        <location filename="../ui/history_view.py" line="709"/>
         <source>Right knee: {before} → {after}</source>
         <translation>右ひざ：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="660"/>
+        <location filename="../ui/history_view.py" line="710"/>
         <source>Left knee: {before} → {after}</source>
         <translation>左ひざ：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="669"/>
+        <location filename="../ui/history_view.py" line="719"/>
         <source>knee-coach-chart-{day}.png</source>
         <translation>KneeCoach-グラフ-{day}.png</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="672"/>
+        <location filename="../ui/history_view.py" line="722"/>
         <source>Save chart as PNG</source>
         <translation>グラフをPNGで保存</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="672"/>
+        <location filename="../ui/history_view.py" line="722"/>
         <source>PNG images (*.png)</source>
         <translation>PNG画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="675"/>
+        <location filename="../ui/history_view.py" line="725"/>
         <source>The image could not be saved to {path}.</source>
         <translation>画像を {path} に保存できませんでした。</translation>
     </message>
@@ -469,62 +484,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="73"/>
+        <location filename="../ui/main_window.py" line="75"/>
         <source>Close Knee Coach?</source>
         <translation>Knee Coach を閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="75"/>
+        <location filename="../ui/main_window.py" line="77"/>
         <source>Keep Knee Coach running in the tray so your reminders still come, or quit it?</source>
         <translation>リマインダーが届くように Knee Coach をトレイに残しますか？それとも終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="81"/>
+        <location filename="../ui/main_window.py" line="83"/>
         <source>Keep in tray</source>
         <translation>トレイに残す</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="84"/>
+        <location filename="../ui/main_window.py" line="86"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="89"/>
+        <location filename="../ui/main_window.py" line="91"/>
         <source>Remember my choice (change it in Settings)</source>
         <translation>この選択を記憶する（設定で変更できます）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="264"/>
+        <location filename="../ui/main_window.py" line="266"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265"/>
+        <location filename="../ui/main_window.py" line="267"/>
         <source>&amp;Export history as CSV…</source>
         <translation>記録をCSVに書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>&amp;Import history from CSV…</source>
         <translation>CSVから記録を読み込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="267"/>
+        <location filename="../ui/main_window.py" line="269"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="270"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269"/>
+        <location filename="../ui/main_window.py" line="271"/>
         <source>&amp;History and weekly review</source>
         <translation>記録と週のふり返り(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278"/>
+        <location filename="../ui/main_window.py" line="280"/>
         <source>Your history was saved by a newer version of Knee Coach (database version {version}). It was left untouched. Please update Knee Coach to see it and to keep recording; sessions run meanwhile but are not stored.
 
 {path}</source>
@@ -533,23 +548,23 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="284"/>
+        <location filename="../ui/main_window.py" line="286"/>
         <source>The history cannot be opened, so sessions are not stored for now: {error}</source>
         <translation>記録を開けないため、いまはセッションが記録されません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="299"/>
+        <location filename="../ui/main_window.py" line="301"/>
         <source>The session of {when} was interrupted; the {sets} sets done were kept.</source>
         <translation>{when}のセッションは途中で終わりました。終えた{sets}セットは記録に残っています。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="304"/>
-        <location filename="../ui/main_window.py" line="648"/>
+        <location filename="../ui/main_window.py" line="306"/>
+        <location filename="../ui/main_window.py" line="651"/>
         <source>History not available</source>
         <translation>記録を使えません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="311"/>
         <source>The history file was damaged and could not be read. It was kept, not deleted, as:
 {moved}
 
@@ -560,115 +575,115 @@ A new, empty history was started.</source>
 新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
-        <location filename="../ui/main_window.py" line="335"/>
+        <location filename="../ui/main_window.py" line="316"/>
+        <location filename="../ui/main_window.py" line="337"/>
         <source>History damaged</source>
         <translation>記録が壊れています</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="320"/>
         <source>The latest backup is from {when}. Restore it? Sessions after it are in the damaged file only.</source>
         <translation>最新のバックアップは{when}のものです。復元しますか？それ以降のセッションは、壊れたファイルにしか残っていません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="322"/>
+        <location filename="../ui/main_window.py" line="324"/>
         <source>Restore the latest backup</source>
         <translation>最新のバックアップを復元する</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="324"/>
+        <location filename="../ui/main_window.py" line="326"/>
         <source>Start with an empty history</source>
         <translation>空の記録から始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="336"/>
+        <location filename="../ui/main_window.py" line="338"/>
         <source>The backup could not be restored: {error}</source>
         <translation>バックアップを復元できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="339"/>
+        <location filename="../ui/main_window.py" line="341"/>
         <source>The latest backup was restored.</source>
         <translation>最新のバックアップを復元しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="346"/>
+        <location filename="../ui/main_window.py" line="348"/>
         <source>This session could not be saved to the history: {error}</source>
         <translation>このセッションを記録に保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="394"/>
+        <location filename="../ui/main_window.py" line="396"/>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="395"/>
+        <location filename="../ui/main_window.py" line="397"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="429"/>
+        <location filename="../ui/main_window.py" line="431"/>
         <source>Sound is unavailable: {error}</source>
         <translation>音を出せません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="516"/>
+        <location filename="../ui/main_window.py" line="519"/>
         <source>Settings not saved</source>
         <translation>設定を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="517"/>
+        <location filename="../ui/main_window.py" line="520"/>
         <source>Could not save the settings: {error}</source>
         <translation>設定を保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="649"/>
+        <location filename="../ui/main_window.py" line="652"/>
         <source>The history is not available.</source>
         <translation>記録を使えません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="668"/>
+        <location filename="../ui/main_window.py" line="671"/>
         <source>knee-coach-history-{day}.csv</source>
         <translation>KneeCoach-記録-{day}.csv</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="671"/>
+        <location filename="../ui/main_window.py" line="674"/>
         <source>Export history as CSV</source>
         <translation>記録をCSVに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="671"/>
-        <location filename="../ui/main_window.py" line="695"/>
+        <location filename="../ui/main_window.py" line="674"/>
+        <location filename="../ui/main_window.py" line="698"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="680"/>
+        <location filename="../ui/main_window.py" line="683"/>
         <source>Export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="681"/>
+        <location filename="../ui/main_window.py" line="684"/>
         <source>The history could not be written to {path}: {error}</source>
         <translation>記録を {path} に書き出せませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="687"/>
+        <location filename="../ui/main_window.py" line="690"/>
         <source>{count} sessions exported to {path}</source>
         <translation>{count}件のセッションを {path} に書き出しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="695"/>
+        <location filename="../ui/main_window.py" line="698"/>
         <source>Import history from CSV</source>
         <translation>CSVから記録を読み込む</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="704"/>
-        <location filename="../ui/main_window.py" line="713"/>
+        <location filename="../ui/main_window.py" line="707"/>
+        <location filename="../ui/main_window.py" line="716"/>
         <source>Nothing was imported</source>
         <translation>何も読み込みませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="705"/>
+        <location filename="../ui/main_window.py" line="708"/>
         <source>{problem}
 
 The history was not changed.</source>
@@ -677,27 +692,27 @@ The history was not changed.</source>
 記録は変更していません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="714"/>
+        <location filename="../ui/main_window.py" line="717"/>
         <source>The history could not be updated: {error}</source>
         <translation>記録を更新できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="719"/>
+        <location filename="../ui/main_window.py" line="722"/>
         <source>History imported</source>
         <translation>記録を読み込みました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="721"/>
+        <location filename="../ui/main_window.py" line="724"/>
         <source>{added} sessions added; {skipped} were already in the history and were skipped.</source>
         <translation>{added}件のセッションを追加しました。{skipped}件はすでに記録にあったため、読み飛ばしました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="747"/>
+        <location filename="../ui/main_window.py" line="750"/>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="748"/>
+        <location filename="../ui/main_window.py" line="751"/>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
         <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
     </message>
@@ -705,12 +720,12 @@ The history was not changed.</source>
 <context>
     <name>ReminderBanner</name>
     <message>
-        <location filename="../ui/reminders.py" line="112"/>
+        <location filename="../ui/reminders.py" line="133"/>
         <source>Start a session</source>
         <translation>セッションを始める</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="113"/>
+        <location filename="../ui/reminders.py" line="134"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -859,207 +874,207 @@ The history was not changed.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="101"/>
+        <location filename="../ui/settings_dialog.py" line="102"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="103"/>
+        <location filename="../ui/settings_dialog.py" line="104"/>
         <source>Reps per set</source>
         <translation>1セットの回数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="104"/>
+        <location filename="../ui/settings_dialog.py" line="105"/>
         <source>Seconds per rep</source>
         <translation>1回の秒数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="62"/>
+        <location filename="../ui/settings_dialog.py" line="63"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="53"/>
+        <location filename="../ui/settings_dialog.py" line="54"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="63"/>
+        <location filename="../ui/settings_dialog.py" line="64"/>
         <source>Sound</source>
         <translation>音</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="64"/>
+        <location filename="../ui/settings_dialog.py" line="65"/>
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="66"/>
+        <location filename="../ui/settings_dialog.py" line="67"/>
         <source>General</source>
         <translation>全般</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="109"/>
+        <location filename="../ui/settings_dialog.py" line="110"/>
         <source>Legs and pacing</source>
         <translation>脚とペース</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="113"/>
+        <location filename="../ui/settings_dialog.py" line="114"/>
         <source>Both legs</source>
         <translation>両脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="114"/>
+        <location filename="../ui/settings_dialog.py" line="115"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="115"/>
+        <location filename="../ui/settings_dialog.py" line="116"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="120"/>
+        <location filename="../ui/settings_dialog.py" line="121"/>
         <source>The app paces each rep</source>
         <translation>アプリがテンポを取る</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="121"/>
+        <location filename="../ui/settings_dialog.py" line="122"/>
         <source>I count each rep with Space</source>
         <translation>自分で Space キーを押して数える</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="135"/>
+        <location filename="../ui/settings_dialog.py" line="136"/>
         <source>Cues</source>
         <translation>合図</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="137"/>
+        <location filename="../ui/settings_dialog.py" line="138"/>
         <source>Play sound cues</source>
         <translation>合図の音を鳴らす</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="231"/>
+        <location filename="../ui/settings_dialog.py" line="232"/>
         <source>Window and tray</source>
         <translation>ウィンドウとトレイ</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="234"/>
+        <location filename="../ui/settings_dialog.py" line="235"/>
         <source>Ask each time</source>
         <translation>毎回たずねる</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="236"/>
+        <location filename="../ui/settings_dialog.py" line="237"/>
         <source>Keep running in the tray (reminders still come)</source>
         <translation>トレイで動かし続ける（リマインダーは届きます）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="238"/>
+        <location filename="../ui/settings_dialog.py" line="239"/>
         <source>Quit Knee Coach</source>
         <translation>Knee Coach を終了する</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="240"/>
+        <location filename="../ui/settings_dialog.py" line="241"/>
         <source>Start hidden in the tray</source>
         <translation>ウィンドウを出さずにトレイで起動する</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="242"/>
+        <location filename="../ui/settings_dialog.py" line="243"/>
         <source>Closing the window</source>
         <translation>ウィンドウを閉じたとき</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="247"/>
+        <location filename="../ui/settings_dialog.py" line="248"/>
         <source>No system tray was found: closing the window quits.</source>
         <translation>システムトレイが見つかりません。ウィンドウを閉じると終了します。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="252"/>
+        <location filename="../ui/settings_dialog.py" line="253"/>
         <source>Start at login</source>
         <translation>ログイン時に起動</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="255"/>
+        <location filename="../ui/settings_dialog.py" line="256"/>
         <source>Start Knee Coach in the tray when I log in, so reminders come</source>
         <translation>ログイン時に Knee Coach をトレイで起動し、リマインダーを受け取る</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="263"/>
+        <location filename="../ui/settings_dialog.py" line="264"/>
         <source>Starting at login is not available on this system yet; add Knee Coach to your startup programs by hand if you want it.</source>
         <translation>このシステムでは、ログイン時の起動をまだ設定できません。必要なら、Knee Coach を手動でスタートアップに追加してください。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="318"/>
+        <location filename="../ui/settings_dialog.py" line="319"/>
         <source>Both reminders are set for {time}. Choose different times, or turn one off.</source>
         <translation>2つのリマインダーがどちらも{time}になっています。別の時刻にするか、どちらかをオフにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="123"/>
+        <location filename="../ui/settings_dialog.py" line="124"/>
         <source>Legs</source>
         <translation>行う脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="124"/>
+        <location filename="../ui/settings_dialog.py" line="125"/>
         <source>Pacing</source>
         <translation>ペース</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="139"/>
+        <location filename="../ui/settings_dialog.py" line="140"/>
         <source>Count aloud with a voice, when one is available</source>
         <translation>音声が使えるときは、声で回数を数える</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="153"/>
+        <location filename="../ui/settings_dialog.py" line="154"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="159"/>
+        <location filename="../ui/settings_dialog.py" line="160"/>
         <source>Everything the sounds say is also shown on screen.</source>
         <translation>音で伝える内容は、すべて画面にも表示されます。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="166"/>
+        <location filename="../ui/settings_dialog.py" line="167"/>
         <source>{percent} %</source>
         <translation>{percent}%</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="173"/>
+        <location filename="../ui/settings_dialog.py" line="174"/>
         <source>Once or twice a day, at a habit time, works best. Knee Coach reminds you while it is running.</source>
         <translation>朝起きたときや寝る前など、決まった時間に1日1〜2回行うのが効果的です。Knee Coach は起動している間、時間になるとお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="179"/>
+        <location filename="../ui/settings_dialog.py" line="180"/>
         <source>Daily reminders</source>
         <translation>毎日のリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="202"/>
+        <location filename="../ui/settings_dialog.py" line="203"/>
         <source>A reminder appears as a message from the Knee Coach icon in the system tray; click it to check in and start.</source>
         <translation>リマインダーは、システムトレイの Knee Coach アイコンからメッセージで届きます。クリックすると、具合の記録から始められます。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="207"/>
+        <location filename="../ui/settings_dialog.py" line="208"/>
         <source>No system tray was found, so a reminder brings the Knee Coach window to the front instead.</source>
         <translation>システムトレイが見つからないため、リマインダーの時刻には Knee Coach のウィンドウを前面に表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="224"/>
+        <location filename="../ui/settings_dialog.py" line="225"/>
         <source>Same as the system</source>
         <translation>システムの設定に合わせる</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="229"/>
+        <location filename="../ui/settings_dialog.py" line="230"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="126"/>
+        <location filename="../ui/settings_dialog.py" line="127"/>
         <source>About 10 per set is a good start; add more as it gets easy.</source>
         <translation>1セット10回前後から始めて、慣れてきたら回数を増やしてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="323"/>
+        <location filename="../ui/settings_dialog.py" line="324"/>
         <source>This setting cannot be used: {error}</source>
         <translation>この設定は使えません：{error}</translation>
     </message>
@@ -1161,33 +1176,32 @@ The history was not changed.</source>
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../ui/tray.py" line="30"/>
+        <location filename="../ui/tray.py" line="63"/>
         <source>Start a session</source>
         <translation>セッションを始める</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="31"/>
-        <location filename="../ui/tray.py" line="58"/>
+        <location filename="../ui/tray.py" line="76"/>
         <source>Hide window</source>
         <translation>ウィンドウを隠す</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="33"/>
+        <location filename="../ui/tray.py" line="64"/>
         <source>History</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="34"/>
+        <location filename="../ui/tray.py" line="65"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="36"/>
+        <location filename="../ui/tray.py" line="66"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="58"/>
+        <location filename="../ui/tray.py" line="76"/>
         <source>Show window</source>
         <translation>ウィンドウを表示</translation>
     </message>
@@ -1294,32 +1308,32 @@ The history was not changed.</source>
 <context>
     <name>reminders</name>
     <message>
-        <location filename="../ui/reminders.py" line="23"/>
+        <location filename="../ui/reminders.py" line="24"/>
         <source>After waking</source>
         <translation>起床後</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="24"/>
+        <location filename="../ui/reminders.py" line="25"/>
         <source>Before bed</source>
         <translation>就寝前</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="33"/>
+        <location filename="../ui/reminders.py" line="35"/>
         <source>Time for your knee routine</source>
         <translation>ひざのセルフケアの時間です</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="36"/>
+        <location filename="../ui/reminders.py" line="38"/>
         <source>The after-waking reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
         <translation>起床後のリマインダー（{time}）は、コンピューターのスリープ中に届きました。準備ができたら、クリックして具合を記録し、始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="42"/>
+        <location filename="../ui/reminders.py" line="44"/>
         <source>The before-bed reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
         <translation>就寝前のリマインダー（{time}）は、コンピューターのスリープ中に届きました。準備ができたら、クリックして具合を記録し、始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="48"/>
+        <location filename="../ui/reminders.py" line="50"/>
         <source>{moment}, {time}. Click to check in and start a session.</source>
         <translation>{moment}（{time}）です。クリックして具合を記録し、セッションを始めましょう。</translation>
     </message>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -279,10 +280,19 @@ class HistoryView(QWidget):
         chart_layout.addWidget(self.empty_note)
 
         self.review = self._review_panel()
+        # On a short screen (or with a long translation and the nudge showing) the review
+        # scrolls rather than squeezing its rows.
+        self.review_scroll = QScrollArea()
+        self.review_scroll.setWidget(self.review)
+        self.review_scroll.setWidgetResizable(True)
+        self.review_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.review_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.review_scroll.viewport().setAutoFillBackground(False)
+        self.review_scroll.setFixedWidth(446)
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addWidget(self.chart_box, 1)
-        body.addWidget(self.review)
+        body.addWidget(self.review_scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
@@ -384,7 +394,6 @@ class HistoryView(QWidget):
     def _review_panel(self) -> QFrame:
         card = QFrame()
         set_role(card, "card")
-        card.setFixedWidth(430)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
@@ -393,11 +402,12 @@ class HistoryView(QWidget):
         self.review_grid = QGridLayout()
         self.review_grid.setHorizontalSpacing(14)
         self.review_grid.setColumnStretch(0, 1)
-        self.review_grid.setVerticalSpacing(6)
+        self.review_grid.setVerticalSpacing(3)
         self.streak_label = QLabel()
         set_role(self.streak_label, "body")
         self.streak_label.setWordWrap(True)
         self.nudge_label = QLabel()
+        set_role(self.nudge_label, "danger")  # shown only when there is a nudge
         self.nudge_label.setWordWrap(True)
         self.advice_label = QLabel()
         self.advice_label.setWordWrap(True)
@@ -497,6 +507,9 @@ class HistoryView(QWidget):
         if self.range is Range.ALL:
             return None
         locale = QLocale()
+        # Date patterns of QLocale.toString, translated: each language orders them its way.
+        week_format = self.tr("ddd d")  # "Mon 8"
+        month_format = self.tr("MMM d")  # "Jun 8"
         first = date(1970, 1, 1) + timedelta(days=int(lo // DAY))
         days = int((hi - lo) // DAY)
         major: list[tuple[float, str]] = []
@@ -506,9 +519,9 @@ class HistoryView(QWidget):
             x = (day - date(1970, 1, 1)).days * DAY + DAY / 2
             qday = QDate(day.year, day.month, day.day)
             if self.range is Range.WEEK:
-                major.append((x, locale.toString(qday, "ddd d")))
+                major.append((x, locale.toString(qday, week_format)))
             elif day.weekday() == 0:
-                major.append((x, locale.toString(qday, "MMM d")))
+                major.append((x, locale.toString(qday, month_format)))
             else:
                 minor.append((x, ""))
         return [major, minor]
@@ -611,13 +624,10 @@ class HistoryView(QWidget):
         nudge = review.nudge
         if nudge is not None:
             self.nudge_label.setText(nudge.text(QCoreApplication.translate))
-            set_role(self.nudge_label, "danger")
             self.nudge_label.show()
         else:
             self.nudge_label.clear()
             self.nudge_label.hide()
-        self.nudge_label.style().unpolish(self.nudge_label)
-        self.nudge_label.style().polish(self.nudge_label)
         self.advice_label.setText(
             self.tr(
                 "Aim for once or twice a day. Most people notice a change after one to two "
@@ -649,7 +659,10 @@ class HistoryView(QWidget):
             first = date(1970, 1, 1) + timedelta(days=round(float(p.start[k]) / DAY))
             if p is self.months:
                 head = self.tr("{month}: {rate:.1f} sessions a day").format(
-                    month=QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy"),
+                    month=QLocale().toString(
+                        QDate(first.year, first.month, 1),
+                        self.tr("MMMM yyyy"),  # "June 2026"
+                    ),
                     rate=p.rate[k],
                 )
             else:

@@ -37,6 +37,7 @@ QLabel, QCheckBox, QComboBox, QSpinBox, QDoubleSpinBox, QTimeEdit, QGroupBox, QT
 QCheckBox { spacing: 8px; }
 QCheckBox::indicator { width: 18px; height: 18px; }
 QTimeEdit { min-width: 90px; }
+QSpinBox, QDoubleSpinBox, QComboBox, QTimeEdit { min-height: 24px; }
 """
 
 
