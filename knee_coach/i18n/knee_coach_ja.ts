@@ -231,13 +231,13 @@
     </message>
     <message>
         <location filename="../ui/history_view.py" line="325"/>
-        <location filename="../ui/history_view.py" line="608"/>
+        <location filename="../ui/history_view.py" line="633"/>
         <source>Right knee</source>
         <translation>右ひざ</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="325"/>
-        <location filename="../ui/history_view.py" line="608"/>
+        <location filename="../ui/history_view.py" line="633"/>
         <source>Left knee</source>
         <translation>左ひざ</translation>
     </message>
@@ -262,148 +262,158 @@
         <translation>今週と先週</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="511"/>
+        <location filename="../ui/history_view.py" line="512"/>
         <source>ddd d</source>
         <translation>d日(ddd)</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="512"/>
+        <location filename="../ui/history_view.py" line="513"/>
         <source>MMM d</source>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="563"/>
+        <location filename="../ui/history_view.py" line="534"/>
+        <source>MMM</source>
+        <translation>M月</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="535"/>
+        <source>yyyy</source>
+        <translation>yyyy年</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_view.py" line="588"/>
         <source>This week</source>
         <translation>今週</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="564"/>
+        <location filename="../ui/history_view.py" line="589"/>
         <source>Last week</source>
         <translation>先週</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="566"/>
+        <location filename="../ui/history_view.py" line="591"/>
         <source>Sessions</source>
         <translation>セッション数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="568"/>
+        <location filename="../ui/history_view.py" line="593"/>
         <source>Days practised</source>
         <translation>行った日数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="569"/>
-        <location filename="../ui/history_view.py" line="572"/>
+        <location filename="../ui/history_view.py" line="594"/>
+        <location filename="../ui/history_view.py" line="597"/>
         <source>{days} of {total}</source>
         <translation>{total}日中{days}日</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="577"/>
+        <location filename="../ui/history_view.py" line="602"/>
         <source>Days with 1–2 sessions</source>
         <translation>1日1〜2回できた日数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="583"/>
+        <location filename="../ui/history_view.py" line="608"/>
         <source>Right knee, before</source>
         <translation>右ひざ（前）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="583"/>
+        <location filename="../ui/history_view.py" line="608"/>
         <source>Right knee, after</source>
         <translation>右ひざ（後）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="584"/>
+        <location filename="../ui/history_view.py" line="609"/>
         <source>Left knee, before</source>
         <translation>左ひざ（前）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="584"/>
+        <location filename="../ui/history_view.py" line="609"/>
         <source>Left knee, after</source>
         <translation>左ひざ（後）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="595"/>
+        <location filename="../ui/history_view.py" line="620"/>
         <source>Average pain, 0–10.</source>
         <translation>痛みの平均（0〜10）。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="600"/>
+        <location filename="../ui/history_view.py" line="625"/>
         <source>Practised {days} days in a row.</source>
         <translation>{days}日続けて行っています。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="602"/>
+        <location filename="../ui/history_view.py" line="627"/>
         <source>No practice today or yesterday yet.</source>
         <translation>今日も昨日もまだ行っていません。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="611"/>
+        <location filename="../ui/history_view.py" line="636"/>
         <source>{knee}: {points:.1f} points less pain than last week.</source>
         <translation>{knee}：先週より痛みが{points:.1f}点軽くなりました。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="617"/>
+        <location filename="../ui/history_view.py" line="642"/>
         <source>{knee}: {points:.1f} points more pain than last week.</source>
         <translation>{knee}：先週より痛みが{points:.1f}点強くなりました。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="622"/>
+        <location filename="../ui/history_view.py" line="647"/>
         <source>{knee}: the same as last week.</source>
         <translation>{knee}：先週と変わりません。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="633"/>
+        <location filename="../ui/history_view.py" line="658"/>
         <source>Aim for once or twice a day. Most people notice a change after one to two weeks of daily practice. See a clinic if there is no improvement or it gets worse, and stop at once if the pain is sharp or the knee is swollen or hot.</source>
         <translation>1日1〜2回を目安に。毎日続けると、多くの人が1〜2週間で変化を感じます。改善が見られない、または悪化するときは病院や治療院で診てもらいましょう。鋭い痛みや腫れ、熱感があるときはすぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="661"/>
+        <location filename="../ui/history_view.py" line="686"/>
         <source>{month}: {rate:.1f} sessions a day</source>
         <translation>{month}：1日平均{rate:.1f}回</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="664"/>
+        <location filename="../ui/history_view.py" line="689"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="669"/>
+        <location filename="../ui/history_view.py" line="694"/>
         <source>Week of {day}: {rate:.1f} sessions a day</source>
         <translation>{day}からの週：1日平均{rate:.1f}回</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="692"/>
+        <location filename="../ui/history_view.py" line="717"/>
         <source>{when}  ({count} that day)</source>
         <translation>{when}（この日は{count}回）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="709"/>
+        <location filename="../ui/history_view.py" line="734"/>
         <source>Right knee: {before} → {after}</source>
         <translation>右ひざ：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="710"/>
+        <location filename="../ui/history_view.py" line="735"/>
         <source>Left knee: {before} → {after}</source>
         <translation>左ひざ：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="719"/>
+        <location filename="../ui/history_view.py" line="744"/>
         <source>knee-coach-chart-{day}.png</source>
         <translation>KneeCoach-グラフ-{day}.png</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="722"/>
+        <location filename="../ui/history_view.py" line="747"/>
         <source>Save chart as PNG</source>
         <translation>グラフをPNGで保存</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="722"/>
+        <location filename="../ui/history_view.py" line="747"/>
         <source>PNG images (*.png)</source>
         <translation>PNG画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="725"/>
+        <location filename="../ui/history_view.py" line="750"/>
         <source>The image could not be saved to {path}.</source>
         <translation>画像を {path} に保存できませんでした。</translation>
     </message>

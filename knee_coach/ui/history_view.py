@@ -452,6 +452,7 @@ class HistoryView(QWidget):
     def set_range(self, rng: Range | str) -> None:
         self.range = Range(rng)
         self.range_buttons[self.range].setChecked(True)
+        self.hover.setText(" ")  # the cursor line goes too
         self._render()
         self.rangeChanged.emit(self.range.value)
 
@@ -501,11 +502,11 @@ class HistoryView(QWidget):
         lo, hi = self.x_range()
         return self.months if hi - lo > LONG_HISTORY_DAYS * DAY else self.weeks
 
-    def _day_ticks(self, lo: float, hi: float) -> list[list[tuple[float, str]]] | None:
-        """Readable dates under the week and month ranges ("Mon 8", "Jun 6"); the axis
-        chooses its own for the whole history."""
+    def _day_ticks(self, lo: float, hi: float) -> list[list[tuple[float, str]]]:
+        """Readable dates under the chart in the window's language: days under the week
+        and month ranges ("Mon 8", "Jun 8"), months and years under the whole history."""
         if self.range is Range.ALL:
-            return None
+            return self._month_ticks(lo, hi)
         locale = QLocale()
         # Date patterns of QLocale.toString, translated: each language orders them its way.
         week_format = self.tr("ddd d")  # "Mon 8"
@@ -524,6 +525,30 @@ class HistoryView(QWidget):
                 major.append((x, locale.toString(qday, month_format)))
             else:
                 minor.append((x, ""))
+        return [major, minor]
+
+    def _month_ticks(self, lo: float, hi: float) -> list[list[tuple[float, str]]]:
+        """A tick at each month's first day; labels every month, quarter or year as the
+        span allows; January is named by its year."""
+        locale = QLocale()
+        month_format = self.tr("MMM")  # "Jun"
+        year_format = self.tr("yyyy")  # "2026"
+        first = date(1970, 1, 1) + timedelta(days=int(lo // DAY))
+        last = date(1970, 1, 1) + timedelta(days=int(hi // DAY))
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        step = 1 if months <= 14 else 3 if months <= 48 else 12
+        major: list[tuple[float, str]] = []
+        minor: list[tuple[float, str]] = []
+        year, month = first.year, first.month
+        while (year, month) <= (last.year, last.month):
+            x = (date(year, month, 1) - date(1970, 1, 1)).days * DAY
+            if lo <= x <= hi:
+                if (month - 1) % step == 0:
+                    pattern = year_format if month == 1 else month_format
+                    major.append((x, locale.toString(QDate(year, month, 1), pattern)))
+                else:
+                    minor.append((x, ""))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return [major, minor]
 
     # ----- the weekly review ------------------------------------------------------------
