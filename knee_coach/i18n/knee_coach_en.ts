@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py" line="690"/>
+        <source>%n session(s) exported to {path}</source>
+        <translation>
+            <numerusform>%n session exported to {path}</numerusform>
+            <numerusform>%n sessions exported to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message numerus="yes">
         <location filename="../ui/summary_page.py" line="132"/>

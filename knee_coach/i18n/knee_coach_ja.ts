@@ -676,10 +676,12 @@ A new, empty history was started.</source>
         <source>The history could not be written to {path}: {error}</source>
         <translation>記録を {path} に書き出せませんでした：{error}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/main_window.py" line="690"/>
-        <source>{count} sessions exported to {path}</source>
-        <translation>{count}件のセッションを {path} に書き出しました</translation>
+        <source>%n session(s) exported to {path}</source>
+        <translation>
+            <numerusform>%n件のセッションを {path} に書き出しました</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="698"/>
@@ -884,207 +886,207 @@ The history was not changed.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="102"/>
+        <location filename="../ui/settings_dialog.py" line="106"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="104"/>
+        <location filename="../ui/settings_dialog.py" line="108"/>
         <source>Reps per set</source>
         <translation>1セットの回数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="105"/>
+        <location filename="../ui/settings_dialog.py" line="109"/>
         <source>Seconds per rep</source>
         <translation>1回の秒数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="63"/>
+        <location filename="../ui/settings_dialog.py" line="67"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="54"/>
+        <location filename="../ui/settings_dialog.py" line="58"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="64"/>
+        <location filename="../ui/settings_dialog.py" line="68"/>
         <source>Sound</source>
         <translation>音</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="65"/>
+        <location filename="../ui/settings_dialog.py" line="69"/>
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="67"/>
+        <location filename="../ui/settings_dialog.py" line="71"/>
         <source>General</source>
         <translation>全般</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="110"/>
+        <location filename="../ui/settings_dialog.py" line="114"/>
         <source>Legs and pacing</source>
         <translation>脚とペース</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="114"/>
+        <location filename="../ui/settings_dialog.py" line="118"/>
         <source>Both legs</source>
         <translation>両脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="115"/>
+        <location filename="../ui/settings_dialog.py" line="119"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="116"/>
+        <location filename="../ui/settings_dialog.py" line="120"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="121"/>
+        <location filename="../ui/settings_dialog.py" line="125"/>
         <source>The app paces each rep</source>
         <translation>アプリがテンポを取る</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="122"/>
+        <location filename="../ui/settings_dialog.py" line="126"/>
         <source>I count each rep with Space</source>
         <translation>自分で Space キーを押して数える</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="136"/>
+        <location filename="../ui/settings_dialog.py" line="140"/>
         <source>Cues</source>
         <translation>合図</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="138"/>
+        <location filename="../ui/settings_dialog.py" line="142"/>
         <source>Play sound cues</source>
         <translation>合図の音を鳴らす</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="232"/>
+        <location filename="../ui/settings_dialog.py" line="236"/>
         <source>Window and tray</source>
         <translation>ウィンドウとトレイ</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="235"/>
+        <location filename="../ui/settings_dialog.py" line="239"/>
         <source>Ask each time</source>
         <translation>毎回たずねる</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="237"/>
+        <location filename="../ui/settings_dialog.py" line="241"/>
         <source>Keep running in the tray (reminders still come)</source>
         <translation>トレイで動かし続ける（リマインダーは届きます）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="239"/>
+        <location filename="../ui/settings_dialog.py" line="243"/>
         <source>Quit Knee Coach</source>
         <translation>Knee Coach を終了する</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="241"/>
+        <location filename="../ui/settings_dialog.py" line="245"/>
         <source>Start hidden in the tray</source>
         <translation>ウィンドウを出さずにトレイで起動する</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="243"/>
+        <location filename="../ui/settings_dialog.py" line="247"/>
         <source>Closing the window</source>
         <translation>ウィンドウを閉じたとき</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="248"/>
+        <location filename="../ui/settings_dialog.py" line="252"/>
         <source>No system tray was found: closing the window quits.</source>
         <translation>システムトレイが見つかりません。ウィンドウを閉じると終了します。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="253"/>
+        <location filename="../ui/settings_dialog.py" line="257"/>
         <source>Start at login</source>
         <translation>ログイン時に起動</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="256"/>
+        <location filename="../ui/settings_dialog.py" line="260"/>
         <source>Start Knee Coach in the tray when I log in, so reminders come</source>
         <translation>ログイン時に Knee Coach をトレイで起動し、リマインダーを受け取る</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="264"/>
+        <location filename="../ui/settings_dialog.py" line="268"/>
         <source>Starting at login is not available on this system yet; add Knee Coach to your startup programs by hand if you want it.</source>
         <translation>このシステムでは、ログイン時の起動をまだ設定できません。必要なら、Knee Coach を手動でスタートアップに追加してください。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="319"/>
+        <location filename="../ui/settings_dialog.py" line="323"/>
         <source>Both reminders are set for {time}. Choose different times, or turn one off.</source>
         <translation>2つのリマインダーがどちらも{time}になっています。別の時刻にするか、どちらかをオフにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="124"/>
+        <location filename="../ui/settings_dialog.py" line="128"/>
         <source>Legs</source>
         <translation>行う脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="125"/>
+        <location filename="../ui/settings_dialog.py" line="129"/>
         <source>Pacing</source>
         <translation>ペース</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="140"/>
+        <location filename="../ui/settings_dialog.py" line="144"/>
         <source>Count aloud with a voice, when one is available</source>
         <translation>音声が使えるときは、声で回数を数える</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="154"/>
+        <location filename="../ui/settings_dialog.py" line="158"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="160"/>
+        <location filename="../ui/settings_dialog.py" line="164"/>
         <source>Everything the sounds say is also shown on screen.</source>
         <translation>音で伝える内容は、すべて画面にも表示されます。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="167"/>
+        <location filename="../ui/settings_dialog.py" line="171"/>
         <source>{percent} %</source>
         <translation>{percent}%</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="174"/>
+        <location filename="../ui/settings_dialog.py" line="178"/>
         <source>Once or twice a day, at a habit time, works best. Knee Coach reminds you while it is running.</source>
         <translation>朝起きたときや寝る前など、決まった時間に1日1〜2回行うのが効果的です。Knee Coach は起動している間、時間になるとお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="180"/>
+        <location filename="../ui/settings_dialog.py" line="184"/>
         <source>Daily reminders</source>
         <translation>毎日のリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="203"/>
+        <location filename="../ui/settings_dialog.py" line="207"/>
         <source>A reminder appears as a message from the Knee Coach icon in the system tray; click it to check in and start.</source>
         <translation>リマインダーは、システムトレイの Knee Coach アイコンからメッセージで届きます。クリックすると、具合の記録から始められます。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="208"/>
+        <location filename="../ui/settings_dialog.py" line="212"/>
         <source>No system tray was found, so a reminder brings the Knee Coach window to the front instead.</source>
         <translation>システムトレイが見つからないため、リマインダーの時刻には Knee Coach のウィンドウを前面に表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="225"/>
+        <location filename="../ui/settings_dialog.py" line="229"/>
         <source>Same as the system</source>
         <translation>システムの設定に合わせる</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="230"/>
+        <location filename="../ui/settings_dialog.py" line="234"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="127"/>
+        <location filename="../ui/settings_dialog.py" line="131"/>
         <source>About 10 per set is a good start; add more as it gets easy.</source>
         <translation>1セット10回前後から始めて、慣れてきたら回数を増やしてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="324"/>
+        <location filename="../ui/settings_dialog.py" line="328"/>
         <source>This setting cannot be used: {error}</source>
         <translation>この設定は使えません：{error}</translation>
     </message>

@@ -687,7 +687,7 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(
-            self.tr("{count} sessions exported to {path}").format(count=number(n), path=path)
+            self.tr("%n session(s) exported to {path}", "", n).format(path=path)
         )
 
     def import_history(self) -> None:

@@ -1,4 +1,8 @@
-"""All preferences, in tabs: session, sound, reminders, and the app on the desktop."""
+"""All preferences, in tabs: session, sound, reminders, and the app on the desktop.
+
+The dialog is modal and built anew each time it opens, so its texts are always in the
+current language; a language chosen in it applies when it is accepted (it then closes).
+"""
 
 from __future__ import annotations
 
