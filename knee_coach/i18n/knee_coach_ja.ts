@@ -244,12 +244,12 @@
     <message>
         <location filename="../ui/history_view.py" line="328"/>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; monthly average before a session, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
-        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; セッション前の月平均、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; セッション後</translation>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; セッション前の月平均、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; セッション後の月平均</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="334"/>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; before a session, &lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; after; &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; weekly average before, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
-        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; セッション前、&lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; セッション後／&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; 前の週平均、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; 後の週平均</translation>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; セッション前、&lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; セッション後／&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; 週平均（前）、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; 週平均（後）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="223"/>
@@ -315,27 +315,27 @@
     <message>
         <location filename="../ui/history_view.py" line="608"/>
         <source>Right knee, before</source>
-        <translation>右ひざ（前）</translation>
+        <translation>右ひざ（セッション前）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="608"/>
         <source>Right knee, after</source>
-        <translation>右ひざ（後）</translation>
+        <translation>右ひざ（セッション後）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="609"/>
         <source>Left knee, before</source>
-        <translation>左ひざ（前）</translation>
+        <translation>左ひざ（セッション前）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="609"/>
         <source>Left knee, after</source>
-        <translation>左ひざ（後）</translation>
+        <translation>左ひざ（セッション後）</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="620"/>
         <source>Average pain, 0–10.</source>
-        <translation>痛みの平均（0〜10）。</translation>
+        <translation>ひざの行は痛みの平均（0〜10）です。</translation>
     </message>
     <message>
         <location filename="../ui/history_view.py" line="625"/>
