@@ -23,7 +23,7 @@ from knee_coach.ui import i18n
 from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.reminders import ReminderBanner, reminder_texts
 from knee_coach.ui.settings_dialog import SettingsDialog
-from knee_coach.ui.texts import date_text
+from knee_coach.ui.texts import date_text, datetime_text
 from knee_coach.ui.tray import TrayIcon
 from tests.test_language import JAPANESE, clipped, english_left
 from tests.test_window_history import NOW, Wall
@@ -211,3 +211,32 @@ def test_reminder_banner_follows_a_live_language_switch(qtbot: QtBot, tmp_path: 
     qtbot.waitUntil(lambda: banner.title.text() == "ひざのセルフケアの時間です", timeout=2000)
     assert banner.body.text().startswith("就寝前（22:00）")
     assert banner.start.text() == "セッションを始める" and banner.dismiss.text() == "閉じる"
+
+
+def test_interrupted_session_note_is_locale_formatted_and_follows_a_switch(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    data = seeded(tmp_path)
+    db = Database.open(data)
+    last_id, sets = db.conn.execute(
+        "SELECT s.id, count(t.session_id) FROM sessions s JOIN sets t ON t.session_id = s.id"
+        " GROUP BY s.id ORDER BY s.started_utc DESC LIMIT 1"
+    ).fetchone()
+    with db.transaction() as conn:  # as if the app had been killed mid-session
+        conn.execute("UPDATE sessions SET end_reason = NULL WHERE id = ?", (last_id,))
+    started = HistoryStore(db).session(last_id).started  # type: ignore[union-attr]
+    db.close()
+
+    window = MainWindow(data, clock=FakeClock(0.0), player_factory=None, language="ja")
+    qtbot.addWidget(window)
+    note = window.statusBar().currentMessage()
+    assert note == f"{datetime_text(started)}のセッションは途中で終わりました。" + (
+        f"終えた{sets}セットは記録に残っています。"
+    )
+    assert datetime_text(started).startswith("2026/")  # the Japanese short form
+    window.set_language("en")
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("The session of "), timeout=2000
+    )
+    assert datetime_text(started) in window.statusBar().currentMessage()
+    assert f"the {sets} sets done were kept" in window.statusBar().currentMessage()

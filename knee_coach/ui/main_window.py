@@ -136,7 +136,9 @@ class MainWindow(QMainWindow):
         self.history: HistoryStore | None = None
         self.history_problem: str | None = None  # why there is no history, for the user
         self._corruption: CorruptionReport | None = None
-        self._interrupted_note: str | None = None
+        # The last session cut short (its start, sets kept), told on the status bar.
+        self._interrupted: tuple[datetime, int] | None = None
+        self._startup_message = ""  # what the status bar said at start, to say it again
         self.recorder: SessionRecorder | None = None
         self._storage_warned = False
         self.history_view: HistoryView | None = None  # built on first use (pyqtgraph is slow)
@@ -233,13 +235,22 @@ class MainWindow(QMainWindow):
 
         self.go_home()
         self._open_history_store()
+        self._startup_message = self._startup_text()
+        if self._startup_message:
+            self.statusBar().showMessage(self._startup_message)
+
+    def _startup_text(self) -> str:
+        """What went wrong before the window opened, in the current language."""
+        interrupted = None
+        if self._interrupted is not None:
+            when, sets = self._interrupted
+            interrupted = self.tr(
+                "The session of {when} was interrupted; the {sets} sets done were kept."
+            ).format(when=datetime_text(when), sets=number(sets))
         problems = [
-            p
-            for p in (self.settings_store.problem, self._language_problem, self._interrupted_note)
-            if p
+            p for p in (self.settings_store.problem, self._language_problem, interrupted) if p
         ]
-        if problems:
-            self.statusBar().showMessage(" ".join(problems))
+        return " ".join(problems)
 
     # ----- start-up -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -297,9 +308,7 @@ class MainWindow(QMainWindow):
             interrupted = []
         if interrupted:
             last = interrupted[-1]
-            self._interrupted_note = self.tr(
-                "The session of {when} was interrupted; the {sets} sets done were kept."
-            ).format(when=datetime_text(last.started), sets=number(len(last.sets)))
+            self._interrupted = (last.started, len(last.sets))
 
     def _report_history_problem(self) -> None:
         if self.history_problem:
@@ -396,6 +405,11 @@ class MainWindow(QMainWindow):
         self.language_box.setToolTip(self.tr("Language of the window"))
         self.language_box.setAccessibleName(self.tr("Language"))
         self._show_sound_error()
+        # The start-up note, if it is still showing, in the new language.
+        shown = getattr(self, "_startup_message", "")
+        if shown and self.statusBar().currentMessage() == shown:
+            self._startup_message = self._startup_text()
+            self.statusBar().showMessage(self._startup_message)
 
     # ----- start-up -------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # type: ignore[override]
