@@ -42,7 +42,7 @@ def run_gui(
     `minimized` starts hidden in the tray (start at login)."""
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -78,7 +78,7 @@ def run_gui(
     instance = SingleInstance(data_dir)
     if not instance.acquire():
         if not instance.held_elsewhere():
-            message = QApplication.translate(
+            message = QCoreApplication.translate(
                 "app", "{app} cannot lock its data folder {folder}: {error}"
             ).format(app=APP_NAME, folder=data_dir, error=instance.lock.error().name)
             print(message, file=sys.stderr)
@@ -88,7 +88,7 @@ def run_gui(
         if SingleInstance.activate_running(data_dir):
             print(f"{APP_NAME} is already running; its window was brought to the front.")
             return 0
-        message = QApplication.translate(
+        message = QCoreApplication.translate(
             "app",
             "{app} is already running with the data folder {folder}, but it does not answer. "
             "Close it (or end it in the task manager) and try again.",

@@ -6,6 +6,8 @@ X server for faithful fonts and antialiasing:
     xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python scripts/screenshots.py
 
 Writes assets/screenshots/{en,ja}/NAME.png and the README's assets/screenshots/session-routine2.png.
+The window starts with two months of demo history, so the history view (month and whole
+history) has something to show; the settings dialog is shot tab by tab.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -27,10 +30,16 @@ from knee_coach.audio.player import SilentPlayer  # noqa: E402
 from knee_coach.core.clock import FakeClock  # noqa: E402
 from knee_coach.core.model import Leg  # noqa: E402
 from knee_coach.core.session import State  # noqa: E402
+from knee_coach.storage.db import Database  # noqa: E402
+from knee_coach.storage.demo import demo_records  # noqa: E402
+from knee_coach.storage.history import HistoryStore  # noqa: E402
 from knee_coach.ui.main_window import MainWindow  # noqa: E402
 from knee_coach.ui.settings_dialog import SettingsDialog  # noqa: E402
 
 SIZE = (1040, 740)
+JST = timezone(timedelta(hours=9))
+NOW = datetime(2026, 6, 14, 20, 40, tzinfo=JST)  # a Sunday evening
+SETTINGS_TABS = ("session", "sound", "reminders", "general")
 
 
 def settle(ms: int = 60) -> None:
@@ -95,11 +104,47 @@ def rate(window: MainWindow, page_name: str, values: dict[str, int]) -> None:
     page.tightness_row.set_value(values["tight"])
 
 
+def seed_history(data: Path) -> None:
+    db = Database.open(data)
+    records = demo_records(date(2026, 4, 13), NOW.date() - timedelta(days=1), seed=21)
+    records += demo_records(NOW.date(), NOW.date(), seed=5)[:1]
+    HistoryStore(db).add_records(records)
+    db.close()
+
+
+def history_shots(window: MainWindow, out: Path) -> None:
+    """The history view: the month with a point hovered, and the whole history."""
+    window.open_history()
+    view = window.history_view
+    assert view is not None
+    view.resize(1180, 780)
+    view.set_range("month")
+    settle(100)
+    x = datetime.combine(NOW.date() - timedelta(days=2), datetime.min.time(), timezone.utc)
+    vb = view.pain_plot.getPlotItem().vb
+    view._hovered(vb.mapViewToScene(QPointF(x.timestamp() + 7.5 * 3600, 3)))
+    shoot(view, out / "history.png")
+    view.set_range("all")
+    shoot(view, out / "history-all.png")
+    view.set_range("month")
+    view.close()
+
+
 def screens(language: str, out: Path, readme_shot: Path | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
+        seed_history(Path(tmp))
         clock = FakeClock(1000.0)
+        start = clock.now()
+
+        def wall() -> datetime:
+            return NOW + timedelta(seconds=round(clock.now() - start))
+
         window = MainWindow(
-            Path(tmp), clock=clock, player_factory=lambda: SilentPlayer(), language=language
+            Path(tmp),
+            clock=clock,
+            player_factory=lambda: SilentPlayer(),
+            language=language,
+            wall_clock=wall,
         )
         window.resize(*SIZE)
         window.show()
@@ -112,12 +157,18 @@ def screens(language: str, out: Path, readme_shot: Path | None) -> None:
         )
         shoot(window, out / "checkin.png")
 
-        # The session settings dialog (shown without its modal loop).
-        dialog = SettingsDialog(window.settings, window)
+        # The settings dialog, tab by tab (shown without its modal loop).
+        dialog = SettingsDialog(
+            window.settings, window, tray_available=True, autostart_supported=True
+        )
         dialog.show()
-        settle(100)
-        shoot(dialog, out / "settings.png")
+        for index, name in enumerate(SETTINGS_TABS):
+            dialog.tabs.setCurrentIndex(index)
+            settle(100)
+            shoot(dialog, out / f"settings-{name}.png")
         dialog.reject()
+
+        history_shots(window, out)
 
         # 2. Safety gate, and what it says when a red flag is ticked.
         window.checkin_page.continue_button.click()

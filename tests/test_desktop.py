@@ -22,6 +22,7 @@ from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui.desktop import Desktop
 from knee_coach.ui.main_window import MainWindow, ask_close_action
 from knee_coach.ui.settings_dialog import SettingsDialog
+from knee_coach.ui.texts import time_text
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -183,7 +184,8 @@ def test_reminder_shows_a_tray_message_and_the_banner_and_click_opens_check_in(
     rig.let_timer_run_out()
     assert len(rig.tray_messages) == 1
     title, body = rig.tray_messages[0]
-    assert title == "Time for your knee routine" and "22:00" in body and "Before bed" in body
+    assert title == "Time for your knee routine" and "Before bed" in body
+    assert time_text(dt.time(22, 0)) in body  # the locale's form: 10:00 PM, 22:00
     assert rig.window.reminder_banner.isVisibleTo(rig.window)
     assert not rig.window.isVisible()  # with a tray, the message is enough
     # the timer is armed again, for the morning (capped to notice a sleep)
@@ -200,7 +202,8 @@ def test_reminder_missed_in_sleep_is_shown_once_on_wake(rig: Rig) -> None:
     rig.wall.advance(10 * 3600)  # asleep until 08:00: the 07:30 reminder was missed
     rig.let_timer_run_out()
     assert len(rig.tray_messages) == 2
-    assert "asleep" in rig.tray_messages[1][1] and "07:30" in rig.tray_messages[1][1]
+    assert "asleep" in rig.tray_messages[1][1]
+    assert time_text(dt.time(7, 30)) in rig.tray_messages[1][1]
     for _ in range(10):
         rig.let_timer_run_out()
     assert len(rig.tray_messages) == 2
@@ -374,7 +377,7 @@ def test_dialog_rejects_two_reminders_at_the_same_time_with_a_clear_message(
     assert dialog.result_settings is None
     assert dialog.isVisible()  # still open, nothing saved
     assert dialog.error.isVisible()
-    assert "Both reminders are set for 07:30" in dialog.error.text()
+    assert f"Both reminders are set for {time_text(dt.time(7, 30))}." in dialog.error.text()
     dialog.reminder_on["bed"].setChecked(False)  # one off: fine
     assert not dialog.error.isVisible()  # the message goes once the user changes something
     dialog.accept()

@@ -26,6 +26,7 @@ from knee_coach.storage.db import FILE_NAME, Database, latest_backup
 from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.main_window import MainWindow
+from knee_coach.ui.texts import date_text, datetime_text
 
 JST = timezone(timedelta(hours=9))
 NOW = datetime(2026, 6, 14, 20, 30, tzinfo=JST)  # a Sunday evening
@@ -282,7 +283,7 @@ def test_history_view_with_real_data_ranges_review_hover_and_png(
     last = records[-1]
     x = datetime.combine(last.day, last.started.time(), timezone.utc).timestamp()
     text = view.describe(x)
-    assert last.started.strftime("%Y-%m-%d %H:%M") in text
+    assert datetime_text(last.started) in text  # the locale's date and time
     assert f"Right knee: {last.pain_before(Leg.RIGHT)} →" in text
 
     # The weekly review: this week against last week, the streak, the article's advice.
@@ -451,7 +452,7 @@ def test_a_long_history_is_drawn_month_by_month_and_hover_follows_the_mouse(
     scene = vb.mapViewToScene(QPointF(target.timestamp() + 12 * 3600, 5))
     widget_pos = plot.mapFromScene(scene)
     qtbot.mouseMove(plot.viewport(), widget_pos)
-    qtbot.waitUntil(lambda: "2026-06-12" in view.hover.text())
+    qtbot.waitUntil(lambda: date_text(date(2026, 6, 12)) in view.hover.text())
     assert view.cursor.isVisible()
     db.close()
 

@@ -21,6 +21,7 @@ from knee_coach.core.cues import CueEvent, CueKind
 from knee_coach.core.i18n import QT_TRANSLATE_NOOP
 from knee_coach.core.plan import Plan
 
+# lupdate reads only literal contexts, so the markers below spell it out; lookups use CTX.
 CTX = "speech"
 Translate = Callable[[str, str], str]  # (context, source text) -> text in the UI language
 
@@ -41,23 +42,25 @@ def spoken_number(n: int, language: str) -> str:
 
 
 _LEG = {
-    "right": QT_TRANSLATE_NOOP(CTX, "Right leg"),
-    "left": QT_TRANSLATE_NOOP(CTX, "Left leg"),
+    "right": QT_TRANSLATE_NOOP("speech", "Right leg"),
+    "left": QT_TRANSLATE_NOOP("speech", "Left leg"),
 }
 _SIDE = {
-    "inner": QT_TRANSLATE_NOOP(CTX, "inner side"),
-    "outer": QT_TRANSLATE_NOOP(CTX, "outer side"),
-    "both_points": QT_TRANSLATE_NOOP(CTX, "both thumbs"),
+    "inner": QT_TRANSLATE_NOOP("speech", "inner side"),
+    "outer": QT_TRANSLATE_NOOP("speech", "outer side"),
+    "both_points": QT_TRANSLATE_NOOP("speech", "both thumbs"),
 }
-_SET = QT_TRANSLATE_NOOP(CTX, "{leg}, {side}")
-_NEXT_ROUTINE = QT_TRANSLATE_NOOP(CTX, "Next routine. {set}")
-_LAST = QT_TRANSLATE_NOOP(CTX, "{number}, last one")
+_SET = QT_TRANSLATE_NOOP("speech", "{leg}, {side}")
+_NEXT_ROUTINE = QT_TRANSLATE_NOOP("speech", "Next routine. {set}")
+_LAST = QT_TRANSLATE_NOOP("speech", "{number}, last one")
 _FIXED = {
-    CueKind.SESSION_DONE: QT_TRANSLATE_NOOP(CTX, "Well done. Session complete."),
-    CueKind.STOPPED_PAIN: QT_TRANSLATE_NOOP(CTX, "Stopped. Rest, and read the advice on screen."),
-    CueKind.STOPPED: QT_TRANSLATE_NOOP(CTX, "Session stopped."),
-    CueKind.PAUSED: QT_TRANSLATE_NOOP(CTX, "Paused."),
-    CueKind.RESUMED: QT_TRANSLATE_NOOP(CTX, "Resuming."),
+    CueKind.SESSION_DONE: QT_TRANSLATE_NOOP("speech", "Well done. Session complete."),
+    CueKind.STOPPED_PAIN: QT_TRANSLATE_NOOP(
+        "speech", "Stopped. Rest, and read the advice on screen."
+    ),
+    CueKind.STOPPED: QT_TRANSLATE_NOOP("speech", "Session stopped."),
+    CueKind.PAUSED: QT_TRANSLATE_NOOP("speech", "Paused."),
+    CueKind.RESUMED: QT_TRANSLATE_NOOP("speech", "Resuming."),
 }
 # Which words win when several cues share an instant (higher wins), as with the tones.
 _PRIORITY = {

@@ -18,6 +18,7 @@ from knee_coach.core.i18n import QT_TRANSLATE_NOOP
 from knee_coach.core.model import Leg
 from knee_coach.core.records import SessionRecord
 
+# lupdate reads only literal contexts, so the markers below spell it out; lookups use CTX.
 CTX = "trends"
 TARGET_MIN, TARGET_MAX = 1, 2  # sessions a day (the article: once or twice a day)
 # A change on the 0-10 scale matters when it is at least 2 points or at least 30 %.
@@ -29,20 +30,20 @@ PAIN_FREE = 1.0  # an average below this, before and now, leaves nothing to impr
 WORSE_POINTS = 1.0  # a rise of the weekly average this large is called "worse"
 
 NUDGE_NO_IMPROVEMENT = QT_TRANSLATE_NOOP(
-    CTX,
+    "trends",
     "After two weeks of practice the pain in your {knee} has not clearly improved "
     "(average {baseline:.1f} in the first week, {latest:.1f} in the last 7 days). "
     "Please see a clinic or a physiotherapist to find out why.",
 )
 NUDGE_WORSE = QT_TRANSLATE_NOOP(
-    CTX,
+    "trends",
     "The pain in your {knee} has got worse (average {baseline:.1f} before, {latest:.1f} "
     "in the last 7 days). Please see a clinic or a physiotherapist; stop the routines if "
     "the pain is sharp, or the knee is swollen or hot.",
 )
 KNEE_NAMES = {
-    Leg.RIGHT: QT_TRANSLATE_NOOP(CTX, "right knee"),
-    Leg.LEFT: QT_TRANSLATE_NOOP(CTX, "left knee"),
+    Leg.RIGHT: QT_TRANSLATE_NOOP("trends", "right knee"),
+    Leg.LEFT: QT_TRANSLATE_NOOP("trends", "left knee"),
 }
 
 

@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py" line="789"/>
+        <source>%n session(s) exported to {path}</source>
+        <translation>
+            <numerusform>%n session exported to {path}</numerusform>
+            <numerusform>%n sessions exported to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message numerus="yes">
-        <location filename="../ui/summary_page.py" line="107"/>
+        <location filename="../ui/summary_page.py" line="132"/>
         <source>%n rep(s) in {minutes} min.</source>
         <translation>
             <numerusform>%n rep in {minutes} min.</numerusform>

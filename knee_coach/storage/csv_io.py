@@ -44,6 +44,7 @@ from knee_coach.storage.history import (
     set_values,
 )
 
+# lupdate reads only literal contexts, so the markers below spell it out; lookups use CTX.
 CTX = "csv"
 BOM = "\ufeff"
 REPS_COLUMNS: tuple[tuple[str, str, Leg], ...] = (
@@ -93,52 +94,52 @@ _ZONES: dict[str, tuple[timedelta, int]] = {}
 _Parsed = tuple[tuple[Any, ...], SessionValues, list[int | None]]
 
 # Problems, each a whole sentence for translation; {line} and {column} always come first.
-E_EMPTY = QT_TRANSLATE_NOOP(CTX, "The file is empty: it has no header line.")
+E_EMPTY = QT_TRANSLATE_NOOP("csv", "The file is empty: it has no header line.")
 E_ENCODING = QT_TRANSLATE_NOOP(
-    CTX,
+    "csv",
     "Line {line}, character {column}: the file is not UTF-8 text (byte {byte}). "
     "Save it as “CSV UTF-8” and try again.",
 )
 E_HEADER = QT_TRANSLATE_NOOP(
-    CTX,
+    "csv",
     "Line {line}, column {column}: the header should say “{expected}” here but says "
     "“{found}”. This is not a Knee Coach history file, or it was changed.",
 )
 E_COLUMNS = QT_TRANSLATE_NOOP(
-    CTX,
+    "csv",
     "Line {line}, column {column}: the row has {found} columns instead of {expected}. "
     "The file may be cut short or changed.",
 )
 E_SYNTAX = QT_TRANSLATE_NOOP(
-    CTX, "Line {line}, column {column}: the file cannot be read as CSV ({detail})."
+    "csv", "Line {line}, column {column}: the file cannot be read as CSV ({detail})."
 )
 E_TIME = QT_TRANSLATE_NOOP(
-    CTX,
+    "csv",
     "Line {line}, column {column} ({name}): “{value}” is not a date and time like "
     "2026-05-01T07:30:00+09:00.",
 )
 E_TIME_ORDER = QT_TRANSLATE_NOOP(
-    CTX, "Line {line}, column {column} ({name}): the session ends before it starts."
+    "csv", "Line {line}, column {column} ({name}): the session ends before it starts."
 )
-E_REQUIRED = QT_TRANSLATE_NOOP(CTX, "Line {line}, column {column} ({name}): a value is needed.")
+E_REQUIRED = QT_TRANSLATE_NOOP("csv", "Line {line}, column {column} ({name}): a value is needed.")
 E_CHOICE = QT_TRANSLATE_NOOP(
-    CTX, "Line {line}, column {column} ({name}): “{value}” is not one of {choices}."
+    "csv", "Line {line}, column {column} ({name}): “{value}” is not one of {choices}."
 )
 E_RATING = QT_TRANSLATE_NOOP(
-    CTX,
+    "csv",
     "Line {line}, column {column} ({name}): “{value}” is not a rating; "
     "use a whole number from 0 to 10.",
 )
 E_REPS = QT_TRANSLATE_NOOP(
-    CTX,
+    "csv",
     "Line {line}, column {column} ({name}): “{value}” is not a number of reps "
     "(a whole number from 0 to {max}).",
 )
 E_NOTE = QT_TRANSLATE_NOOP(
-    CTX,
+    "csv",
     "Line {line}, column {column} ({name}): the note is longer than {max} characters.",
 )
-E_READ = QT_TRANSLATE_NOOP(CTX, "The file cannot be read: {detail}")
+E_READ = QT_TRANSLATE_NOOP("csv", "The file cannot be read: {detail}")
 
 
 class CsvImportError(ValueError):

@@ -69,7 +69,7 @@ class Desktop(QObject):
             return  # already doing it: no reminder in the middle of a session
         self.shown_reminders.append(due)
         title, body = reminder_texts(due)
-        self.window.show_reminder(title, body)
+        self.window.show_reminder(title, body, due)
         if self.tray is not None:
             self.tray.show_reminder(title, body)
         else:

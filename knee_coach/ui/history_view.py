@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ from knee_coach.core.model import Leg
 from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.recorder import WallClock
 from knee_coach.ui.style import ACCENT, CARD, INK, MUTED, STYLESHEET, set_role
+from knee_coach.ui.texts import date_text, datetime_text, number
 
 DAY = 86_400.0
 WEEK = 7 * DAY
@@ -185,7 +187,6 @@ class HistoryView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("page")
         self.setStyleSheet(STYLESHEET)
-        self.setWindowTitle(self.tr("History and weekly review"))
         self.resize(1180, 780)
         self.store = store
         self.wall_clock = wall_clock
@@ -194,27 +195,52 @@ class HistoryView(QWidget):
         self._days = self._counts = np.zeros(0, dtype=np.int64)
         self.weeks = self.months = _periods(self.series, False, 0)
         self._build()
+        self.retranslate()
         self.reload(keep_series=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "review_data"):
+            self.retranslate()
+            self._show_review()  # from what was read: the history may be closed by now
+            self._render()  # the legend and the dates under the chart
+            self.hover.setText(" ")
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The fixed texts; what depends on the data is redrawn by `_update_review` and
+        `_render` (both follow the language too)."""
+        self.setWindowTitle(self.tr("History and weekly review"))
+        self.title.setText(self.tr("How your knee felt"))
+        names = {
+            Range.WEEK: self.tr("Week"),
+            Range.MONTH: self.tr("Month"),
+            Range.ALL: self.tr("All"),
+        }
+        for rng, name in names.items():
+            self.range_buttons[rng].setText(name)
+        self.png_button.setText(self.tr("Save chart as PNG…"))
+        self.pain_plot.setLabel("left", self.tr("Pain (0–10)"), color=INK)
+        self.day_plot.setLabel("left", self.tr("Sessions a day"), color=INK)
+        self.target_label.setText(self.tr("target: 1–2 a day"), color=ACCENT)
+        self.empty_note.setText(
+            self.tr("No sessions yet. After your first session, how the knee felt shows here.")
+        )
+        self.review_heading.setText(self.tr("This week and last week"))
 
     # ----- layout -----------------------------------------------------------------------
     def _build(self) -> None:
         # Lines are horizontal levels and the markers are cached pixmaps: no antialiasing
         # needed, and years of weekly levels draw much faster without it.
         pg.setConfigOptions(antialias=False)
-        title = QLabel(self.tr("How your knee felt"))
-        set_role(title, "title")
+        self.title = QLabel()
+        set_role(self.title, "title")
         self.range_buttons: dict[Range, QPushButton] = {}
         group = QButtonGroup(self)
-        names = {
-            Range.WEEK: self.tr("Week"),
-            Range.MONTH: self.tr("Month"),
-            Range.ALL: self.tr("All"),
-        }
         top = QHBoxLayout()
-        top.addWidget(title)
+        top.addWidget(self.title)
         top.addStretch(1)
-        for rng, name in names.items():
-            button = QPushButton(name)
+        for rng in Range:
+            button = QPushButton()
             button.setCheckable(True)
             set_role(button, "rating")
             button.setStyleSheet("padding: 6px 16px;")
@@ -223,7 +249,7 @@ class HistoryView(QWidget):
             button.clicked.connect(lambda _=False, r=rng: self.set_range(r))
             self.range_buttons[rng] = button
             top.addWidget(button)
-        self.png_button = QPushButton(self.tr("Save chart as PNG…"))
+        self.png_button = QPushButton()
         self.png_button.clicked.connect(self._ask_png)
         top.addSpacing(16)
         top.addWidget(self.png_button)
@@ -232,8 +258,8 @@ class HistoryView(QWidget):
         set_role(self.chart_box, "card")
         chart_layout = QVBoxLayout(self.chart_box)
         chart_layout.setContentsMargins(10, 10, 10, 10)
-        self.pain_plot = self._plot(self.tr("Pain (0–10)"))
-        self.day_plot = self._plot(self.tr("Sessions a day"))
+        self.pain_plot = self._plot()
+        self.day_plot = self._plot()
         self.day_plot.setXLink(self.pain_plot)
         self.pain_plot.setYRange(-0.5, 10.5, padding=0)
         self.pain_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
@@ -242,12 +268,10 @@ class HistoryView(QWidget):
         self.hover = QLabel(" ")
         set_role(self.hover, "muted")
         self.hover.setMinimumHeight(22)
-        self.empty_note = QLabel(
-            self.tr("No sessions yet. After your first session, how the knee felt shows here.")
-        )
+        self.empty_note = QLabel()
         set_role(self.empty_note, "subtitle")
         self.empty_note.setWordWrap(True)
-        self.legend = QLabel(self._legend_html())
+        self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         set_role(self.legend, "muted")
         chart_layout.addWidget(self.legend)
@@ -257,10 +281,19 @@ class HistoryView(QWidget):
         chart_layout.addWidget(self.empty_note)
 
         self.review = self._review_panel()
+        # On a short screen (or with a long translation and the nudge showing) the review
+        # scrolls rather than squeezing its rows.
+        self.review_scroll = QScrollArea()
+        self.review_scroll.setWidget(self.review)
+        self.review_scroll.setWidgetResizable(True)
+        self.review_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.review_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.review_scroll.viewport().setAutoFillBackground(False)
+        self.review_scroll.setFixedWidth(446)
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addWidget(self.chart_box, 1)
-        body.addWidget(self.review)
+        body.addWidget(self.review_scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
@@ -270,7 +303,7 @@ class HistoryView(QWidget):
         self.pain_plot.scene().sigMouseMoved.connect(self._hovered)
         self.day_plot.scene().sigMouseMoved.connect(self._hovered)
 
-    def _plot(self, label: str) -> pg.PlotWidget:
+    def _plot(self) -> pg.PlotWidget:
         axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         plot = pg.PlotWidget(axisItems={"bottom": axis}, background=CARD)
         plot.setMenuEnabled(False)
@@ -286,7 +319,6 @@ class HistoryView(QWidget):
             ax.setStyle(tickFont=font)
             # No units here: without this every range change re-lays out the label's HTML.
             ax.enableAutoSIPrefix(False)
-        plot.setLabel("left", label, color=INK)
         plot.getAxis("left").setWidth(58)
         return plot
 
@@ -349,7 +381,7 @@ class HistoryView(QWidget):
         band.setZValue(-10)
         self.day_plot.addItem(band, ignoreBounds=True)
         self.target_label = pg.TextItem(
-            self.tr("target: 1–2 a day"),
+            "",
             color=ACCENT,
             anchor=(1, 0),
             fill=pg.mkBrush(255, 255, 255, 215),
@@ -365,20 +397,20 @@ class HistoryView(QWidget):
     def _review_panel(self) -> QFrame:
         card = QFrame()
         set_role(card, "card")
-        card.setFixedWidth(430)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
-        heading = QLabel(self.tr("This week and last week"))
+        self.review_heading = heading = QLabel()
         heading.setStyleSheet("font-size: 19px; font-weight: 600;")
         self.review_grid = QGridLayout()
         self.review_grid.setHorizontalSpacing(14)
         self.review_grid.setColumnStretch(0, 1)
-        self.review_grid.setVerticalSpacing(6)
+        self.review_grid.setVerticalSpacing(3)
         self.streak_label = QLabel()
         set_role(self.streak_label, "body")
         self.streak_label.setWordWrap(True)
         self.nudge_label = QLabel()
+        set_role(self.nudge_label, "danger")  # shown only when there is a nudge
         self.nudge_label.setWordWrap(True)
         self.advice_label = QLabel()
         self.advice_label.setWordWrap(True)
@@ -423,6 +455,12 @@ class HistoryView(QWidget):
     def set_range(self, rng: Range | str) -> None:
         self.range = Range(rng)
         self.range_buttons[self.range].setChecked(True)
+        self.hover.setText(" ")  # the cursor line goes too
+        self._render()
+        self.rangeChanged.emit(self.range.value)
+
+    def _render(self) -> None:
+        """Draw the chosen range: points, bars, weekly levels, legend and date ticks."""
         lo, hi = self.x_range()
         s = self.series
         detailed = self.range is not Range.ALL
@@ -462,18 +500,20 @@ class HistoryView(QWidget):
         self.day_plot.setYRange(0, top + 0.3, padding=0)
         self.target_label.setPos(hi, top + 0.25)
         self.cursor.hide()
-        self.rangeChanged.emit(self.range.value)
 
     def overview_periods(self) -> Periods:
         lo, hi = self.x_range()
         return self.months if hi - lo > LONG_HISTORY_DAYS * DAY else self.weeks
 
-    def _day_ticks(self, lo: float, hi: float) -> list[list[tuple[float, str]]] | None:
-        """Readable dates under the week and month ranges ("Mon 8", "Jun 6"); the axis
-        chooses its own for the whole history."""
+    def _day_ticks(self, lo: float, hi: float) -> list[list[tuple[float, str]]]:
+        """Readable dates under the chart in the window's language: days under the week
+        and month ranges ("Mon 8", "Jun 8"), months and years under the whole history."""
         if self.range is Range.ALL:
-            return None
+            return self._month_ticks(lo, hi)
         locale = QLocale()
+        # Date patterns of QLocale.toString, translated: each language orders them its way.
+        week_format = self.tr("ddd d")  # "Mon 8"
+        month_format = self.tr("MMM d")  # "Jun 8"
         first = date(1970, 1, 1) + timedelta(days=int(lo // DAY))
         days = int((hi - lo) // DAY)
         major: list[tuple[float, str]] = []
@@ -483,11 +523,35 @@ class HistoryView(QWidget):
             x = (day - date(1970, 1, 1)).days * DAY + DAY / 2
             qday = QDate(day.year, day.month, day.day)
             if self.range is Range.WEEK:
-                major.append((x, locale.toString(qday, "ddd d")))
+                major.append((x, locale.toString(qday, week_format)))
             elif day.weekday() == 0:
-                major.append((x, locale.toString(qday, "MMM d")))
+                major.append((x, locale.toString(qday, month_format)))
             else:
                 minor.append((x, ""))
+        return [major, minor]
+
+    def _month_ticks(self, lo: float, hi: float) -> list[list[tuple[float, str]]]:
+        """A tick at each month's first day; labels every month, quarter or year as the
+        span allows; January is named by its year."""
+        locale = QLocale()
+        month_format = self.tr("MMM")  # "Jun"
+        year_format = self.tr("yyyy")  # "2026"
+        first = date(1970, 1, 1) + timedelta(days=int(lo // DAY))
+        last = date(1970, 1, 1) + timedelta(days=int(hi // DAY))
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        step = 1 if months <= 14 else 3 if months <= 48 else 12
+        major: list[tuple[float, str]] = []
+        minor: list[tuple[float, str]] = []
+        year, month = first.year, first.month
+        while (year, month) <= (last.year, last.month):
+            x = (date(year, month, 1) - date(1970, 1, 1)).days * DAY
+            if lo <= x <= hi:
+                if (month - 1) % step == 0:
+                    pattern = year_format if month == 1 else month_format
+                    major.append((x, locale.toString(QDate(year, month, 1), pattern)))
+                else:
+                    minor.append((x, ""))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return [major, minor]
 
     # ----- the weekly review ------------------------------------------------------------
@@ -495,8 +559,13 @@ class HistoryView(QWidget):
         now = self.wall_clock()
         today = now.date()
         records = self.store.review_records(now.astimezone(timezone.utc))
-        review = trends.weekly_review(records, today, self.series.practice_days())
-        self.review_data = review
+        self.review_data = trends.weekly_review(records, today, self.series.practice_days())
+        self._review_day = today
+        self._show_review()
+
+    def _show_review(self) -> None:
+        """The review panel from the last computed review, in the current language."""
+        review, today = self.review_data, self._review_day
         grid = self.review_grid
         while grid.count():
             item = grid.takeAt(0)
@@ -515,22 +584,28 @@ class HistoryView(QWidget):
             grid.addWidget(label, row, col)
 
         def avg(value: float | None) -> str:
-            return "–" if value is None else f"{value:.1f}"
+            return "–" if value is None else number(value, 1)
 
         this, last = review.this_week, review.last_week
         cell("", 0, 0)
         cell(self.tr("This week"), 0, 1, bold=True)
         cell(self.tr("Last week"), 0, 2, bold=True)
         rows: list[tuple[str, str, str]] = [
-            (self.tr("Sessions"), str(this.sessions), str(last.sessions)),
+            (self.tr("Sessions"), number(this.sessions), number(last.sessions)),
             (
                 self.tr("Days practised"),
                 self.tr("{days} of {total}").format(
-                    days=this.days_practised, total=(today - this.start).days + 1
+                    days=number(this.days_practised), total=number((today - this.start).days + 1)
                 ),
-                self.tr("{days} of {total}").format(days=last.days_practised, total=7),
+                self.tr("{days} of {total}").format(
+                    days=number(last.days_practised), total=number(7)
+                ),
             ),
-            (self.tr("Days with 1–2 sessions"), str(this.days_on_target), str(last.days_on_target)),
+            (
+                self.tr("Days with 1–2 sessions"),
+                number(this.days_on_target),
+                number(last.days_on_target),
+            ),
         ]
         names = {
             Leg.RIGHT: (self.tr("Right knee, before"), self.tr("Right knee, after")),
@@ -550,7 +625,7 @@ class HistoryView(QWidget):
         grid.addWidget(note, len(rows) + 1, 0, 1, 3)
 
         lines = [
-            self.tr("Practised {days} days in a row.").format(days=review.streak)
+            self.tr("Practised {days} days in a row.").format(days=number(review.streak))
             if review.streak
             else self.tr("No practice today or yesterday yet.")
         ]
@@ -577,13 +652,10 @@ class HistoryView(QWidget):
         nudge = review.nudge
         if nudge is not None:
             self.nudge_label.setText(nudge.text(QCoreApplication.translate))
-            set_role(self.nudge_label, "danger")
             self.nudge_label.show()
         else:
             self.nudge_label.clear()
             self.nudge_label.hide()
-        self.nudge_label.style().unpolish(self.nudge_label)
-        self.nudge_label.style().polish(self.nudge_label)
         self.advice_label.setText(
             self.tr(
                 "Aim for once or twice a day. Most people notice a change after one to two "
@@ -615,12 +687,15 @@ class HistoryView(QWidget):
             first = date(1970, 1, 1) + timedelta(days=round(float(p.start[k]) / DAY))
             if p is self.months:
                 head = self.tr("{month}: {rate:.1f} sessions a day").format(
-                    month=QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy"),
+                    month=QLocale().toString(
+                        QDate(first.year, first.month, 1),
+                        self.tr("MMMM yyyy"),  # "June 2026"
+                    ),
                     rate=p.rate[k],
                 )
             else:
                 head = self.tr("Week of {day}: {rate:.1f} sessions a day").format(
-                    day=first.isoformat(), rate=p.rate[k]
+                    day=date_text(first), rate=p.rate[k]
                 )
             parts = [head]
             for leg in Leg:
@@ -643,7 +718,7 @@ class HistoryView(QWidget):
         count = int(self._counts[np.searchsorted(self._days, day_no)])
         parts = [
             self.tr("{when}  ({count} that day)").format(
-                when=when.strftime("%Y-%m-%d %H:%M"), count=count
+                when=datetime_text(when), count=number(count)
             )
         ]
         for leg in Leg:

@@ -32,6 +32,7 @@ from knee_coach.core.cues import CueEvent
 from knee_coach.core.model import EndReason, LegChoice
 from knee_coach.core.plan import build_plan
 from knee_coach.core.records import now_local
+from knee_coach.core.reminders import DueReminder
 from knee_coach.core.session import Session
 from knee_coach.core.settings import CloseAction, Settings
 from knee_coach.core.trends import Nudge, clinic_nudge
@@ -47,6 +48,8 @@ from knee_coach.ui.resources import app_icon
 from knee_coach.ui.session_controller import SessionController
 from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.style import stylesheet
+from knee_coach.ui.summary_page import SummaryPage
+from knee_coach.ui.texts import datetime_text, number
 
 if TYPE_CHECKING:
     from knee_coach.ui.advice_page import StopAdvicePage
@@ -134,7 +137,9 @@ class MainWindow(QMainWindow):
         self.history: HistoryStore | None = None
         self.history_problem: str | None = None  # why there is no history, for the user
         self._corruption: CorruptionReport | None = None
-        self._interrupted_note: str | None = None
+        # The last session cut short (its start, sets kept), told on the status bar.
+        self._interrupted: tuple[datetime, int] | None = None
+        self._startup_message = ""  # what the status bar said at start, to say it again
         self.recorder: SessionRecorder | None = None
         self._storage_warned = False
         self.history_view: HistoryView | None = None  # built on first use (pyqtgraph is slow)
@@ -198,9 +203,22 @@ class MainWindow(QMainWindow):
         # The history is opened right after the first frame (or when first needed), so the
         # window shows without waiting for SQLite.
         self._history_opened = False
-        problems = [p for p in (self.settings_store.problem, self._language_problem) if p]
-        if problems:
-            self.statusBar().showMessage(" ".join(problems))
+        self._startup_message = self._startup_text()
+        if self._startup_message:
+            self.statusBar().showMessage(self._startup_message)
+
+    def _startup_text(self) -> str:
+        """What went wrong before the window opened, in the current language."""
+        interrupted = None
+        if self._interrupted is not None:
+            when, sets = self._interrupted
+            interrupted = self.tr(
+                "The session of {when} was interrupted; the {sets} sets done were kept."
+            ).format(when=datetime_text(when), sets=number(sets))
+        problems = [
+            p for p in (self.settings_store.problem, self._language_problem, interrupted) if p
+        ]
+        return " ".join(problems)
 
     # ----- pages, built on first use ---------------------------------------------------------
     def _page(self, name: str) -> QWidget:
@@ -319,8 +337,9 @@ class MainWindow(QMainWindow):
             return
         self._history_opened = True
         self._open_history_store()
-        if self._interrupted_note:
-            self.statusBar().showMessage(self._interrupted_note)
+        if self._interrupted is not None:
+            self._startup_message = self._startup_text()
+            self.statusBar().showMessage(self._startup_message)
         if self.isVisible() and (self.history_problem or self._corruption):
             QTimer.singleShot(0, self._report_history_problem)
 
@@ -350,9 +369,7 @@ class MainWindow(QMainWindow):
             interrupted = []
         if interrupted:
             last = interrupted[-1]
-            self._interrupted_note = self.tr(
-                "The session of {when} was interrupted; the {sets} sets done were kept."
-            ).format(when=last.started.strftime("%Y-%m-%d %H:%M"), sets=len(last.sets))
+            self._interrupted = (last.started, len(last.sets))
 
     def _report_history_problem(self) -> None:
         if self.history_problem:
@@ -449,6 +466,11 @@ class MainWindow(QMainWindow):
         self.language_box.setToolTip(self.tr("Language of the window"))
         self.language_box.setAccessibleName(self.tr("Language"))
         self._show_sound_error()
+        # The start-up note, if it is still showing, in the new language.
+        shown = getattr(self, "_startup_message", "")
+        if shown and self.statusBar().currentMessage() == shown:
+            self._startup_message = self._startup_text()
+            self.statusBar().showMessage(self._startup_message)
 
     # ----- start-up -------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # type: ignore[override]
@@ -533,9 +555,10 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def show_reminder(self, title: str, body: str) -> None:
-        """The reminder inside the window (the tray shows its own message too, if it can)."""
-        self.reminder_banner.show_reminder(title, body)
+    def show_reminder(self, title: str, body: str, due: DueReminder | None = None) -> None:
+        """The reminder inside the window (the tray shows its own message too, if it can);
+        given `due`, the banner says it again in a newly chosen language."""
+        self.reminder_banner.show_reminder(title, body, due)
 
     def start_from_reminder(self) -> None:
         """A reminder was clicked: the window, on the check-in page that starts a session."""
@@ -763,7 +786,7 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(
-            self.tr("{count} sessions exported to {path}").format(count=n, path=path)
+            self.tr("%n session(s) exported to {path}", "", n).format(path=path)
         )
 
     def import_history(self) -> None:
@@ -799,7 +822,7 @@ class MainWindow(QMainWindow):
             self.tr("History imported"),
             self.tr(
                 "{added} sessions added; {skipped} were already in the history and were skipped."
-            ).format(added=result.added, skipped=result.skipped),
+            ).format(added=number(result.added), skipped=number(result.skipped)),
         )
         if self.history_view is not None:
             self.history_view.reload()
@@ -852,4 +875,4 @@ def _backup_time_text(path: Path) -> str:
         made = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
     except ValueError:
         return path.name
-    return made.astimezone().strftime("%Y-%m-%d %H:%M")
+    return datetime_text(made.astimezone())

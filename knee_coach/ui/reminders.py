@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from knee_coach.core.clock import Clock, MonotonicClock
 from knee_coach.core.reminders import DueReminder, ReminderScheduler, SystemWallClock, WallClock
 from knee_coach.core.settings import ReminderSlot
+from knee_coach.ui.texts import time_text
 
 
 def slot_name(slot: str) -> str:
@@ -25,7 +26,8 @@ def slot_name(slot: str) -> str:
 
 
 def format_time(at: dt.time | dt.datetime) -> str:
-    return f"{at.hour:02d}:{at.minute:02d}"
+    """A reminder's clock time as the window's language writes it (7:30 AM / 7:30)."""
+    return time_text(dt.time(at.hour, at.minute))
 
 
 def reminder_texts(due: DueReminder) -> tuple[str, str]:
@@ -109,8 +111,9 @@ class ReminderBanner(QFrame):
         self.title.setStyleSheet("font-weight: 600;")
         self.body = QLabel()
         self.body.setWordWrap(True)
-        self.start = QPushButton(self.tr("Start a session"))
-        self.dismiss = QPushButton(self.tr("Dismiss"))
+        self.start = QPushButton()
+        self.dismiss = QPushButton()
+        self.due: DueReminder | None = None  # what is shown, to say it again in a new language
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.start)
@@ -118,9 +121,25 @@ class ReminderBanner(QFrame):
         self.start.clicked.connect(self.hide)
         self.start.clicked.connect(self.startRequested)
         self.dismiss.clicked.connect(self.hide)
+        self.retranslate()
         self.hide()
 
-    def show_reminder(self, title: str, body: str) -> None:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.start.setText(self.tr("Start a session"))
+        self.dismiss.setText(self.tr("Dismiss"))
+        if self.due is not None:
+            title, body = reminder_texts(self.due)
+            self.title.setText(title)
+            self.body.setText(body)
+
+    def show_reminder(self, title: str, body: str, due: DueReminder | None = None) -> None:
+        """Show a reminder; given `due`, its texts follow a later change of language."""
+        self.due = due
         self.title.setText(title)
         self.body.setText(body)
         self.show()

@@ -1,4 +1,8 @@
-"""All preferences, in tabs: session, sound, reminders, and the app on the desktop."""
+"""All preferences, in tabs: session, sound, reminders, and the app on the desktop.
+
+The dialog is modal and built anew each time it opens, so its texts are always in the
+current language; a language chosen in it applies when it is accepted (it then closes).
+"""
 
 from __future__ import annotations
 
@@ -37,6 +41,7 @@ QLabel, QCheckBox, QComboBox, QSpinBox, QDoubleSpinBox, QTimeEdit, QGroupBox, QT
 QCheckBox { spacing: 8px; }
 QCheckBox::indicator { width: 18px; height: 18px; }
 QTimeEdit { min-width: 90px; }
+QSpinBox, QDoubleSpinBox, QComboBox, QTimeEdit { min-height: 24px; }
 """
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from knee_coach.core import routines
 from knee_coach.core.model import Leg
@@ -87,3 +87,13 @@ def time_text(moment: dt.time) -> str:
     return QLocale().toString(
         QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat
     )
+
+
+def datetime_text(moment: dt.datetime) -> str:
+    """A date with its clock time in the locale's short form, e.g. "6/14/26 8:30 PM" /
+    "2026/06/14 20:30". The wall time shown is `moment`'s own (no time zone conversion)."""
+    when = QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+    )
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)

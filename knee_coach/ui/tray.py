@@ -5,7 +5,7 @@ It only emits requests; `knee_coach.ui.desktop.Desktop` decides what they do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -27,20 +27,25 @@ class TrayIcon(QObject):
         self.icon = QSystemTrayIcon(icon, self)
         self.icon.setToolTip(APP_NAME)
         self.menu = QMenu()
-        self.start_action = self._add(self.tr("Start a session"), self.startSessionRequested)
-        self.toggle_action = self._add(self.tr("Hide window"), self.toggleWindowRequested)
+        self.start_action = self._add(self.startSessionRequested)
+        self.toggle_action = self._add(self.toggleWindowRequested)
         self.menu.addSeparator()
-        self.history_action = self._add(self.tr("History"), self.historyRequested)
-        self.settings_action = self._add(self.tr("Settings…"), self.settingsRequested)
+        self.history_action = self._add(self.historyRequested)
+        self.settings_action = self._add(self.settingsRequested)
         self.menu.addSeparator()
-        self.quit_action = self._add(self.tr("Quit"), self.quitRequested)
+        self.quit_action = self._add(self.quitRequested)
         self.menu.setDefaultAction(self.start_action)
+        self._window_shown = True
+        self.retranslate()
+        # The menu is a top-level widget, so Qt sends it LanguageChange when the language
+        # changes (this QObject gets none): its texts follow the language live.
+        self.menu.installEventFilter(self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
         self.icon.messageClicked.connect(self.reminderClicked)
 
-    def _add(self, text: str, signal: Signal) -> QAction:
-        action = self.menu.addAction(text)
+    def _add(self, signal: Signal) -> QAction:
+        action = self.menu.addAction("")
         action.triggered.connect(signal)
         return action
 
@@ -54,7 +59,20 @@ class TrayIcon(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
+    def retranslate(self) -> None:
+        self.start_action.setText(self.tr("Start a session"))
+        self.history_action.setText(self.tr("History"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.set_window_shown(self._window_shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
     def set_window_shown(self, shown: bool) -> None:
+        self._window_shown = shown
         self.toggle_action.setText(self.tr("Hide window") if shown else self.tr("Show window"))
 
     def show_reminder(self, title: str, body: str) -> None:
