@@ -19,8 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPointF
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,11 +85,8 @@ def at_rep(window: MainWindow, clock: FakeClock, rep: int, fraction: float) -> N
 
 def shoot(window: QWidget, path: Path) -> None:
     settle()
+    # Full colour: a 256-colour palette bands the illustration's shading.
     image = window.grab().toImage()
-    # A 256-colour palette keeps the PNGs small; the UI's flat colours survive it.
-    image = image.convertToFormat(
-        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
-    )
     path.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(path)):
         raise RuntimeError(f"could not write {path}")
