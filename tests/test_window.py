@@ -17,6 +17,7 @@ from knee_coach.core.session import SetStatus, State
 from knee_coach.core.settings import Settings
 from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui.main_window import MainWindow
+from tests.driving import run_until
 
 
 @pytest.fixture(autouse=True)
@@ -81,22 +82,6 @@ def through_safety_gate(qtbot: QtBot, window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.safety_page
     qtbot.mouseClick(window.safety_page.start_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.session_page
-
-
-def advance_to_next_deadline(window: MainWindow, clock: FakeClock) -> None:
-    assert window.controller is not None
-    deadline = window.controller.session.next_deadline()
-    assert deadline is not None
-    clock.set(max(clock.now(), deadline))
-    window.controller.poll()
-
-
-def run_until(window: MainWindow, clock: FakeClock, condition) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(5000):
-        if condition():
-            return
-        advance_to_next_deadline(window, clock)
-    raise AssertionError("condition never met")
 
 
 def test_a_whole_session_by_keyboard_and_mouse(

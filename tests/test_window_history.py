@@ -27,6 +27,7 @@ from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.texts import date_text, datetime_text
+from tests.driving import run_until
 
 JST = timezone(timedelta(hours=9))
 NOW = datetime(2026, 6, 14, 20, 30, tzinfo=JST)  # a Sunday evening
@@ -72,22 +73,6 @@ def open_window(qtbot: QtBot, data: Path, clock: FakeClock) -> MainWindow:
     qtbot.waitExposed(window)
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)  # the keys are window shortcuts
     return window
-
-
-def step(window: MainWindow, clock: FakeClock) -> None:
-    assert window.controller is not None
-    deadline = window.controller.session.next_deadline()
-    assert deadline is not None
-    clock.set(max(clock.now(), deadline))
-    window.controller.poll()
-
-
-def run_until(window: MainWindow, clock: FakeClock, condition) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(5000):
-        if condition():
-            return
-        step(window, clock)
-    raise AssertionError("never happened")
 
 
 def stored_sets(data: Path) -> list[tuple[int, str, int]]:
