@@ -14,21 +14,7 @@ import sys
 import tempfile
 import time
 
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as fh:
-        fields = fh.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
-
-
-def rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+from procstat import cpu_seconds, status_mb  # benchmarks/ is on sys.path when run
 
 
 def main() -> None:
@@ -49,7 +35,7 @@ def main() -> None:
             c0, t0 = cpu_seconds(proc.pid), time.monotonic()
             time.sleep(seconds)
             c1, t1 = cpu_seconds(proc.pid), time.monotonic()
-            rss = rss_mb(proc.pid)
+            rss = status_mb("VmRSS", proc.pid)
         finally:
             proc.terminate()
             proc.wait(timeout=10)
