@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from knee_coach import APP_ID, APP_NAME, DESKTOP_ID, __version__
+
+if TYPE_CHECKING:
+    from knee_coach.ui.desktop import Desktop
+    from knee_coach.ui.main_window import MainWindow
 
 
 def _make_player(data_dir: Path) -> object:
@@ -16,20 +21,26 @@ def _make_player(data_dir: Path) -> object:
     return QtCuePlayer(data_dir / "cache" / "cues")
 
 
-# Set by benchmarks/startup.py: print a line once the first frame is painted, then quit.
+# Set by benchmarks/startup.py: print "first-frame" once the window is painted, "ready" once
+# the rest of the start-up (history, tray, reminders) is done, then quit.
 BENCH_ENV = "KNEE_COACH_BENCH_FIRST_FRAME"
 
 
-def _report_first_frame(window: object) -> None:
+def _report_start_up(window: MainWindow) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    def done() -> None:
-        window.repaint()  # type: ignore[attr-defined]
+    def first_frame() -> None:
+        window.repaint()
         print("first-frame", flush=True)
+
+    def ready() -> None:
+        print("ready", flush=True)
         QApplication.quit()
 
-    QTimer.singleShot(0, done)
+    QTimer.singleShot(0, first_frame)
+    # Queued: runs after every other slot of the signal.
+    window.firstFramePainted.connect(lambda: QTimer.singleShot(0, ready))
 
 
 def run_gui(
@@ -76,7 +87,7 @@ def run_gui(
     from knee_coach.ui.single_instance import SingleInstance
 
     instance = SingleInstance(data_dir)
-    if not instance.acquire():
+    if not instance.acquire(listen=False):
         if not instance.held_elsewhere():
             message = QCoreApplication.translate(
                 "app", "{app} cannot lock its data folder {folder}: {error}"
@@ -97,22 +108,36 @@ def run_gui(
         QMessageBox.warning(None, APP_NAME, message)
         return 3
 
-    from knee_coach.ui.desktop import Desktop
-
     window = MainWindow(
         data_dir,
         player_factory=lambda: _make_player(data_dir),  # type: ignore[arg-type,return-value]
         language=language,
     )
-    desktop = Desktop(window)
-    instance.activated.connect(desktop.activate)
-    # With a tray icon the app lives on after its window closes; without one, closing quits.
-    app.setQuitOnLastWindowClosed(desktop.tray is None)
-    desktop.start(minimized=minimized or window.settings.start_minimized)
+    desktops: list[Desktop] = []
+
+    def attach_desktop() -> Desktop:
+        """The tray, reminders, start at login, and the socket later starts knock on."""
+        from knee_coach.ui.desktop import Desktop
+
+        desktop = Desktop(window)
+        desktops.append(desktop)
+        instance.activated.connect(desktop.activate)
+        instance.listen()
+        # With a tray icon the app lives on after its window closes; without one, closing quits.
+        app.setQuitOnLastWindowClosed(desktop.tray is None)
+        return desktop
+
+    if minimized or window.settings.start_minimized:
+        attach_desktop().start(minimized=True)  # only the tray icon, if there is a tray
+    else:
+        # None of it is seen in the window: it waits until the window is on screen.
+        window.firstFramePainted.connect(attach_desktop)
+        window.show()
     if os.environ.get(BENCH_ENV):
-        _report_first_frame(window)
+        _report_start_up(window)
     try:
         return app.exec()
     finally:
-        desktop.shutdown()
+        for desktop in desktops:
+            desktop.shutdown()
         instance.release()

@@ -7,10 +7,11 @@ events it was given so the session can be checked without sound.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from knee_coach.core.cues import CueEvent
-from knee_coach.core.plan import Plan
+if TYPE_CHECKING:  # types only: the window creates a SilentPlayer before its first frame
+    from knee_coach.core.cues import CueEvent
+    from knee_coach.core.plan import Plan
 
 NoticeListener = Callable[[str | None], None]
 

@@ -1,8 +1,10 @@
-"""Monotonic clocks: the real one, and a fake one that tests drive by hand."""
+"""Clocks: monotonic ones (the real one, and a fake one that tests drive by hand) for pacing,
+and the local wall clock the history is stamped with."""
 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from typing import Protocol
 
 
@@ -36,3 +38,8 @@ class FakeClock:
         if value < self._now:
             raise ValueError("a monotonic clock cannot go back")
         self._now = value
+
+
+def now_local() -> datetime:
+    """The wall-clock time with the local UTC offset, to the second (what the history keeps)."""
+    return datetime.now().astimezone().replace(microsecond=0)

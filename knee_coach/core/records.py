@@ -13,11 +13,6 @@ from knee_coach.core.model import EndReason, Leg, LegChoice
 IMPORTED = "imported"
 
 
-def now_local() -> datetime:
-    """The wall-clock time with the local UTC offset, to the second (what the history keeps)."""
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
 def to_utc_text(moment: datetime) -> str:
     """UTC ISO 8601 to the second, e.g. 2026-05-01T06:30:00Z; always a four-digit year
     (strftime writes year 999 as "999", which neither SQLite nor Python reads back)."""

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from datetime import datetime
 
 from knee_coach.core.checkin import CheckIn
+from knee_coach.core.clock import now_local
 from knee_coach.core.model import LegChoice
-from knee_coach.core.records import SessionRecord, now_local
+from knee_coach.core.records import SessionRecord
 from knee_coach.core.session import Session
 from knee_coach.storage.history import HistoryStore
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 
 from knee_coach.core.settings import Settings, SettingsError
@@ -38,6 +37,8 @@ class SettingsStore:
         settings.validate()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(settings.to_dict(), indent=2, sort_keys=True)
+        import tempfile  # here: loading tempfile (and random, hashlib) slows the first frame
+
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

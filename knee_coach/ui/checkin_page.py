@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -174,7 +174,7 @@ class CheckInPage(QWidget):
 
     def focus_first(self) -> None:
         first = self.pain_rows[self._legs.legs()[0]]
-        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        first.setFocus()
 
     def _update_ready(self) -> None:
         ready = all(self.pain_rows[leg].value() is not None for leg in self._legs.legs())

@@ -14,8 +14,6 @@ it by retranslating themselves, so switching never rebuilds a page or loses a se
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +55,8 @@ def resolve_language(choice: str, ui_languages: Sequence[str] | None = None) -> 
 
 def find_lrelease() -> Path | None:
     """The lrelease shipped in the PySide6 wheel, else one on PATH."""
+    import shutil  # here, not at the top: only needed once, when the .qm files are missing
+
     try:
         import PySide6
 
@@ -74,6 +74,8 @@ def find_lrelease() -> Path | None:
 
 def compile_ts(ts: Path, qm: Path, lrelease: Path | None = None) -> bool:
     """Compile one .ts into a .qm with lrelease; False (and a log line) when it cannot."""
+    import subprocess  # (start-up cost: the .qm files are normally built already)
+
     tool = lrelease or find_lrelease()
     if tool is None:
         return False

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,43 +25,51 @@ from PySide6.QtWidgets import (
 
 from knee_coach import APP_NAME
 from knee_coach.audio.player import CuePlayer, SilentPlayer
-from knee_coach.core.checkin import CheckIn
-from knee_coach.core.clock import Clock, MonotonicClock
-from knee_coach.core.cues import CueEvent
+from knee_coach.core.clock import Clock, MonotonicClock, now_local
 from knee_coach.core.model import EndReason, LegChoice
-from knee_coach.core.plan import build_plan
-from knee_coach.core.records import now_local
-from knee_coach.core.reminders import DueReminder
-from knee_coach.core.session import Session
 from knee_coach.core.settings import CloseAction, Settings
-from knee_coach.core.trends import Nudge, clinic_nudge
-from knee_coach.storage.csv_io import CsvImportError, export_csv, import_csv
-from knee_coach.storage.db import CorruptionReport, Database, DatabaseError, NewerDatabaseError
-from knee_coach.storage.history import HistoryStore
-from knee_coach.storage.recorder import SessionRecorder, WallClock
 from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui import i18n
 from knee_coach.ui.checkin_page import CheckInPage
-from knee_coach.ui.reminders import ReminderBanner
 from knee_coach.ui.resources import app_icon
-from knee_coach.ui.session_controller import SessionController
-from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.style import stylesheet
-from knee_coach.ui.summary_page import SummaryPage
 from knee_coach.ui.texts import datetime_text, number
 
+# Only what the first frame shows is imported above. The history (SQLite), sessions, CSV,
+# trends, the other pages and the settings dialog are imported where first used: each costs
+# start-up time, and Qt for Python reads the source of every module imported after it.
 if TYPE_CHECKING:
+    from knee_coach.core.checkin import CheckIn
+    from knee_coach.core.cues import CueEvent
+    from knee_coach.core.reminders import DueReminder
+    from knee_coach.core.session import Session
+    from knee_coach.core.trends import Nudge
+    from knee_coach.storage.db import CorruptionReport, Database
+    from knee_coach.storage.history import HistoryStore
+    from knee_coach.storage.recorder import SessionRecorder, WallClock
     from knee_coach.ui.advice_page import StopAdvicePage
     from knee_coach.ui.history_view import HistoryView
+    from knee_coach.ui.reminders import ReminderBanner
     from knee_coach.ui.safety_page import SafetyPage
+    from knee_coach.ui.session_controller import SessionController
     from knee_coach.ui.session_page import SessionPage
     from knee_coach.ui.summary_page import SummaryPage
 
 PlayerFactory = Callable[[], CuePlayer]
 PLAYER_DELAY_MS = 300
+FIRST_FRAME_TIMEOUT_MS = 1000
 log = logging.getLogger(__name__)
-# What can go wrong writing the history; a session always goes on regardless.
-STORAGE_ERRORS = (sqlite3.Error, DatabaseError, OSError)
+
+
+def storage_errors() -> tuple[type[Exception], ...]:
+    """What can go wrong writing the history; a session always goes on regardless.
+
+    A function, so that SQLite loads with the history, after the first frame."""
+    import sqlite3
+
+    from knee_coach.storage.db import DatabaseError
+
+    return (sqlite3.Error, DatabaseError, OSError)
 
 
 def ask_close_action(parent: QWidget) -> tuple[CloseAction | None, bool]:
@@ -104,6 +111,9 @@ def ask_close_action(parent: QWidget) -> tuple[CloseAction | None, bool]:
 class MainWindow(QMainWindow):
     settingsChanged = Signal(object)  # Settings, after the user changed and saved them
     visibilityChanged = Signal(bool)  # shown (True) or hidden (False)
+    # Once, just after the window was first painted: the cue for what the first frame
+    # need not wait for (the history, the tray, the audio).
+    firstFramePainted = Signal()
 
     def __init__(
         self,
@@ -158,12 +168,11 @@ class MainWindow(QMainWindow):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
-        self.reminder_banner = ReminderBanner()
-        self.reminder_banner.startRequested.connect(self.start_from_reminder)
-        banner_row = QVBoxLayout()
-        banner_row.setContentsMargins(12, 8, 12, 0)
-        banner_row.addWidget(self.reminder_banner)
-        central_layout.addLayout(banner_row)
+        # The reminder banner above the pages is built when the first reminder comes.
+        self._banner: ReminderBanner | None = None
+        self._banner_row = QVBoxLayout()
+        self._banner_row.setContentsMargins(12, 0, 12, 0)
+        central_layout.addLayout(self._banner_row)
         self.stack = QStackedWidget()
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -173,19 +182,7 @@ class MainWindow(QMainWindow):
         self.checkin_page.set_legs(self.settings.legs)
         self._build_menus()
 
-        self._shortcuts: list[QShortcut] = []
-        for key, slot in (
-            (Qt.Key.Key_Space, self._space),
-            (Qt.Key.Key_P, self.toggle_pause),
-            (Qt.Key.Key_Right, self.skip),
-            (Qt.Key.Key_Escape, self.stop),
-            (Qt.Key.Key_H, self.stop_it_hurts),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-            shortcut.setEnabled(False)
-            self._shortcuts.append(shortcut)
+        self._shortcuts: list[QShortcut] = []  # the session's keys, made with its page
         self.stack.currentChanged.connect(self._page_changed)
 
         # The language switcher, on every page (also mid-session): each name in its own
@@ -203,6 +200,7 @@ class MainWindow(QMainWindow):
         # The history is opened right after the first frame (or when first needed), so the
         # window shows without waiting for SQLite.
         self._history_opened = False
+        self._first_frame_painted = False
         self._startup_message = self._startup_text()
         if self._startup_message:
             self.statusBar().showMessage(self._startup_message)
@@ -254,6 +252,21 @@ class MainWindow(QMainWindow):
         page.skipRequested.connect(self.skip)
         page.stopRequested.connect(self.stop)
         page.hurtsRequested.connect(self.stop_it_hurts)
+        from PySide6.QtCore import Qt  # (not at the top: see _set_menu_shortcuts)
+
+        # The session's keys work anywhere in the window, but only while the session shows.
+        for key, slot in (
+            (Qt.Key.Key_Space, self._space),
+            (Qt.Key.Key_P, self.toggle_pause),
+            (Qt.Key.Key_Right, self.skip),
+            (Qt.Key.Key_Escape, self.stop),
+            (Qt.Key.Key_H, self.stop_it_hurts),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            shortcut.setEnabled(False)
+            self._shortcuts.append(shortcut)
         return page
 
     def _build_advice_page(self) -> QWidget:
@@ -301,6 +314,17 @@ class MainWindow(QMainWindow):
     def summary_page(self) -> SummaryPage:
         return self._page("summary")  # type: ignore[return-value]
 
+    @property
+    def reminder_banner(self) -> ReminderBanner:
+        if self._banner is None:
+            from knee_coach.ui.reminders import ReminderBanner
+
+            self._banner = ReminderBanner()
+            self._banner.startRequested.connect(self.start_from_reminder)
+            self._banner_row.setContentsMargins(12, 8, 12, 0)
+            self._banner_row.addWidget(self._banner)
+        return self._banner
+
     # ----- start-up -------------------------------------------------------------------------
     def _build_menus(self) -> None:
         """Menus and actions; their texts are set in `_retranslate` so they follow the language."""
@@ -310,7 +334,6 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.import_action.triggered.connect(self.import_history)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.import_action)
@@ -318,9 +341,14 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu("")
         self.history_action = QAction(self)
-        self.history_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_H))
         self.history_action.triggered.connect(self.open_history)
         self.view_menu.addAction(self.history_action)
+
+    def _set_menu_shortcuts(self) -> None:
+        """Set after the first frame: the first `setShortcut` builds all of the `Qt`
+        namespace's Python enum classes (~30 ms); the menus are closed until then anyway."""
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
 
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
@@ -345,6 +373,9 @@ class MainWindow(QMainWindow):
 
     def _open_history_store(self) -> None:
         """Open the history; without it the sessions still run (nothing is stored)."""
+        from knee_coach.storage.db import Database, NewerDatabaseError
+        from knee_coach.storage.history import HistoryStore
+
         try:
             self.db = Database.open(self.data_dir)
         except NewerDatabaseError as exc:
@@ -353,7 +384,7 @@ class MainWindow(QMainWindow):
                 "{version}). It was left untouched. Please update Knee Coach to see it and "
                 "to keep recording; sessions run meanwhile but are not stored.\n\n{path}"
             ).format(version=exc.version, path=exc.path)
-        except (DatabaseError, sqlite3.Error, OSError) as exc:
+        except storage_errors() as exc:
             self.history_problem = self.tr(
                 "The history cannot be opened, so sessions are not stored for now: {error}"
             ).format(error=exc)
@@ -364,7 +395,7 @@ class MainWindow(QMainWindow):
         self._corruption = self.db.corruption
         try:
             interrupted = self.history.mark_interrupted()
-        except STORAGE_ERRORS as exc:
+        except storage_errors() as exc:
             log.warning("could not mark interrupted sessions: %s", exc)
             interrupted = []
         if interrupted:
@@ -401,7 +432,7 @@ class MainWindow(QMainWindow):
         if restore is not None and box.clickedButton() is restore and self.db is not None:
             try:
                 self.db.restore(report.latest_backup)  # type: ignore[arg-type]
-            except STORAGE_ERRORS as exc:
+            except storage_errors() as exc:
                 QMessageBox.warning(
                     self,
                     self.tr("History damaged"),
@@ -475,15 +506,32 @@ class MainWindow(QMainWindow):
     # ----- start-up -------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
-        if not self._history_opened:
-            QTimer.singleShot(0, self._ensure_history)
-        elif self.history_problem or self._corruption:
+        if self._history_opened and (self.history_problem or self._corruption):
             QTimer.singleShot(0, self._report_history_problem)
         self.visibilityChanged.emit(True)
+        if not self._first_frame_painted:
+            # Should the window not be painted soon (shown on a hidden workspace, say), the
+            # rest of the start-up (the tray, reminders among it) must not wait for it.
+            QTimer.singleShot(FIRST_FRAME_TIMEOUT_MS, self._first_frame_done)
+
+    def paintEvent(self, event: object) -> None:  # type: ignore[override]
+        super().paintEvent(event)  # type: ignore[arg-type]
+        self._first_frame_done()
+
+    def _first_frame_done(self) -> None:
+        if not self._first_frame_painted:
+            # The rest of the start-up waits until the window is on screen.
+            self._first_frame_painted = True
+            QTimer.singleShot(0, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._set_menu_shortcuts()
+        self._ensure_history()
         if self._player_factory is not None:
-            # Loading QtMultimedia blocks for a few hundred ms: let the first frame reach the
-            # screen and settle before it. A session started sooner loads it on the spot.
+            # Loading QtMultimedia blocks for a few hundred ms: let the first frame settle
+            # before it. A session started sooner loads it on the spot.
             QTimer.singleShot(PLAYER_DELAY_MS, self._install_player)
+        self.firstFramePainted.emit()
 
     def _install_player(self) -> None:
         factory, self._player_factory = self._player_factory, None
@@ -529,6 +577,8 @@ class MainWindow(QMainWindow):
         self._save_settings(Settings.from_dict({**self.settings.to_dict(), "legs": choice.value}))
 
     def open_settings(self) -> None:
+        from knee_coach.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.settings,
             self,
@@ -562,7 +612,8 @@ class MainWindow(QMainWindow):
 
     def start_from_reminder(self) -> None:
         """A reminder was clicked: the window, on the check-in page that starts a session."""
-        self.reminder_banner.hide()
+        if self._banner is not None:
+            self._banner.hide()
         self.bring_to_front()
         if not self.session_in_progress and self.stack.currentWidget() is not self.checkin_page:
             self.go_home()
@@ -624,6 +675,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.safety_page)
 
     def start_session(self) -> None:
+        from knee_coach.core.plan import build_plan
+        from knee_coach.storage.recorder import SessionRecorder
+        from knee_coach.ui.session_controller import SessionController
+
         self._install_player()  # no-op once loaded
         plan = build_plan(self.settings)
         controller = SessionController(plan, self.clock, self)
@@ -644,7 +699,7 @@ class MainWindow(QMainWindow):
                     self.before,
                     self.wall_clock,
                 )
-            except STORAGE_ERRORS as exc:
+            except storage_errors() as exc:
                 self._storage_failed(exc)
         self.session_page.start(plan, controller.snapshot)
         self.stack.setCurrentWidget(self.session_page)
@@ -661,7 +716,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.recorder.sync()
-        except STORAGE_ERRORS as exc:
+        except storage_errors() as exc:
             self._storage_failed(exc)
 
     @property
@@ -721,7 +776,7 @@ class MainWindow(QMainWindow):
                 if stored is not None:
                     before, after = stored.before, stored.after
                 nudge = self._nudge()
-            except STORAGE_ERRORS as exc:
+            except storage_errors() as exc:
                 self._storage_failed(exc)
         if self.session is not None:
             self.summary_page.show_session(self.session, before, after, nudge)
@@ -733,6 +788,8 @@ class MainWindow(QMainWindow):
         return self.wall_clock().date()
 
     def _nudge(self) -> Nudge | None:
+        from knee_coach.core.trends import clinic_nudge
+
         self._ensure_history()
         if self.history is None:
             return None
@@ -774,9 +831,11 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        from knee_coach.storage.csv_io import export_csv
+
         try:
             n = export_csv(self.history, Path(path))
-        except STORAGE_ERRORS as exc:
+        except storage_errors() as exc:
             QMessageBox.warning(
                 self,
                 self.tr("Export failed"),
@@ -799,6 +858,8 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        from knee_coach.storage.csv_io import CsvImportError, import_csv
+
         try:
             result = import_csv(self.history, Path(path))
         except CsvImportError as exc:
@@ -810,7 +871,7 @@ class MainWindow(QMainWindow):
                 ),
             )
             return
-        except STORAGE_ERRORS as exc:
+        except storage_errors() as exc:
             QMessageBox.warning(
                 self,
                 self.tr("Nothing was imported"),

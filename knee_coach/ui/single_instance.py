@@ -9,15 +9,19 @@ is a different instance. A lock left by a crash names a dead process and is take
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from knee_coach import APP_ID
+
+# QtNetwork (and hashlib) load when first used: the lock is taken before the window shows,
+# the socket is opened once it is on screen.
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "knee-coach.lock"
@@ -27,6 +31,8 @@ ACK = b"ok\n"
 
 def server_name(data_dir: Path) -> str:
     """A socket name unique to the user and the (resolved) data folder, short enough for Unix."""
+    import hashlib
+
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     digest = hashlib.sha256(f"{user}\0{data_dir.resolve()}".encode()).hexdigest()[:20]
     return f"{APP_ID}-{digest}"
@@ -40,29 +46,41 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        self.name = server_name(data_dir)
         self.lock = QLockFile(str(data_dir / LOCK_NAME))
         # Held for the app's whole life: never stale by age, only when its process is gone.
         self.lock.setStaleLockTime(0)
         self.server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []  # connected second starts (owned by the server)
 
-    def acquire(self, timeout_ms: int = 200) -> bool:
-        """Take the lock. False: another instance holds it (see `held_elsewhere()`)."""
+    def acquire(self, timeout_ms: int = 200, listen: bool = True) -> bool:
+        """Take the lock. False: another instance holds it (see `held_elsewhere()`).
+
+        `listen=False` leaves opening the socket to a later `listen()`; a second start
+        meanwhile keeps trying to reach this one for a few seconds."""
         if not self.lock.tryLock(timeout_ms):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Wait for other starts to ask for the window (only while holding the lock)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None or not self.lock.isLocked():
+            return
+        name = server_name(self.data_dir)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
+        if not server.listen(name):
             # A socket file left by a crash; we hold the lock, so it cannot be a live server.
-            QLocalServer.removeServer(self.name)
-            if not server.listen(self.name):
+            QLocalServer.removeServer(name)
+            if not server.listen(name):
                 # Still the only writer (we hold the lock); later starts just cannot wake us.
                 log.warning("cannot listen for other starts: %s", server.errorString())
-                return True
+                return
         server.newConnection.connect(self._on_connection)
         self.server = server
-        return True
 
     def held_elsewhere(self) -> bool:
         """After a failed `acquire()`: True if another instance holds the lock, False if the
@@ -102,6 +120,8 @@ class SingleInstance(QObject):
                 self.activated.emit()
 
     def _forget_closed(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         for socket in [
             s for s in self._clients if s.state() != QLocalSocket.LocalSocketState.ConnectedState
         ]:
@@ -116,6 +136,8 @@ class SingleInstance(QObject):
 
         Retries for a few seconds, since the first instance may still be starting up.
         """
+        from PySide6.QtNetwork import QLocalSocket
+
         name = server_name(data_dir)
         for _ in range(attempts):
             socket = QLocalSocket()

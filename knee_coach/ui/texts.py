@@ -7,13 +7,16 @@ Also the locale-aware formatting of numbers, dates, weekdays and times for the s
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from knee_coach.core import routines
 from knee_coach.core.model import Leg
-from knee_coach.core.plan import PlannedSet
-from knee_coach.core.routines import Routine
+
+if TYPE_CHECKING:
+    from knee_coach.core.plan import PlannedSet
+    from knee_coach.core.routines import Routine
 
 
 def core_text(context: str, text: str) -> str:

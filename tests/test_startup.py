@@ -1,0 +1,69 @@
+"""Start-up: the first frame loads only what it shows; the rest follows right after it.
+
+Run in a fresh interpreter, since what a module import costs shows only the first time.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+# Heavy parts no first frame needs: each is loaded after it, or when first used.
+LATER = (
+    "sqlite3",
+    "pyqtgraph",
+    "PySide6.QtMultimedia",
+    "PySide6.QtNetwork",
+    "PySide6.QtSvg",
+    "knee_coach.storage.db",
+    "knee_coach.storage.csv_io",
+    "knee_coach.core.trends",
+    "knee_coach.ui.settings_dialog",
+    "knee_coach.ui.session_page",
+)
+
+DRIVER = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+import PySide6.QtCore as QtCore
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from knee_coach.ui.main_window import MainWindow
+later = sys.argv[2].split(",")
+
+class Probe(MainWindow):
+    def paintEvent(self, event):
+        if not at_first_frame:  # what is loaded when the first frame is drawn
+            at_first_frame.append(("Qt" in vars(QtCore), [m for m in later if m in sys.modules]))
+        super().paintEvent(event)
+
+at_first_frame = []
+w = Probe(Path(sys.argv[1]))
+painted = []
+w.firstFramePainted.connect(lambda: painted.append(True))
+w.show()
+while not painted:
+    app.processEvents()
+qt_namespace, loaded = at_first_frame[0]
+print("qt-namespace", qt_namespace)
+print("loaded", ",".join(loaded))
+print("after", w.history is not None, w.history_action.shortcut().toString())
+"""
+
+
+def test_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(tmp_path / "data"), ",".join(LATER)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    assert lines["qt-namespace"] == "False"
+    assert lines["loaded"] == ""
+    # Right after it: the history is open and the menus have their shortcuts.
+    assert lines["after"] == "True Ctrl+H"
+    assert (tmp_path / "data" / "history.sqlite3").is_file()
