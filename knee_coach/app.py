@@ -55,7 +55,7 @@ def run_gui(
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from knee_coach.ui.main_window import MainWindow
     from knee_coach.ui.resources import asset_path
@@ -65,9 +65,12 @@ def run_gui(
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)  # matches packaging/linux/<DESKTOP_ID>.desktop
-    app.setWindowIcon(QIcon(str(asset_path("app_icon.svg"))))
+
+    def set_app_icon() -> None:
+        app.setWindowIcon(QIcon(str(asset_path("app_icon.svg"))))
 
     if self_test:
+        set_app_icon()
         window = MainWindow(data_dir, player_factory=None, language=language)
         window.show()
         from knee_coach.self_test import Check, run_checks
@@ -88,6 +91,8 @@ def run_gui(
 
     instance = SingleInstance(data_dir)
     if not instance.acquire(listen=False):
+        from PySide6.QtWidgets import QMessageBox
+
         if not instance.held_elsewhere():
             message = QCoreApplication.translate(
                 "app", "{app} cannot lock its data folder {folder}: {error}"
@@ -116,9 +121,10 @@ def run_gui(
     desktops: list[Desktop] = []
 
     def attach_desktop() -> Desktop:
-        """The tray, reminders, start at login, and the socket later starts knock on."""
+        """The icon, tray, reminders, start at login, and the socket later starts knock on."""
         from knee_coach.ui.desktop import Desktop
 
+        set_app_icon()
         desktop = Desktop(window)
         desktops.append(desktop)
         instance.activated.connect(desktop.activate)

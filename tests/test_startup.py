@@ -49,7 +49,7 @@ while not painted:
 qt_namespace, loaded = at_first_frame[0]
 print("qt-namespace", qt_namespace)
 print("loaded", ",".join(loaded))
-print("after", w.history is not None, w.history_action.shortcut().toString())
+print("after", w.history is not None, w.history_action.shortcut().toString(), not w.windowIcon().isNull())
 """
 
 
@@ -64,6 +64,6 @@ def test_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> None:
     lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
     assert lines["qt-namespace"] == "False"
     assert lines["loaded"] == ""
-    # Right after it: the history is open and the menus have their shortcuts.
-    assert lines["after"] == "True Ctrl+H"
+    # Right after it: the history is open, the menus have their shortcuts, the window its icon.
+    assert lines["after"] == "True Ctrl+H True"
     assert (tmp_path / "data" / "history.sqlite3").is_file()

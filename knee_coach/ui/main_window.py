@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QComboBox,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -39,6 +37,8 @@ from knee_coach.ui.texts import datetime_text, number
 # trends, the other pages and the settings dialog are imported where first used: each costs
 # start-up time, and Qt for Python reads the source of every module imported after it.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QShortcut
+
     from knee_coach.core.checkin import CheckIn
     from knee_coach.core.cues import CueEvent
     from knee_coach.core.reminders import DueReminder
@@ -77,6 +77,8 @@ def ask_close_action(parent: QWidget) -> tuple[CloseAction | None, bool]:
 
     Returns the choice (None: cancel, keep the window) and whether to remember it.
     """
+    from PySide6.QtWidgets import QCheckBox
+
     box = QMessageBox(parent)
     box.setObjectName("closeQuestion")
     box.setIcon(QMessageBox.Icon.Question)
@@ -128,7 +130,6 @@ class MainWindow(QMainWindow):
         until the user picks a language in the window."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(app_icon())
         self.resize(1040, 720)
         self.setMinimumSize(860, 690)
         self.data_dir = data_dir
@@ -253,6 +254,7 @@ class MainWindow(QMainWindow):
         page.stopRequested.connect(self.stop)
         page.hurtsRequested.connect(self.stop_it_hurts)
         from PySide6.QtCore import Qt  # (not at the top: see _set_menu_shortcuts)
+        from PySide6.QtGui import QShortcut
 
         # The session's keys work anywhere in the window, but only while the session shows.
         for key, slot in (
@@ -525,6 +527,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        # Rendering the SVG icon for the window manager costs ~4 ms; unseen in the first frame.
+        self.setWindowIcon(app_icon())
         self._set_menu_shortcuts()
         self._ensure_history()
         if self._player_factory is not None:
@@ -826,6 +830,8 @@ class MainWindow(QMainWindow):
         suggested = str(
             Path.home() / self.tr("knee-coach-history-{day}.csv").format(day=self._today())
         )
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export history as CSV"), suggested, self.tr("CSV files (*.csv)")
         )
@@ -853,6 +859,8 @@ class MainWindow(QMainWindow):
         if self.history is None:
             self.open_history()
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import history from CSV"), str(Path.home()), self.tr("CSV files (*.csv)")
         )
