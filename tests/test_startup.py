@@ -49,7 +49,8 @@ while not painted:
 qt_namespace, loaded = at_first_frame[0]
 print("qt-namespace", qt_namespace)
 print("loaded", ",".join(loaded))
-print("after", w.history is not None, w.history_action.shortcut().toString(), not w.windowIcon().isNull())
+icon = not w.windowIcon().isNull()
+print("after", w.history is not None, w.history_action.shortcut().toString(), icon)
 """
 
 

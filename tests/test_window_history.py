@@ -333,7 +333,13 @@ def test_csv_export_and_import_from_the_file_menu(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
     other.import_action.trigger()
     assert warnings[-1][0] == "History imported"
+    added = window.history.count()  # type: ignore[union-attr]
+    assert warnings[-1][1] == f"{added:,} sessions added."
     assert other.history is not None and other.history.count() == window.history.count()  # type: ignore[union-attr]
+    other.import_action.trigger()  # the same file again: all of it is there already
+    assert warnings[-1][1] == (
+        f"0 sessions added. {added:,} sessions were already in the history, so they were skipped."
+    )
 
     bad = tmp_path / "bad.csv"
     bad.write_text(out.read_text(encoding="utf-8-sig").replace(",completed,", ",done,", 1))

@@ -4,11 +4,27 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="789"/>
+        <location filename="../ui/main_window.py" line="854"/>
         <source>%n session(s) exported to {path}</source>
         <translation>
             <numerusform>%n session exported to {path}</numerusform>
             <numerusform>%n sessions exported to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py" line="889"/>
+        <source>%Ln session(s) added.</source>
+        <translation>
+            <numerusform>%Ln session added.</numerusform>
+            <numerusform>%Ln sessions added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py" line="892"/>
+        <source>%Ln session(s) already in the history, so skipped.</source>
+        <translation>
+            <numerusform>%Ln session was already in the history, so it was skipped.</numerusform>
+            <numerusform>%Ln sessions were already in the history, so they were skipped.</numerusform>
         </translation>
     </message>
 </context>

@@ -39,22 +39,22 @@
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/texts.py" line="34"/>
+        <location filename="../ui/texts.py" line="37"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/texts.py" line="34"/>
+        <location filename="../ui/texts.py" line="37"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/texts.py" line="42"/>
+        <location filename="../ui/texts.py" line="45"/>
         <source>Routine {number} of {count}: {title}</source>
         <translation>セルフケア {number}/{count}：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/texts.py" line="51"/>
+        <location filename="../ui/texts.py" line="54"/>
         <source>{leg}, {side}</source>
         <translation>{leg}・{side}</translation>
     </message>
@@ -494,62 +494,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="76"/>
+        <location filename="../ui/main_window.py" line="85"/>
         <source>Close Knee Coach?</source>
         <translation>Knee Coach を閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="78"/>
+        <location filename="../ui/main_window.py" line="87"/>
         <source>Keep Knee Coach running in the tray so your reminders still come, or quit it?</source>
         <translation>リマインダーが届くように Knee Coach をトレイに残しますか？それとも終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="84"/>
+        <location filename="../ui/main_window.py" line="93"/>
         <source>Keep in tray</source>
         <translation>トレイに残す</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="87"/>
+        <location filename="../ui/main_window.py" line="96"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="92"/>
+        <location filename="../ui/main_window.py" line="101"/>
         <source>Remember my choice (change it in Settings)</source>
         <translation>この選択を記憶する（設定で変更できます）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="326"/>
+        <location filename="../ui/main_window.py" line="356"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="327"/>
+        <location filename="../ui/main_window.py" line="357"/>
         <source>&amp;Export history as CSV…</source>
         <translation>記録をCSVに書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="328"/>
+        <location filename="../ui/main_window.py" line="358"/>
         <source>&amp;Import history from CSV…</source>
         <translation>CSVから記録を読み込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="329"/>
+        <location filename="../ui/main_window.py" line="359"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="330"/>
+        <location filename="../ui/main_window.py" line="360"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="331"/>
+        <location filename="../ui/main_window.py" line="361"/>
         <source>&amp;History and weekly review</source>
         <translation>記録と週のふり返り(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="352"/>
+        <location filename="../ui/main_window.py" line="385"/>
         <source>Your history was saved by a newer version of Knee Coach (database version {version}). It was left untouched. Please update Knee Coach to see it and to keep recording; sessions run meanwhile but are not stored.
 
 {path}</source>
@@ -558,23 +558,23 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="358"/>
+        <location filename="../ui/main_window.py" line="391"/>
         <source>The history cannot be opened, so sessions are not stored for now: {error}</source>
         <translation>記録を開けないため、いまはセッションが記録されません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="216"/>
+        <location filename="../ui/main_window.py" line="215"/>
         <source>The session of {when} was interrupted; the {sets} sets done were kept.</source>
         <translation>{when}のセッションは途中で終わりました。終えた{sets}セットは記録に残っています。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="376"/>
-        <location filename="../ui/main_window.py" line="749"/>
+        <location filename="../ui/main_window.py" line="409"/>
+        <location filename="../ui/main_window.py" line="810"/>
         <source>History not available</source>
         <translation>記録を使えません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="381"/>
+        <location filename="../ui/main_window.py" line="414"/>
         <source>The history file was damaged and could not be read. It was kept, not deleted, as:
 {moved}
 
@@ -585,117 +585,117 @@ A new, empty history was started.</source>
 新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="386"/>
-        <location filename="../ui/main_window.py" line="407"/>
+        <location filename="../ui/main_window.py" line="419"/>
+        <location filename="../ui/main_window.py" line="440"/>
         <source>History damaged</source>
         <translation>記録が壊れています</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="423"/>
         <source>The latest backup is from {when}. Restore it? Sessions after it are in the damaged file only.</source>
         <translation>最新のバックアップは{when}のものです。復元しますか？それ以降のセッションは、壊れたファイルにしか残っていません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="394"/>
+        <location filename="../ui/main_window.py" line="427"/>
         <source>Restore the latest backup</source>
         <translation>最新のバックアップを復元する</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="396"/>
+        <location filename="../ui/main_window.py" line="429"/>
         <source>Start with an empty history</source>
         <translation>空の記録から始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="408"/>
+        <location filename="../ui/main_window.py" line="441"/>
         <source>The backup could not be restored: {error}</source>
         <translation>バックアップを復元できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="411"/>
+        <location filename="../ui/main_window.py" line="444"/>
         <source>The latest backup was restored.</source>
         <translation>最新のバックアップを復元しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="418"/>
+        <location filename="../ui/main_window.py" line="451"/>
         <source>This session could not be saved to the history: {error}</source>
         <translation>このセッションを記録に保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="466"/>
+        <location filename="../ui/main_window.py" line="499"/>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="467"/>
+        <location filename="../ui/main_window.py" line="500"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="508"/>
+        <location filename="../ui/main_window.py" line="560"/>
         <source>Sound is unavailable: {error}</source>
         <translation>音を出せません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="614"/>
+        <location filename="../ui/main_window.py" line="669"/>
         <source>Settings not saved</source>
         <translation>設定を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="615"/>
+        <location filename="../ui/main_window.py" line="670"/>
         <source>Could not save the settings: {error}</source>
         <translation>設定を保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="750"/>
+        <location filename="../ui/main_window.py" line="811"/>
         <source>The history is not available.</source>
         <translation>記録を使えません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="770"/>
+        <location filename="../ui/main_window.py" line="831"/>
         <source>knee-coach-history-{day}.csv</source>
         <translation>KneeCoach-記録-{day}.csv</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="773"/>
+        <location filename="../ui/main_window.py" line="836"/>
         <source>Export history as CSV</source>
         <translation>記録をCSVに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="773"/>
-        <location filename="../ui/main_window.py" line="798"/>
+        <location filename="../ui/main_window.py" line="836"/>
+        <location filename="../ui/main_window.py" line="865"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="782"/>
+        <location filename="../ui/main_window.py" line="847"/>
         <source>Export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="783"/>
+        <location filename="../ui/main_window.py" line="848"/>
         <source>The history could not be written to {path}: {error}</source>
         <translation>記録を {path} に書き出せませんでした：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="789"/>
+        <location filename="../ui/main_window.py" line="854"/>
         <source>%n session(s) exported to {path}</source>
         <translation>
             <numerusform>%n件のセッションを {path} に書き出しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="798"/>
+        <location filename="../ui/main_window.py" line="865"/>
         <source>Import history from CSV</source>
         <translation>CSVから記録を読み込む</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="807"/>
-        <location filename="../ui/main_window.py" line="816"/>
+        <location filename="../ui/main_window.py" line="876"/>
+        <location filename="../ui/main_window.py" line="885"/>
         <source>Nothing was imported</source>
         <translation>何も読み込みませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="808"/>
+        <location filename="../ui/main_window.py" line="877"/>
         <source>{problem}
 
 The history was not changed.</source>
@@ -704,27 +704,36 @@ The history was not changed.</source>
 記録は変更していません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="817"/>
+        <location filename="../ui/main_window.py" line="886"/>
         <source>The history could not be updated: {error}</source>
         <translation>記録を更新できませんでした：{error}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py" line="889"/>
+        <source>%Ln session(s) added.</source>
+        <translation>
+            <numerusform>%Ln件のセッションを追加しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py" line="892"/>
+        <source>%Ln session(s) already in the history, so skipped.</source>
+        <translation>
+            <numerusform>%Ln件はすでに記録にあったため、読み飛ばしました。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/main_window.py" line="822"/>
+        <location filename="../ui/main_window.py" line="894"/>
         <source>History imported</source>
         <translation>記録を読み込みました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="824"/>
-        <source>{added} sessions added; {skipped} were already in the history and were skipped.</source>
-        <translation>{added}件のセッションを追加しました。{skipped}件はすでに記録にあったため、読み飛ばしました。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="850"/>
+        <location filename="../ui/main_window.py" line="918"/>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="851"/>
+        <location filename="../ui/main_window.py" line="919"/>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
         <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
     </message>
@@ -1221,12 +1230,12 @@ The history was not changed.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="81"/>
+        <location filename="../app.py" line="97"/>
         <source>{app} cannot lock its data folder {folder}: {error}</source>
         <translation>{app} のデータフォルダー {folder} をロックできません：{error}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="91"/>
+        <location filename="../app.py" line="107"/>
         <source>{app} is already running with the data folder {folder}, but it does not answer. Close it (or end it in the task manager) and try again.</source>
         <translation>{app} はすでにデータフォルダー {folder} で起動していますが、応答がありません。そちらを閉じて（またはタスクマネージャーで終了して）から、もう一度お試しください。</translation>
     </message>

@@ -886,13 +886,12 @@ class MainWindow(QMainWindow):
                 self.tr("The history could not be updated: {error}").format(error=exc),
             )
             return
-        QMessageBox.information(
-            self,
-            self.tr("History imported"),
-            self.tr(
-                "{added} sessions added; {skipped} were already in the history and were skipped."
-            ).format(added=number(result.added), skipped=number(result.skipped)),
-        )
+        text = self.tr("%Ln session(s) added.", "", result.added)
+        if result.skipped:
+            text += " " + self.tr(
+                "%Ln session(s) already in the history, so skipped.", "", result.skipped
+            )
+        QMessageBox.information(self, self.tr("History imported"), text)
         if self.history_view is not None:
             self.history_view.reload()
 
