@@ -324,3 +324,16 @@ def test_settings_dialog_in_japanese(qtbot: QtBot, tmp_path: Path) -> None:
     assert untranslated == []
     assert dialog.findChildren(QAbstractButton)  # OK / キャンセル from Qt's own catalogue
     assert any("キャンセル" in b.text() for b in dialog.findChildren(QAbstractButton))
+
+
+def test_a_damaged_settings_file_is_reported_in_the_window_language(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text("{not json", encoding="utf-8")
+    window = MainWindow(data, clock=FakeClock(0.0), language="ja")
+    qtbot.addWidget(window)
+    message = window.statusBar().currentMessage()
+    assert "settings.json.bad" in message and JAPANESE.search(message), message
+    assert (data / "settings.json.bad").read_text(encoding="utf-8") == "{not json"

@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="854"/>
+        <location filename="../ui/main_window.py" line="858"/>
         <source>%n session(s) exported to {path}</source>
         <translation>
             <numerusform>%n session exported to {path}</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="889"/>
+        <location filename="../ui/main_window.py" line="893"/>
         <source>%Ln session(s) added.</source>
         <translation>
             <numerusform>%Ln session added.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="892"/>
+        <location filename="../ui/main_window.py" line="896"/>
         <source>%Ln session(s) already in the history, so skipped.</source>
         <translation>
             <numerusform>%Ln session was already in the history, so it was skipped.</numerusform>

@@ -519,37 +519,37 @@
         <translation>この選択を記憶する（設定で変更できます）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="356"/>
+        <location filename="../ui/main_window.py" line="360"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="357"/>
+        <location filename="../ui/main_window.py" line="361"/>
         <source>&amp;Export history as CSV…</source>
         <translation>記録をCSVに書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="358"/>
+        <location filename="../ui/main_window.py" line="362"/>
         <source>&amp;Import history from CSV…</source>
         <translation>CSVから記録を読み込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="359"/>
+        <location filename="../ui/main_window.py" line="363"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="360"/>
+        <location filename="../ui/main_window.py" line="364"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="361"/>
+        <location filename="../ui/main_window.py" line="365"/>
         <source>&amp;History and weekly review</source>
         <translation>記録と週のふり返り(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="385"/>
+        <location filename="../ui/main_window.py" line="389"/>
         <source>Your history was saved by a newer version of Knee Coach (database version {version}). It was left untouched. Please update Knee Coach to see it and to keep recording; sessions run meanwhile but are not stored.
 
 {path}</source>
@@ -558,7 +558,7 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="391"/>
+        <location filename="../ui/main_window.py" line="395"/>
         <source>The history cannot be opened, so sessions are not stored for now: {error}</source>
         <translation>記録を開けないため、いまはセッションが記録されません：{error}</translation>
     </message>
@@ -568,13 +568,18 @@
         <translation>{when}のセッションは途中で終わりました。終えた{sets}セットは記録に残っています。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="409"/>
-        <location filename="../ui/main_window.py" line="810"/>
+        <location filename="../ui/main_window.py" line="220"/>
+        <source>The settings file could not be read ({error}), so the defaults are used; it was kept as {name}.</source>
+        <translation>設定ファイルを読み込めなかったため（{error}）、初期設定を使っています。元のファイルは {name} として残してあります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="413"/>
+        <location filename="../ui/main_window.py" line="814"/>
         <source>History not available</source>
         <translation>記録を使えません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="414"/>
+        <location filename="../ui/main_window.py" line="418"/>
         <source>The history file was damaged and could not be read. It was kept, not deleted, as:
 {moved}
 
@@ -585,117 +590,117 @@ A new, empty history was started.</source>
 新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="419"/>
-        <location filename="../ui/main_window.py" line="440"/>
+        <location filename="../ui/main_window.py" line="423"/>
+        <location filename="../ui/main_window.py" line="444"/>
         <source>History damaged</source>
         <translation>記録が壊れています</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="423"/>
+        <location filename="../ui/main_window.py" line="427"/>
         <source>The latest backup is from {when}. Restore it? Sessions after it are in the damaged file only.</source>
         <translation>最新のバックアップは{when}のものです。復元しますか？それ以降のセッションは、壊れたファイルにしか残っていません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="427"/>
+        <location filename="../ui/main_window.py" line="431"/>
         <source>Restore the latest backup</source>
         <translation>最新のバックアップを復元する</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="429"/>
+        <location filename="../ui/main_window.py" line="433"/>
         <source>Start with an empty history</source>
         <translation>空の記録から始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="441"/>
+        <location filename="../ui/main_window.py" line="445"/>
         <source>The backup could not be restored: {error}</source>
         <translation>バックアップを復元できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="444"/>
+        <location filename="../ui/main_window.py" line="448"/>
         <source>The latest backup was restored.</source>
         <translation>最新のバックアップを復元しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="451"/>
+        <location filename="../ui/main_window.py" line="455"/>
         <source>This session could not be saved to the history: {error}</source>
         <translation>このセッションを記録に保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="499"/>
+        <location filename="../ui/main_window.py" line="503"/>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="500"/>
+        <location filename="../ui/main_window.py" line="504"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="560"/>
+        <location filename="../ui/main_window.py" line="564"/>
         <source>Sound is unavailable: {error}</source>
         <translation>音を出せません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="669"/>
+        <location filename="../ui/main_window.py" line="673"/>
         <source>Settings not saved</source>
         <translation>設定を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="670"/>
+        <location filename="../ui/main_window.py" line="674"/>
         <source>Could not save the settings: {error}</source>
         <translation>設定を保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="811"/>
+        <location filename="../ui/main_window.py" line="815"/>
         <source>The history is not available.</source>
         <translation>記録を使えません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="831"/>
+        <location filename="../ui/main_window.py" line="835"/>
         <source>knee-coach-history-{day}.csv</source>
         <translation>KneeCoach-記録-{day}.csv</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="836"/>
+        <location filename="../ui/main_window.py" line="840"/>
         <source>Export history as CSV</source>
         <translation>記録をCSVに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="836"/>
-        <location filename="../ui/main_window.py" line="865"/>
+        <location filename="../ui/main_window.py" line="840"/>
+        <location filename="../ui/main_window.py" line="869"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="847"/>
+        <location filename="../ui/main_window.py" line="851"/>
         <source>Export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="848"/>
+        <location filename="../ui/main_window.py" line="852"/>
         <source>The history could not be written to {path}: {error}</source>
         <translation>記録を {path} に書き出せませんでした：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="854"/>
+        <location filename="../ui/main_window.py" line="858"/>
         <source>%n session(s) exported to {path}</source>
         <translation>
             <numerusform>%n件のセッションを {path} に書き出しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="865"/>
+        <location filename="../ui/main_window.py" line="869"/>
         <source>Import history from CSV</source>
         <translation>CSVから記録を読み込む</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="876"/>
-        <location filename="../ui/main_window.py" line="885"/>
+        <location filename="../ui/main_window.py" line="880"/>
+        <location filename="../ui/main_window.py" line="889"/>
         <source>Nothing was imported</source>
         <translation>何も読み込みませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="877"/>
+        <location filename="../ui/main_window.py" line="881"/>
         <source>{problem}
 
 The history was not changed.</source>
@@ -704,36 +709,36 @@ The history was not changed.</source>
 記録は変更していません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="886"/>
+        <location filename="../ui/main_window.py" line="890"/>
         <source>The history could not be updated: {error}</source>
         <translation>記録を更新できませんでした：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="889"/>
+        <location filename="../ui/main_window.py" line="893"/>
         <source>%Ln session(s) added.</source>
         <translation>
             <numerusform>%Ln件のセッションを追加しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="892"/>
+        <location filename="../ui/main_window.py" line="896"/>
         <source>%Ln session(s) already in the history, so skipped.</source>
         <translation>
             <numerusform>%Ln件はすでに記録にあったため、読み飛ばしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="894"/>
+        <location filename="../ui/main_window.py" line="898"/>
         <source>History imported</source>
         <translation>記録を読み込みました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="918"/>
+        <location filename="../ui/main_window.py" line="922"/>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="919"/>
+        <location filename="../ui/main_window.py" line="923"/>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
         <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
     </message>

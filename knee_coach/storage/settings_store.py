@@ -16,7 +16,11 @@ FILE_NAME = "settings.json"
 class SettingsStore:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE_NAME
-        self.problem: str | None = None  # set when a stored file could not be used
+        # Set when a stored file could not be used: what was wrong with it (for the log and
+        # the window, which says it in the user's language), and where it was kept.
+        self.problem: str | None = None
+        self.error: str | None = None
+        self.kept_as: Path | None = None
 
     def load(self) -> Settings:
         """The stored settings, or defaults. A damaged file is kept aside, never lost."""
@@ -29,6 +33,7 @@ class SettingsStore:
         except (json.JSONDecodeError, SettingsError) as exc:
             aside = self.path.with_suffix(".json.bad")
             os.replace(self.path, aside)
+            self.error, self.kept_as = str(exc), aside
             self.problem = f"Settings file was unreadable ({exc}); kept as {aside.name}."
             log.warning(self.problem)
             return Settings()

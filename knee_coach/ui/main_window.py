@@ -214,9 +214,13 @@ class MainWindow(QMainWindow):
             interrupted = self.tr(
                 "The session of {when} was interrupted; the {sets} sets done were kept."
             ).format(when=datetime_text(when), sets=number(sets))
-        problems = [
-            p for p in (self.settings_store.problem, self._language_problem, interrupted) if p
-        ]
+        settings = None
+        if self.settings_store.kept_as is not None:
+            settings = self.tr(
+                "The settings file could not be read ({error}), so the defaults are used; "
+                "it was kept as {name}."
+            ).format(error=self.settings_store.error, name=self.settings_store.kept_as.name)
+        problems = [p for p in (settings, self._language_problem, interrupted) if p]
         return " ".join(problems)
 
     # ----- pages, built on first use ---------------------------------------------------------
