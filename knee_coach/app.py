@@ -54,7 +54,6 @@ def run_gui(
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from knee_coach.ui.main_window import MainWindow
@@ -67,6 +66,8 @@ def run_gui(
     app.setDesktopFileName(DESKTOP_ID)  # matches packaging/linux/<DESKTOP_ID>.desktop
 
     def set_app_icon() -> None:
+        from PySide6.QtGui import QIcon
+
         app.setWindowIcon(QIcon(str(asset_path("app_icon.svg"))))
 
     if self_test:

@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             self._startup_message = self._startup_text()
             self.statusBar().showMessage(self._startup_message)
         if self.isVisible() and (self.history_problem or self._corruption):
-            QTimer.singleShot(0, self._report_history_problem)
+            QTimer.singleShot(0, self, self._report_history_problem)
 
     def _open_history_store(self) -> None:
         """Open the history; without it the sessions still run (nothing is stored)."""
@@ -513,12 +513,12 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
         if self._history_opened and (self.history_problem or self._corruption):
-            QTimer.singleShot(0, self._report_history_problem)
+            QTimer.singleShot(0, self, self._report_history_problem)
         self.visibilityChanged.emit(True)
         if not self._first_frame_painted:
             # Should the window not be painted soon (shown on a hidden workspace, say), the
             # rest of the start-up (the tray, reminders among it) must not wait for it.
-            QTimer.singleShot(FIRST_FRAME_TIMEOUT_MS, self._first_frame_done)
+            QTimer.singleShot(FIRST_FRAME_TIMEOUT_MS, self, self._first_frame_done)
 
     def paintEvent(self, event: object) -> None:  # type: ignore[override]
         super().paintEvent(event)  # type: ignore[arg-type]
@@ -528,7 +528,7 @@ class MainWindow(QMainWindow):
         if not self._first_frame_painted:
             # The rest of the start-up waits until the window is on screen.
             self._first_frame_painted = True
-            QTimer.singleShot(0, self._after_first_frame)
+            QTimer.singleShot(0, self, self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         # Rendering the SVG icon for the window manager costs ~4 ms; unseen in the first frame.
@@ -538,7 +538,7 @@ class MainWindow(QMainWindow):
         if self._player_factory is not None:
             # Loading QtMultimedia blocks for a few hundred ms: let the first frame settle
             # before it. A session started sooner loads it on the spot.
-            QTimer.singleShot(PLAYER_DELAY_MS, self._install_player)
+            QTimer.singleShot(PLAYER_DELAY_MS, self, self._install_player)
         self.firstFramePainted.emit()
 
     def _install_player(self) -> None:

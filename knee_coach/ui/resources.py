@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pathlib
-
-from PySide6.QtGui import QIcon
+from typing import TYPE_CHECKING
 
 import knee_coach
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 def asset_path(name: str) -> pathlib.Path:
@@ -16,4 +18,6 @@ def asset_path(name: str) -> pathlib.Path:
 
 def app_icon() -> QIcon:
     """The app's icon (window, tray); needs a QGuiApplication."""
+    from PySide6.QtGui import QIcon  # here: set after the first frame, which need not wait
+
     return QIcon(str(asset_path("knee-coach.svg")))
