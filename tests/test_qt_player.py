@@ -1,20 +1,26 @@
 """The Qt player's fallbacks: no device, a device lost mid-session, no voice, voice/sound off.
 
 Speech goes through Qt's "mock" engine (English voices only, no Japanese), which makes both
-paths testable without a real speech engine: English counts aloud, Japanese falls back.
+paths testable without a real speech engine: English counts aloud, Japanese falls back. The
+voice is looked up on the speaker's thread, so a test waits for its answer.
 """
 
 from __future__ import annotations
 
+import gc
+import itertools
+import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 from pytestqt.qtbot import QtBot
 
 from knee_coach.audio.cue_sounds import SOUNDS, render
 from knee_coach.audio.qt_player import QtCuePlayer
 from knee_coach.audio.tone_stream import ToneStream
+from knee_coach.audio.voice import engine_names
 from knee_coach.core.cues import CueEvent, CueKind
 from knee_coach.core.model import LegChoice
 from knee_coach.core.plan import build_plan
@@ -90,7 +96,8 @@ def test_english_voice_counts_after_the_tone(
 ) -> None:
     player = make(qtbot, tmp_path, tones)
     player.set_voice(True, "en")
-    assert player.voice_active and player.notice is None
+    qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
+    assert player.notice is None
     player.play_batch([REP])
     assert played == ["bend"]
     assert player.spoken == []  # the words wait for the tone to end
@@ -106,6 +113,8 @@ def test_no_japanese_voice_falls_back_to_tones_with_a_notice(
     notices: list[str | None] = []
     player.set_notice_listener(notices.append)
     player.set_voice(True, "ja")
+    assert player.notice is None  # still looking: there may be a voice
+    qtbot.waitUntil(lambda: player.notice is not None, timeout=5000)
     assert not player.voice_active
     assert player.notice is not None and "tones" in player.notice
     assert notices == [player.notice]
@@ -127,6 +136,7 @@ def test_voice_off_and_sound_off_each_silence_their_part(
     assert played == ["bend"] and not player.voice_active
     player.set_voice(True, "en")
     player.set_enabled(False)
+    qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
     player.play_batch([REP])
     assert played == ["bend"]  # no new tone
     # Without a tone the words come at once, on the beat.
@@ -142,7 +152,10 @@ def test_volume_reaches_tones_and_voice_and_is_clamped(
     assert all(abs(e.volume() - 0.3) < 1e-6 for e in player._effects.values())
     if player._stream is not None:
         assert player._stream._gain == pytest.approx(0.3)
-    assert player._speech is not None and abs(player._speech.volume() - 0.3) < 1e-6
+    qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
+    assert player._speaker is not None
+    speech = player._speaker._speech  # read across threads: the speaker is idle by now
+    assert speech is not None and abs(speech.volume() - 0.3) < 1e-6
     player.set_volume(4.0)
     assert player.volume == 1.0
 
@@ -154,6 +167,7 @@ def test_no_device_at_start_plays_nothing_and_says_why(
     player = make(qtbot, tmp_path, tones)
     assert player.notice is not None and "No sound device" in player.notice
     player.set_voice(True, "en")
+    qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
     player.play_batch([REP])
     assert played == []
     assert player.spoken == []
@@ -175,6 +189,119 @@ def test_device_lost_and_back_mid_session_updates_the_notice(
     assert notices[-1] is None and player.notice is None
     player.play_batch([REP])
     assert played == ["bend"]
+
+
+def test_the_voice_is_looked_up_on_another_thread_and_tones_count_meanwhile(
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str]
+) -> None:
+    player = make(qtbot, tmp_path)
+    notices: list[str | None] = []
+    player.set_notice_listener(notices.append)
+    player.set_voice(True, "en")
+    # The answer comes through this thread's event loop, which has not run yet.
+    assert not player.voice_active and player.notice is None
+    assert player._speaker is not None and player._speaker.thread() is not QThread.currentThread()
+    player.play_batch([REP])
+    assert played == ["bend"]
+    qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
+    assert player.spoken == []  # a count from before the voice is not said late
+    assert notices == []  # and at no point was there said to be no voice
+
+
+def test_an_answer_from_before_a_language_switch_is_ignored(
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str]
+) -> None:
+    player = make(qtbot, tmp_path)
+    player.set_voice(True, "en")
+    player.set_voice(True, "ja")
+    # Answers come in the order asked: the English one, if any, came first and was ignored.
+    qtbot.waitUntil(lambda: player.notice is not None, timeout=5000)
+    assert not player.voice_active and player.notice is not None and "tones" in player.notice
+    speaker = player._speaker
+    assert speaker is not None
+    # A late answer to an older question (a slow engine) changes nothing either.
+    speaker.answered.emit(player._voice_generation - 1, True, "English voice")
+    assert not player.voice_active and "tones" in player.notice
+    player.set_voice(True, "en")
+    qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
+    assert player.notice is None
+    speaker.answered.emit(player._voice_generation - 1, False, "mock: no ja voice")
+    assert player.voice_active and player.notice is None
+
+
+def test_engines_are_tried_in_turn_and_each_says_why_it_has_no_voice(
+    qtbot: QtBot,
+    tmp_path: Path,
+    devices: Devices,
+    played: list[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    player = QtCuePlayer(tmp_path / "cues", tts_engines=["nosuch", "mock"])
+    caplog.set_level("INFO", logger="knee_coach.audio.qt_player")
+    player.set_voice(True, "en")
+    qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
+    player.set_voice(True, "ja")
+    qtbot.waitUntil(lambda: player.notice is not None, timeout=5000)
+    assert "no ja voice: nosuch: " in caplog.text and "; mock: no ja voice" in caplog.text
+    player.close()
+
+
+@pytest.mark.parametrize("when", ["voice found", "still looking"])
+def test_close_ends_the_speaker_thread(
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str], when: str
+) -> None:
+    player = make(qtbot, tmp_path)
+    player.set_voice(True, "en")
+    if when == "voice found":
+        qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
+    assert player._speaker is not None
+    thread = player._speaker.thread()
+    player.close()
+    assert thread.isFinished()
+    assert player._speaker is None and not player.voice_active
+    player.close()  # twice is harmless
+    player.set_voice(True, "ja")  # and a closed player starts no thread again
+    assert player._speaker is None
+
+
+def speaking_player_thread(qtbot: QtBot, tmp_path: Path) -> QThread:
+    """The speaker thread of a player that found its voice, the player itself gone."""
+    player = make(qtbot, tmp_path)
+    player.set_voice(True, "en")
+    qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
+    assert player._speaker is not None
+    return player._speaker.thread()
+
+
+def test_a_player_dropped_without_close_lets_its_speaker_go(
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str]
+) -> None:
+    thread = speaking_player_thread(qtbot, tmp_path)
+    gc.collect()
+    qtbot.waitUntil(thread.isFinished, timeout=5000)
+
+
+def test_a_real_engine_starts_without_freezing_this_thread(
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str]
+) -> None:
+    """speechd takes 1.4-2 s to start here, holding the GIL: this thread must not notice."""
+    if not engine_names():
+        pytest.skip("no text-to-speech engine on this machine")
+    player = QtCuePlayer(tmp_path / "cues")
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    start = time.perf_counter()
+    player.set_voice(True, "en")
+    assert time.perf_counter() - start < 0.25
+    qtbot.waitUntil(lambda: not player._voice_pending, timeout=20000)
+    ticks.append(time.perf_counter())  # a freeze at the very end counts too
+    timer.stop()
+    player.close()
+    gaps = [b - a for a, b in itertools.pairwise([start, *ticks])]
+    assert max(gaps) < 0.5, max(gaps)
 
 
 @pytest.mark.parametrize(("system", "expected"), [("en_US", "en_US"), ("en_GB", "en_GB")])

@@ -93,7 +93,7 @@ def speech_heard_after_tone(qtbot: QtBot, tmp_path: Path, language: str, voice: 
         pytest.skip(f"no text-to-speech voice for {language} on this machine")
     player = QtCuePlayer(tmp_path / "cues")
     player.set_voice(voice, language)
-    assert player.voice_active is voice
+    qtbot.waitUntil(lambda: player.voice_active is voice, timeout=10000)
     recorder = MonitorRecorder()
     assert recorder.wait_started()
     qtbot.wait(200)

@@ -7,22 +7,26 @@ follows the core's absolute schedule to about a millisecond, after a constant la
 (benchmarks/audio_timing.py measures it). Without an audio device, when the device goes away
 mid-session, or with no voice for the language, the session goes on with what is left (tones,
 or the screen) and a one-line notice that follows the device as it comes and goes.
+
+The voice is looked up and spoken on a thread of its own (voice.Speaker): starting a speech
+engine takes seconds, which on this thread would freeze the window. Until the speaker answers,
+counting is by tones, as when there is no voice, but without the notice (not known yet).
 """
 
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-from PySide6.QtTextToSpeech import QTextToSpeech
 
 from knee_coach.audio.cue_sounds import SOUNDS, duration, render, sounds_for_batch, wav_bytes
 from knee_coach.audio.speech import Phrasebook, resolve_language
 from knee_coach.audio.tone_stream import LEAD, ToneStream
-from knee_coach.audio.voice import find_voice
+from knee_coach.audio.voice import Speaker, release_speaker, start_speaker, stop_speaker
 from knee_coach.core.cues import CueEvent
 from knee_coach.core.plan import Plan
 
@@ -45,6 +49,13 @@ def write_cue_files(folder: Path) -> dict[str, Path]:
 
 
 class QtCuePlayer(QObject):
+    # To the speaker, queued to its thread.
+    _voice_configure = Signal(int, str)  # generation, language
+    _voice_say = Signal(str)
+    _voice_stop = Signal()
+    _voice_volume = Signal(float)
+    _voice_release = Signal()
+
     def __init__(
         self,
         cache_dir: Path,
@@ -66,9 +77,16 @@ class QtCuePlayer(QObject):
         self._volume = 0.8
         self._plan: Plan | None = None
         self._tts_engines = tts_engines
-        self._speech: QTextToSpeech | None = None
         self._phrases: Phrasebook | None = None
-        self._voice_problem: str | None = None
+        # The voice, made on first use. Each look-up (or drop) gets a new generation, and
+        # only the answer to the newest one counts: a switch makes earlier answers stale.
+        self._speaker: Speaker | None = None
+        self._speaker_finalizer: weakref.finalize | None = None
+        self._closed = False
+        self._voice_generation = 0
+        self._voice_language: str | None = None  # asked of the speaker, None when dropped
+        self._voice_found: bool | None = None  # its answer for that language; None: waiting
+        self._voice_pending = False  # an answer is still to come
         self._has_device = True
         self._say_timer = QTimer(self)
         self._say_timer.setSingleShot(True)
@@ -122,7 +140,8 @@ class QtCuePlayer(QObject):
 
     @property
     def voice_active(self) -> bool:
-        return self._voice_wanted and self._speech is not None
+        """Counting by voice now: wanted, and the speaker has found a voice."""
+        return self._voice_wanted and self._voice_found is True
 
     def _update_notice(self) -> None:
         lost = self._stream is not None and self._stream.stalled
@@ -130,7 +149,8 @@ class QtCuePlayer(QObject):
             notice: str | None = QCoreApplication.translate(
                 "audio", "No sound device found: follow the cues on screen."
             )
-        elif self._voice_wanted and self._speech is None:
+        elif self._voice_wanted and self._voice_found is False:
+            # Not while the voice is still being looked up: there may well be one.
             if self._sound:
                 notice = QCoreApplication.translate(
                     "audio", "No voice for this language: counting with tones."
@@ -191,15 +211,12 @@ class QtCuePlayer(QObject):
         resolved = resolve_language(language, QLocale.system().name())
         self._voice_wanted = enabled
         if not enabled:
-            self._drop_speech()
-        elif self._speech is None or resolved != self._language:
-            self._drop_speech()
-            choice = find_voice(resolved, self._tts_engines, self)
-            self._speech, self._voice_problem = choice.speech, choice.problem
-            if choice.speech is not None:
-                choice.speech.setVolume(self._volume)
-            else:
-                log.info("no %s voice: %s", resolved, choice.problem)
+            self._drop_voice()
+        elif resolved != self._voice_language or (
+            # None found: look again (one may have been installed), one look-up at a time.
+            self._voice_found is False and not self._voice_pending
+        ):
+            self._ask_for_voice(resolved)
         self._language = resolved
         self._phrases = Phrasebook(resolved, QCoreApplication.translate, self._plan)
         self._update_notice()
@@ -215,8 +232,7 @@ class QtCuePlayer(QObject):
             effect.setVolume(self._volume)
         if self._stream is not None:
             self._stream.set_gain(self._volume)
-        if self._speech is not None:
-            self._speech.setVolume(self._volume)
+        self._voice_volume.emit(self._volume)
 
     @property
     def volume(self) -> float:
@@ -250,13 +266,11 @@ class QtCuePlayer(QObject):
                 self._say_timer.start(tone_ms)
 
     def _say_pending(self) -> None:
-        if self._speech is None or not self._pending_text:
+        if not self.voice_active or not self._pending_text:
             return
         text, self._pending_text = self._pending_text, ""
-        # The newest count matters, a half-said older one does not.
-        if self._speech.state() is QTextToSpeech.State.Speaking:
-            self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
-        self._speech.say(text)
+        # The speaker stops a half-said older count first: the newest one matters.
+        self._voice_say.emit(text)
         self.spoken.append(text)
         del self.spoken[:-50]
 
@@ -266,18 +280,70 @@ class QtCuePlayer(QObject):
         if self._stream is not None:
             self._stream.stop_sounds()
         self._say_timer.stop()
-        if self._speech is not None:
-            self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
+        self._voice_stop.emit()
 
-    def _drop_speech(self) -> None:
+    # ----- the voice, on the speaker's thread -----------------------------------------------
+    def _ask_for_voice(self, language: str) -> None:
+        speaker = self._ensure_speaker()
+        if speaker is None:
+            return  # closed
         self._say_timer.stop()
-        if self._speech is not None:
-            self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
-            self._speech.deleteLater()
-            self._speech = None
+        if language != self._voice_language:
+            self._voice_found = None  # not known yet
+        # (Looking again for the same language, "none found" stays true until one is.)
+        self._voice_language = language
+        self._voice_generation += 1
+        self._voice_pending = True
+        self._voice_configure.emit(self._voice_generation, language)
+
+    def _ensure_speaker(self) -> Speaker | None:
+        if self._speaker is None and not self._closed:
+            speaker = start_speaker(self._tts_engines)
+            self._voice_configure.connect(speaker.configure)
+            self._voice_say.connect(speaker.say)
+            self._voice_stop.connect(speaker.stop)
+            self._voice_volume.connect(speaker.set_volume)
+            self._voice_release.connect(speaker.release)
+            speaker.answered.connect(self._voice_answered)
+            self._voice_volume.emit(self._volume)
+            # A player dropped without close() still lets its speaker go.
+            self._speaker_finalizer = weakref.finalize(self, release_speaker, speaker)
+            self._speaker = speaker
+        return self._speaker
+
+    @Slot(int, bool, str)
+    def _voice_answered(self, generation: int, found: bool, detail: str) -> None:
+        """The speaker's answer: `detail` is the voice's name when found, else why not."""
+        if generation != self._voice_generation:
+            return  # asked before a switch of language (or voice off): stale
+        self._voice_pending = False
+        self._voice_found = found
+        if found:
+            log.info("counting with the %s voice %s", self._voice_language, detail)
+        else:
+            log.info("no %s voice: %s", self._voice_language, detail)
+        self._update_notice()
+
+    def _drop_voice(self) -> None:
+        self._say_timer.stop()
+        self._pending_text = ""
+        if self._voice_language is not None:
+            self._voice_generation += 1  # an answer still on its way is stale now
+            self._voice_release.emit()
+        self._voice_language = None
+        self._voice_found = None
+        self._voice_pending = False
 
     def close(self) -> None:
+        """Stop every sound and end the speaker's thread (joined: it is gone on return)."""
         self._stop_all()
+        self._drop_voice()
         self._reopen_timer.stop()
         if self._stream is not None:
             self._stream.close()
+        self._closed = True
+        if self._speaker is not None:
+            assert self._speaker_finalizer is not None
+            self._speaker_finalizer.detach()
+            stop_speaker(self._speaker)
+            self._speaker = None
