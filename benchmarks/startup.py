@@ -5,11 +5,13 @@ the figure that matters is the ratio of the medians (target: at most 1.3x).
 Run under a display, e.g.:
 
     xvfb-run -a .venv/bin/python benchmarks/startup.py [runs]
+    xvfb-run -a .venv/bin/python benchmarks/startup.py --instructions   # needs valgrind
 """
 
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -29,6 +31,10 @@ app.exec()
 """
 
 
+# For counting instructions, the bare window stops the way the app's "exit" mode does.
+BARE_EXIT = BARE.replace("app.quit()", "import os; os._exit(0)")
+
+
 def launch(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     """Seconds from launch to each line the process prints ("first-frame", "ready")."""
     start = time.perf_counter()
@@ -40,7 +46,41 @@ def launch(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     return seen
 
 
+def instructions(env: dict[str, str]) -> None:
+    """CPU instructions up to the first frame, under valgrind: unlike wall time, the same
+    from run to run whatever else the machine is doing."""
+
+    def count(cmd: list[str], extra: dict[str, str]) -> int:
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+            capture_output=True,
+            text=True,
+            env={**env, **extra},
+            timeout=300,
+        )
+        # With D-Bus missing, Qt forks a helper; the first process's total is the app's.
+        totals = re.findall(r"==(\d+)== Collected : (\d+)", done.stderr)
+        if not totals:
+            raise SystemExit(f"valgrind failed: {done.stderr[-2000:]}")
+        return int(min(totals, key=lambda t: int(t[0]))[1])
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = count([sys.executable, "-c", BARE_EXIT], {})
+        app = count(
+            [sys.executable, "-m", "knee_coach", "--data-dir", tmp],
+            {"KNEE_COACH_BENCH_FIRST_FRAME": "exit"},
+        )
+    print(f"bare PySide6 window: {bare / 1e6:.0f} M instructions to the first frame")
+    print(f"Knee Coach window:   {app / 1e6:.0f} M instructions ({app / bare:.2f}x)")
+
+
 def main() -> None:
+    if "--instructions" in sys.argv:
+        env = {**os.environ}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+        instructions(env)
+        return
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
     env = {**os.environ, "KNEE_COACH_BENCH_FIRST_FRAME": "1"}
     # An installed app has its bytecode cached (pip compiles it); so do the runs here, from the

@@ -22,7 +22,8 @@ def _make_player(data_dir: Path) -> object:
 
 
 # Set by benchmarks/startup.py: print "first-frame" once the window is painted, "ready" once
-# the rest of the start-up (history, tray, reminders) is done, then quit.
+# the rest of the start-up (history, tray, reminders) is done, then quit ("exit": stop at once
+# after the first frame).
 BENCH_ENV = "KNEE_COACH_BENCH_FIRST_FRAME"
 
 
@@ -33,6 +34,10 @@ def _report_start_up(window: MainWindow) -> None:
     def first_frame() -> None:
         window.repaint()
         print("first-frame", flush=True)
+        if os.environ.get(BENCH_ENV) == "exit":
+            # Counting instructions up to the first frame (startup.py --instructions): stop
+            # here, before anything that follows it runs.
+            os._exit(0)
 
     def ready() -> None:
         print("ready", flush=True)
