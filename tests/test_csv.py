@@ -474,6 +474,9 @@ def test_imported_reps_are_stored_as_the_sets_add_rows_would_store(tmp_path: Pat
     )
     query = "SELECT * FROM sets ORDER BY session_id, set_index"
     assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
+    # Written in that order too, as add_rows writes them (add_imported has no ORDER BY).
+    query = "SELECT session_id, set_index FROM sets ORDER BY rowid"
+    assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
     query = "SELECT * FROM sessions ORDER BY id"
     assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
 
