@@ -7,6 +7,7 @@ import csv
 import io
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -441,6 +442,58 @@ def test_time_cells_are_read_as_the_plain_way_would(value: str) -> None:
         assert (exc.line, exc.column) == (2, 1)
     else:
         assert (utc, offset) == expected, value
+
+
+def read_both_ways(text: str) -> tuple[object, object]:
+    """What `_parse` makes of a file (its rows, or the error's line, column and message),
+    split into lines where it can and read by the csv module throughout."""
+
+    def outcome() -> object:
+        try:
+            return csv_io._parse(("\ufeff" + text).encode())
+        except CsvImportError as exc:
+            return (exc.line, exc.column, str(exc))
+
+    split = outcome()
+    with patch.object(csv_io, "_plain_lines", lambda text: None):
+        return split, outcome()
+
+
+def test_plain_files_are_split_into_rows_as_the_csv_module_would() -> None:
+    plain = good_file()[1:]
+    assert csv_io._plain_lines(plain) is not None
+    long_note = "x" * (csv.field_size_limit() + 1)  # the csv module refuses the cell
+    for text in (
+        plain,
+        plain.replace("\r\n", "\n"),
+        plain.rstrip(),
+        plain.replace("\r\n", "\r\n\r\n"),  # blank lines between rows
+        "\r\n" + plain,  # a blank line is no header
+        plain.replace("\r\n", "\n", 2),  # mixed line ends
+        plain + "2026-01-09T07:00:00+09:00,,completed,both\r\n",  # too few cells
+        replace_cell(plain, 3, "before_note", "'=1+1")[1:],
+        replace_cell(plain, 3, "before_note", long_note)[1:],
+        replace_cell(plain, 2, "before_note", "a\rb")[1:],
+    ):
+        split, by_csv = read_both_ways(text)
+        assert split == by_csv, text[:300]
+    assert read_both_ways(replace_cell(plain, 3, "before_note", long_note)[1:])[0][:2] == (3, 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    line=st.integers(min_value=1, max_value=4),
+    column=st.sampled_from(HEADER),
+    value=CELL,
+    cut=st.integers(min_value=0, max_value=40),
+    line_end=st.sampled_from(["\r\n", "\n", "\r\n\r\n"]),
+)
+def test_property_split_rows_are_the_csv_modules(
+    line: int, column: str, value: str, cut: int, line_end: str
+) -> None:
+    text = replace_cell(good_file(), line, column, value)[1:].replace("\r\n", line_end)
+    split, by_csv = read_both_ways(text[: len(text) - cut] if cut else text)
+    assert split == by_csv
 
 
 def test_imported_reps_are_stored_as_the_sets_add_rows_would_store(tmp_path: Path) -> None:

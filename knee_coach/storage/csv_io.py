@@ -469,41 +469,82 @@ def _parse(data: bytes) -> list[_Parsed]:
     text = _decode(data)
     if not text.strip():
         raise CsvImportError(E_EMPTY, 1, 1)
+    lines = _plain_lines(text)
+    if lines is None:
+        return _parse_csv(text)
+    _check_header(lines[0].split(","))
+    parsed: list[_Parsed] = []
+    for line, row_text in enumerate(lines[1:], start=2):
+        if row_text:  # a blank line between rows is harmless
+            raw = row_text.split(",")
+            if len(raw) != len(HEADER) or "'" in row_text:  # else no cell starts with one
+                raw = _unneutralised(raw, line)
+            parsed.append(_row(raw, line))
+    return parsed
+
+
+def _plain_lines(text: str) -> list[str] | None:
+    """The lines of a file in which the csv module would find nothing but cells, commas and
+    line ends, so that splitting them gives its rows (several times faster): nothing
+    quoted, no NUL (which the csv module of Python 3.10 refuses), only CRLF or only LF line
+    ends, and no line longer than a cell may be (the csv module refuses longer cells).
+    None for any other file."""
+    if '"' in text or "\x00" in text:
+        return None
+    if "\r" not in text:
+        lines = text.split("\n")
+    elif text.count("\r") == text.count("\n") == text.count("\r\n"):
+        lines = text.split("\r\n")
+    else:
+        return None
+    if max(map(len, lines)) > csv.field_size_limit():
+        return None
+    return lines
+
+
+def _parse_csv(text: str) -> list[_Parsed]:
+    """`_parse` of any file, read by the csv module."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     parsed: list[_Parsed] = []
-    width = len(HEADER)
     line = 1
     try:
         for row_no, raw in enumerate(reader):
             if row_no == 0:
-                if tuple(raw) != HEADER:
-                    bad = next(
-                        (i for i, (a, b) in enumerate(zip(raw, HEADER, strict=False)) if a != b),
-                        min(len(raw), len(HEADER)),
-                    )
-                    raise CsvImportError(
-                        E_HEADER,
-                        1,
-                        bad + 1,
-                        expected=HEADER[bad] if bad < len(HEADER) else "",
-                        found=raw[bad] if bad < len(raw) else "",
-                    )
+                _check_header(raw)
             elif raw:  # a blank line between rows is harmless
-                if len(raw) != width:
-                    raise CsvImportError(
-                        E_COLUMNS,
-                        line,
-                        min(len(raw), width) + 1,
-                        found=len(raw),
-                        expected=width,
-                    )
-                if "'" in "".join(raw):  # else no cell can start with one
-                    raw = [c[1:] if c.startswith("'") else c for c in raw]
-                parsed.append(_row(raw, line))
+                parsed.append(_row(_unneutralised(raw, line), line))
             line = reader.line_num + 1
     except csv.Error as exc:
         raise CsvImportError(E_SYNTAX, reader.line_num or line, 1, detail=str(exc)) from exc
     return parsed
+
+
+def _check_header(raw: list[str]) -> None:
+    if tuple(raw) != HEADER:
+        bad = next(
+            (i for i, (a, b) in enumerate(zip(raw, HEADER, strict=False)) if a != b),
+            min(len(raw), len(HEADER)),
+        )
+        raise CsvImportError(
+            E_HEADER,
+            1,
+            bad + 1,
+            expected=HEADER[bad] if bad < len(HEADER) else "",
+            found=raw[bad] if bad < len(raw) else "",
+        )
+
+
+def _unneutralised(raw: list[str], line: int) -> list[str]:
+    """The cells of a data row without the apostrophes `neutralise` added, or
+    CsvImportError if the row has the wrong number of cells."""
+    width = len(HEADER)
+    if len(raw) != width:
+        raise CsvImportError(
+            E_COLUMNS, line, min(len(raw), width) + 1, found=len(raw), expected=width
+        )
+    if "'" in "".join(raw):  # else no cell can start with one
+        raw = [c[1:] if c.startswith("'") else c for c in raw]
+    return raw
 
 
 def parse_csv(data: bytes) -> list[SessionRecord]:
