@@ -48,9 +48,10 @@ _MAX_PARAMETERS = 999
 def _insert_many(
     conn: sqlite3.Connection, into: str, width: int, rows: Sequence[tuple[object, ...]]
 ) -> None:
-    """INSERT INTO `into` VALUES (...), (...), ...: many rows per statement. Much faster
-    than one row per statement, whose every run re-builds the lookup tables of the
-    tables' CHECK (... IN (...)) constraints; the constraints are checked all the same."""
+    """INSERT INTO `into` VALUES (...), (...), ...: many rows per statement, much faster
+    than a statement per row (fewer calls from Python and runs of a statement). The
+    constraints are checked all the same, for every row: SQLite even re-builds the
+    lookup table of a CHECK (... IN (...)) for each row (EXPLAIN shows no OP_Once)."""
     per_statement = max(1, _MAX_PARAMETERS // width)
     head = f"INSERT INTO {into} VALUES "
     one = "(" + ", ".join("?" * width) + ")"
