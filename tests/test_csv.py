@@ -10,7 +10,7 @@ from pathlib import Path
 from unittest.mock import patch
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from knee_coach.core.checkin import CheckIn
@@ -442,6 +442,59 @@ def test_time_cells_are_read_as_the_plain_way_would(value: str) -> None:
         assert (exc.line, exc.column) == (2, 1)
     else:
         assert (utc, offset) == expected, value
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    start=st.sampled_from(
+        [
+            "2026-01-02T07:15:00+09:00",
+            "2026-01-02T00:30:30Z",
+            "0001-01-01T00:59:59+00:00",  # the first hour there is, in UTC
+            "9999-12-31T23:10:00-00:00",
+            "2026-03-01T05:40:00-04:30",
+        ]
+    )
+    | TIME_TEXT,
+    minutes_seconds=st.builds(
+        ":{:02d}:{:02d}".format,
+        st.sampled_from([0, 9, 59, 60, 99]) | st.integers(0, 99),
+        st.sampled_from([0, 59, 60]) | st.integers(0, 99),
+    )
+    | st.text(alphabet="0123456789:٣", max_size=7),
+    suffix=st.none() | st.sampled_from(["Z", "+00:00", "+09:00", "-04:30", "+05:45", "x"]),
+    hour=st.none() | st.integers(0, 24),
+)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":59:59", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":60:00", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":20:60", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":1٣:00", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":14:59", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":20:00", suffix="Z", hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":20:00", suffix=None, hour=8)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":10:00", suffix=None, hour=8)
+@example(start="2026-03-01T05:40:00-04:30", minutes_seconds=":50:00", suffix=None, hour=None)
+def test_an_end_in_the_hour_of_the_start_is_read_as_the_plain_way_would(
+    start: str, minutes_seconds: str, suffix: str | None, hour: int | None
+) -> None:
+    """The end of a session in the hour it started is read from the start's UTC text:
+    same result, same errors, as reading it whole."""
+    started = reference_time(start)
+    assume(started is not None)
+    end = start[:11] + (start[11:13] if hour is None else f"{hour:02d}") + minutes_seconds
+    end += start[19:] if suffix is None else suffix
+    row = good_file()[1:].splitlines()[1].split(",")
+    row[0], row[1] = start, end
+    ended = reference_time(end)
+    try:
+        key, _, _ = csv_io._row(row, 2)
+    except CsvImportError as exc:
+        assert (exc.line, exc.column) == (2, 2), end
+        assert ended is None or ended[0] < started[0], end
+        assert ("ends before" in str(exc)) == (ended is not None), end
+    else:
+        assert ended is not None and ended[0] >= started[0], end
+        assert (key[2], key[3]) == ended, end
 
 
 def read_both_ways(text: str) -> tuple[object, object]:
