@@ -621,7 +621,11 @@ def import_data(store: HistoryStore, data: bytes) -> ImportResult:
         parsed = _parse(data)
         new = _new_rows(store, parsed)
         store.add_imported(new, _REPS_KEYS, IMPORTED)
-    return ImportResult(added=len(new), skipped=len(parsed) - len(new))
+        result = ImportResult(added=len(new), skipped=len(parsed) - len(new))
+        # Freed while the collector still sleeps: else its first run walks them all once
+        # more (0.08-0.10 s for 100,000 sessions).
+        del parsed, new
+    return result
 
 
 def import_csv(store: HistoryStore, path: Path) -> ImportResult:
