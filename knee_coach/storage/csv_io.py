@@ -500,10 +500,10 @@ def _parse(data: bytes) -> list[_Parsed]:
 
 def _plain_lines(text: str) -> list[str] | None:
     """The lines of a file in which the csv module would find nothing but cells, commas and
-    line ends, so that splitting them gives its rows (several times faster): nothing
-    quoted, no NUL (which the csv module of Python 3.10 refuses), only CRLF or only LF line
-    ends, and no line longer than a cell may be (the csv module refuses longer cells).
-    None for any other file."""
+    line ends, so that splitting them gives its rows, in less time: nothing quoted, no NUL
+    (which the csv module of Python 3.10 refuses), only CRLF or only LF line ends, and no
+    line longer than a cell may be (the csv module refuses longer cells). None for any
+    other file."""
     if '"' in text or "\x00" in text:
         return None
     if "\r" not in text:
@@ -535,6 +535,7 @@ def _parse_csv(text: str) -> list[_Parsed]:
 
 
 def _check_header(raw: list[str]) -> None:
+    """CsvImportError naming the first cell of the first row that is not HEADER's."""
     if tuple(raw) != HEADER:
         bad = next(
             (i for i, (a, b) in enumerate(zip(raw, HEADER, strict=False)) if a != b),
