@@ -7,9 +7,10 @@ import csv
 import io
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from knee_coach.core.checkin import CheckIn
@@ -443,6 +444,111 @@ def test_time_cells_are_read_as_the_plain_way_would(value: str) -> None:
         assert (utc, offset) == expected, value
 
 
+@settings(max_examples=600, deadline=None)
+@given(
+    start=st.sampled_from(
+        [
+            "2026-01-02T07:15:00+09:00",
+            "2026-01-02T00:30:30Z",
+            "0001-01-01T00:59:59+00:00",  # the first hour there is, in UTC
+            "9999-12-31T23:10:00-00:00",
+            "2026-03-01T05:40:00-04:30",
+        ]
+    )
+    | TIME_TEXT,
+    minutes_seconds=st.builds(
+        ":{:02d}:{:02d}".format,
+        st.sampled_from([0, 9, 59, 60, 99]) | st.integers(0, 99),
+        st.sampled_from([0, 59, 60]) | st.integers(0, 99),
+    )
+    | st.text(alphabet="0123456789:٣", max_size=7),
+    suffix=st.none() | st.sampled_from(["Z", "+00:00", "+09:00", "-04:30", "+05:45", "x"]),
+    hour=st.none() | st.integers(0, 24),
+)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":59:59", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":60:00", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":20:60", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":1٣:00", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":14:59", suffix=None, hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":20:00", suffix="Z", hour=None)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":20:00", suffix=None, hour=8)
+@example(start="2026-01-02T07:15:00+09:00", minutes_seconds=":10:00", suffix=None, hour=8)
+@example(start="2026-03-01T05:40:00-04:30", minutes_seconds=":50:00", suffix=None, hour=None)
+def test_an_end_in_the_hour_of_the_start_is_read_as_the_plain_way_would(
+    start: str, minutes_seconds: str, suffix: str | None, hour: int | None
+) -> None:
+    """The end of a session in the hour it started is read from the start's UTC text:
+    same result, same errors, as reading it whole."""
+    started = reference_time(start)
+    assume(started is not None)
+    end = start[:11] + (start[11:13] if hour is None else f"{hour:02d}") + minutes_seconds
+    end += start[19:] if suffix is None else suffix
+    row = good_file()[1:].splitlines()[1].split(",")
+    row[0], row[1] = start, end
+    ended = reference_time(end)
+    try:
+        key, _, _ = csv_io._row(row, 2)
+    except CsvImportError as exc:
+        assert (exc.line, exc.column) == (2, 2), end
+        assert ended is None or ended[0] < started[0], end
+        assert ("ends before" in str(exc)) == (ended is not None), end
+    else:
+        assert ended is not None and ended[0] >= started[0], end
+        assert (key[2], key[3]) == ended, end
+
+
+def read_both_ways(text: str) -> tuple[object, object]:
+    """What `_parse` makes of a file (its rows, or the error's line, column and message),
+    split into lines where it can and read by the csv module throughout."""
+
+    def outcome() -> object:
+        try:
+            return csv_io._parse(("\ufeff" + text).encode())
+        except CsvImportError as exc:
+            return (exc.line, exc.column, str(exc))
+
+    split = outcome()
+    with patch.object(csv_io, "_plain_lines", lambda text: None):
+        return split, outcome()
+
+
+def test_plain_files_are_split_into_rows_as_the_csv_module_would() -> None:
+    plain = good_file()[1:]
+    assert csv_io._plain_lines(plain) is not None
+    long_note = "x" * (csv.field_size_limit() + 1)  # the csv module refuses the cell
+    for text in (
+        plain,
+        plain.replace("\r\n", "\n"),
+        plain.rstrip(),
+        plain.replace("\r\n", "\r\n\r\n"),  # blank lines between rows
+        "\r\n" + plain,  # a blank line is no header
+        plain.replace("\r\n", "\n", 2),  # mixed line ends
+        plain + "2026-01-09T07:00:00+09:00,,completed,both\r\n",  # too few cells
+        replace_cell(plain, 3, "before_note", "'=1+1")[1:],
+        replace_cell(plain, 3, "before_note", long_note)[1:],
+        replace_cell(plain, 2, "before_note", "a\rb")[1:],
+    ):
+        split, by_csv = read_both_ways(text)
+        assert split == by_csv, text[:300]
+    assert read_both_ways(replace_cell(plain, 3, "before_note", long_note)[1:])[0][:2] == (3, 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    line=st.integers(min_value=1, max_value=4),
+    column=st.sampled_from(HEADER),
+    value=CELL,
+    cut=st.integers(min_value=0, max_value=40),
+    line_end=st.sampled_from(["\r\n", "\n", "\r\n\r\n"]),
+)
+def test_property_split_rows_are_the_csv_modules(
+    line: int, column: str, value: str, cut: int, line_end: str
+) -> None:
+    text = replace_cell(good_file(), line, column, value)[1:].replace("\r\n", line_end)
+    split, by_csv = read_both_ways(text[: len(text) - cut] if cut else text)
+    assert split == by_csv
+
+
 def test_imported_reps_are_stored_as_the_sets_add_rows_would_store(tmp_path: Path) -> None:
     """add_imported lets SQLite make the set rows: the same rows as add_rows with the sets
     written out, numbered without gaps, also when some reps are missing."""
@@ -473,6 +579,9 @@ def test_imported_reps_are_stored_as_the_sets_add_rows_would_store(tmp_path: Pat
         for values, reps in rows
     )
     query = "SELECT * FROM sets ORDER BY session_id, set_index"
+    assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
+    # Written in that order too, as add_rows writes them (add_imported has no ORDER BY).
+    query = "SELECT session_id, set_index FROM sets ORDER BY rowid"
     assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
     query = "SELECT * FROM sessions ORDER BY id"
     assert a.db.conn.execute(query).fetchall() == b.db.conn.execute(query).fetchall()
