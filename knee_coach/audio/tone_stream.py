@@ -39,6 +39,9 @@ STALL_SECONDS = 0.5
 # with nothing to sound the stream is suspended; the next cue reopens it within ~10 ms, and
 # (being placed LEAD ahead) still lands on its sample.
 IDLE_SECONDS = 8.0
+# Opened with nothing to sound yet (the app starting), the stream only runs long enough to
+# show whether the device takes data (STALL_SECONDS), then waits suspended for the first cue.
+OPENING_SECONDS = 1.0
 
 
 class ToneStream(QObject):
@@ -49,7 +52,7 @@ class ToneStream(QObject):
         self.stalled = False  # sticky across reopening: cleared only by real progress
         self._last_progress = 0.0
         self._wanted = False  # open() was called and close() not: suspended is still open
-        self._last_sound = 0.0
+        self._idle_from = 0.0  # monotonic time after which, with nothing to sound, it suspends
         self._format = QAudioFormat()
         self._format.setSampleRate(SAMPLE_RATE)
         self._format.setChannelCount(1)
@@ -79,7 +82,7 @@ class ToneStream(QObject):
         """(Re)open the stream on the current default output; False when there is none."""
         self.close()
         self._wanted = True
-        self._last_sound = time.monotonic()
+        self._idle_from = time.monotonic() + OPENING_SECONDS
         return self._start()
 
     def _start(self) -> bool:
@@ -122,7 +125,7 @@ class ToneStream(QObject):
 
     def play_at(self, at: float, samples: array) -> None:
         """Sound `samples` LEAD after monotonic instant `at`, to the sample."""
-        self._last_sound = time.monotonic()
+        self._idle_from = time.monotonic() + IDLE_SECONDS
         if self._sink is None and self._wanted:
             self._start()  # back from idle
         if self._sink is None or self._origin is None:
@@ -147,7 +150,8 @@ class ToneStream(QObject):
             self._origin = estimate
         else:
             self._origin += _SMOOTHING * (estimate - self._origin)
-        if not self._voices and now - self._last_sound > IDLE_SECONDS:
+        # Not while stalled: only data taken again can clear that, and say the device is back.
+        if not self._voices and now > self._idle_from and not self.stalled:
             self._suspend()
             return
         if free_frames <= 0:
