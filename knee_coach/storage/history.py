@@ -208,17 +208,8 @@ class HistoryStore:
         with_sets: bool = True,
     ) -> list[SessionRecord]:
         """Sessions started in [start, end), oldest first (by start, then by id)."""
-        where, args = [], []
-        if start_utc is not None:
-            where.append("started_utc >= ?")
-            args.append(to_utc_text(start_utc))
-        if end_utc is not None:
-            where.append("started_utc < ?")
-            args.append(to_utc_text(end_utc))
-        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY started_utc, id"
+        where, args = _started_between("started_utc", start_utc, end_utc)
+        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions{where} ORDER BY started_utc, id"
         # One read transaction, so sessions and sets are a consistent snapshot.
         conn = self.db.conn
         conn.execute("BEGIN")
@@ -343,23 +334,15 @@ class HistoryStore:
         """Sessions started in [start, end), oldest first (by start, then by id), each as
         one flat row in one query: the stored values (`session_values` order), then for each
         (routine id, leg value) in `reps` the reps done in its sets (None without a set)."""
-        where, args = [], []
-        if start_utc is not None:
-            where.append("s.started_utc >= ?")
-            args.append(to_utc_text(start_utc))
-        if end_utc is not None:
-            where.append("s.started_utc < ?")
-            args.append(to_utc_text(end_utc))
+        where, args = _started_between("s.started_utc", start_utc, end_utc)
         sums = "".join(
             ", sum(CASE WHEN t.routine_id = ? AND t.leg = ? THEN t.reps_done END)" for _ in reps
         )
         columns = ", ".join("s." + c.strip() for c in _STORED_COLUMNS.split(","))
         sql = (
             f"SELECT {columns}{sums} FROM sessions AS s LEFT JOIN sets AS t ON t.session_id = s.id"
+            f"{where} GROUP BY s.id ORDER BY s.started_utc, s.id"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " GROUP BY s.id ORDER BY s.started_utc, s.id"
         params = [value for pair in reps for value in pair] + args
         return self.db.conn.execute(sql, params).fetchall()
 
@@ -386,3 +369,18 @@ class HistoryStore:
         early = self.records(start - timedelta(days=1), start + timedelta(days=9), with_sets=False)
         ids = {r.id for r in recent}
         return [r for r in early if r.id not in ids] + recent
+
+
+def _started_between(
+    column: str, start_utc: datetime | None, end_utc: datetime | None
+) -> tuple[str, list[str]]:
+    """The " WHERE ..." clause (or "") keeping sessions whose `column` is in [start, end),
+    and its parameters."""
+    where, args = [], []
+    if start_utc is not None:
+        where.append(f"{column} >= ?")
+        args.append(to_utc_text(start_utc))
+    if end_utc is not None:
+        where.append(f"{column} < ?")
+        args.append(to_utc_text(end_utc))
+    return (" WHERE " + " AND ".join(where) if where else ""), args
