@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from knee_coach.core import safety
 from knee_coach.core.session import Session
+from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.style import set_role
 from knee_coach.ui.texts import core_text, number
 
 
-class StopAdvicePage(QWidget):
+class StopAdvicePage(Retranslating, QWidget):
     checkOutRequested = Signal()
     summaryRequested = Signal()
 
@@ -50,11 +51,6 @@ class StopAdvicePage(QWidget):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Stopped: it hurt"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 
 from knee_coach.core.checkin import NOTE_MAX_CHARS, CheckIn
 from knee_coach.core.model import Leg, LegChoice
+from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.rating import RatingRow
 from knee_coach.ui.style import set_role
 
 
-class CheckInPage(QWidget):
+class CheckInPage(Retranslating, QWidget):
     """`after=False`: the check-in, which also picks the legs. `after=True`: the check-out."""
 
     submitted = Signal(object)  # CheckIn | None (None: skipped)
@@ -87,11 +88,6 @@ class CheckInPage(QWidget):
         layout.addLayout(buttons)
         self.retranslate()
         self.set_legs(LegChoice.BOTH)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every text of the page in the current language (the ratings typed stay)."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 import knee_coach
 
@@ -198,3 +198,17 @@ def reset() -> None:
     _remove_translators()
     QLocale.setDefault(QLocale.system())
     _State.applied = None
+
+
+class Retranslating:
+    """Mixin for a widget that says its texts in `retranslate()`: called again on every
+    language change (installing a translator sends LanguageChange to every widget).
+    List it before the Qt class: `class Page(Retranslating, QWidget)`."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from knee_coach.core.clock import Clock, MonotonicClock
 from knee_coach.core.reminders import DueReminder, ReminderScheduler, SystemWallClock, WallClock
 from knee_coach.core.settings import ReminderSlot
+from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.texts import time_text
 
 
@@ -92,7 +93,7 @@ class ReminderTimer(QObject):
             self.due.emit(due)
 
 
-class ReminderBanner(QFrame):
+class ReminderBanner(Retranslating, QFrame):
     """The reminder inside the window (also the only one when there is no system tray)."""
 
     startRequested = Signal()
@@ -123,11 +124,6 @@ class ReminderBanner(QFrame):
         self.dismiss.clicked.connect(self.hide)
         self.retranslate()
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.start.setText(self.tr("Start a session"))

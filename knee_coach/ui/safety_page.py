@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 
 from knee_coach.core import safety
 from knee_coach.core.safety import GateResult, safety_gate
+from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.style import set_role
 from knee_coach.ui.texts import core_text as tr_core
 
 
-class SafetyPage(QWidget):
+class SafetyPage(Retranslating, QWidget):
     passed = Signal()
     blocked = Signal(object)  # GateResult
     back = Signal()
@@ -35,11 +36,6 @@ class SafetyPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every text of both views in the current language (the ticks stay)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from knee_coach.core.cues import CueEvent, CueKind
 from knee_coach.core.model import Pacing
 from knee_coach.core.plan import Plan, PlannedSet
 from knee_coach.core.session import Snapshot, State
+from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.knee_view import KneeView
 from knee_coach.ui.style import set_role
 from knee_coach.ui.texts import core_text, number, routine_heading, routine_title, set_name, tr
@@ -45,7 +46,7 @@ def _banner_text(kind: CueKind) -> str | None:
     }.get(kind)
 
 
-class SessionPage(QWidget):
+class SessionPage(Retranslating, QWidget):
     pauseRequested = Signal()
     skipRequested = Signal()
     stopRequested = Signal()
@@ -167,11 +168,6 @@ class SessionPage(QWidget):
         self._banner_kind: CueKind | None = None
         self._snapshot: Snapshot | None = None
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every text in the current language, including what the running session shows."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,6 +18,7 @@ from knee_coach.core.checkin import CheckIn, pain_change
 from knee_coach.core.model import EndReason, Leg
 from knee_coach.core.session import Session
 from knee_coach.core.trends import Nudge
+from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.style import set_role
 from knee_coach.ui.texts import core_text, leg_name, number, routine_title, signed_number
 
@@ -25,7 +26,7 @@ from knee_coach.ui.texts import core_text, leg_name, number, routine_title, sign
 MEANINGFUL_CHANGE = 2
 
 
-class SummaryPage(QWidget):
+class SummaryPage(Retranslating, QWidget):
     doneRequested = Signal()
     historyRequested = Signal()
 
@@ -72,11 +73,6 @@ class SummaryPage(QWidget):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.done_button.setText(self.tr("Done"))
