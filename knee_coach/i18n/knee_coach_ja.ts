@@ -4,37 +4,37 @@
 <context>
     <name></name>
     <message>
-        <location filename="../ui/session_page.py" line="38"/>
+        <location filename="../ui/session_page.py" line="39"/>
         <source>Halfway</source>
         <translation>折り返し</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="39"/>
+        <location filename="../ui/session_page.py" line="40"/>
         <source>Last one</source>
         <translation>ラスト1回</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="40"/>
+        <location filename="../ui/session_page.py" line="41"/>
         <source>Set done</source>
         <translation>セット終了</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="41"/>
+        <location filename="../ui/session_page.py" line="42"/>
         <source>Switch side</source>
         <translation>反対側へ</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="42"/>
+        <location filename="../ui/session_page.py" line="43"/>
         <source>Switch leg</source>
         <translation>反対の脚へ</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="43"/>
+        <location filename="../ui/session_page.py" line="44"/>
         <source>Next routine</source>
         <translation>次のセルフケアへ</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="44"/>
+        <location filename="../ui/session_page.py" line="45"/>
         <source>Resumed</source>
         <translation>再開</translation>
     </message>
@@ -62,114 +62,114 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../ui/checkin_page.py" line="99"/>
+        <location filename="../ui/checkin_page.py" line="95"/>
         <source>How does your knee feel now, after the routines?</source>
         <translation>セルフケアを終えて、ひざの具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="101"/>
+        <location filename="../ui/checkin_page.py" line="97"/>
         <source>How does your knee feel right now?</source>
         <translation>いまのひざの具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="104"/>
+        <location filename="../ui/checkin_page.py" line="100"/>
         <source>Rate the pain from 0 (none) to 10 (worst imaginable). Number keys work too.</source>
         <translation>痛みを 0（なし）〜10（考えられる最悪の痛み）で選んでください。数字キーでも入力できます。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="107"/>
+        <location filename="../ui/checkin_page.py" line="103"/>
         <source>Right knee: pain</source>
         <translation>右ひざの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="107"/>
-        <location filename="../ui/checkin_page.py" line="110"/>
+        <location filename="../ui/checkin_page.py" line="103"/>
+        <location filename="../ui/checkin_page.py" line="106"/>
         <source>no pain</source>
         <translation>痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="107"/>
-        <location filename="../ui/checkin_page.py" line="110"/>
+        <location filename="../ui/checkin_page.py" line="103"/>
+        <location filename="../ui/checkin_page.py" line="106"/>
         <source>worst imaginable</source>
         <translation>考えられる最悪の痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="110"/>
+        <location filename="../ui/checkin_page.py" line="106"/>
         <source>Left knee: pain</source>
         <translation>左ひざの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="113"/>
+        <location filename="../ui/checkin_page.py" line="109"/>
         <source>Tightness or catching behind the knee</source>
         <translation>ひざ裏の張り・詰まり感</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="114"/>
+        <location filename="../ui/checkin_page.py" line="110"/>
         <source>moves freely</source>
         <translation>スムーズに動く</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="115"/>
+        <location filename="../ui/checkin_page.py" line="111"/>
         <source>very stiff</source>
         <translation>とても硬い</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="117"/>
+        <location filename="../ui/checkin_page.py" line="113"/>
         <source>Note (optional), e.g. slept badly, long walk</source>
         <translation>メモ（任意）&#x3000;例：よく眠れなかった、長く歩いた</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="118"/>
+        <location filename="../ui/checkin_page.py" line="114"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="120"/>
+        <location filename="../ui/checkin_page.py" line="116"/>
         <source>See the summary</source>
         <translation>結果を見る</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="120"/>
+        <location filename="../ui/checkin_page.py" line="116"/>
         <source>Continue</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="122"/>
+        <location filename="../ui/checkin_page.py" line="118"/>
         <source>Skip</source>
         <translation>記録せずに進む</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="124"/>
+        <location filename="../ui/checkin_page.py" line="120"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="125"/>
+        <location filename="../ui/checkin_page.py" line="121"/>
         <source>History</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="126"/>
+        <location filename="../ui/checkin_page.py" line="122"/>
         <source>How the knee felt over the past weeks</source>
         <translation>ここ数週間のひざの具合</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="128"/>
+        <location filename="../ui/checkin_page.py" line="124"/>
         <source>Today I practise:</source>
         <translation>今日行う脚：</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="130"/>
+        <location filename="../ui/checkin_page.py" line="126"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="131"/>
+        <location filename="../ui/checkin_page.py" line="127"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="132"/>
+        <location filename="../ui/checkin_page.py" line="128"/>
         <source>Both legs</source>
         <translation>両脚</translation>
     </message>
@@ -519,37 +519,37 @@
         <translation>この選択を記憶する（設定で変更できます）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="360"/>
+        <location filename="../ui/main_window.py" line="362"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="361"/>
+        <location filename="../ui/main_window.py" line="363"/>
         <source>&amp;Export history as CSV…</source>
         <translation>記録をCSVに書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="362"/>
+        <location filename="../ui/main_window.py" line="364"/>
         <source>&amp;Import history from CSV…</source>
         <translation>CSVから記録を読み込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="363"/>
+        <location filename="../ui/main_window.py" line="365"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="364"/>
+        <location filename="../ui/main_window.py" line="366"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365"/>
+        <location filename="../ui/main_window.py" line="367"/>
         <source>&amp;History and weekly review</source>
         <translation>記録と週のふり返り(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="389"/>
+        <location filename="../ui/main_window.py" line="391"/>
         <source>Your history was saved by a newer version of Knee Coach (database version {version}). It was left untouched. Please update Knee Coach to see it and to keep recording; sessions run meanwhile but are not stored.
 
 {path}</source>
@@ -558,7 +558,7 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="395"/>
+        <location filename="../ui/main_window.py" line="397"/>
         <source>The history cannot be opened, so sessions are not stored for now: {error}</source>
         <translation>記録を開けないため、いまはセッションが記録されません：{error}</translation>
     </message>
@@ -568,18 +568,18 @@
         <translation>{when}のセッションは途中で終わりました。終えた{sets}セットは記録に残っています。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="220"/>
-        <source>The settings file could not be read ({error}), so the defaults are used; it was kept as {name}.</source>
-        <translation>設定ファイルを読み込めなかったため（{error}）、初期設定を使っています。元のファイルは {name} として残してあります。</translation>
+        <location filename="../ui/main_window.py" line="222"/>
+        <source>The settings file could not be read, so the defaults are used; it was kept as {name}.</source>
+        <translation>設定ファイルを読み込めなかったため、初期設定を使っています。元のファイルは {name} として残してあります。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="413"/>
-        <location filename="../ui/main_window.py" line="814"/>
+        <location filename="../ui/main_window.py" line="415"/>
+        <location filename="../ui/main_window.py" line="816"/>
         <source>History not available</source>
         <translation>記録を使えません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="418"/>
+        <location filename="../ui/main_window.py" line="420"/>
         <source>The history file was damaged and could not be read. It was kept, not deleted, as:
 {moved}
 
@@ -590,117 +590,117 @@ A new, empty history was started.</source>
 新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="423"/>
-        <location filename="../ui/main_window.py" line="444"/>
+        <location filename="../ui/main_window.py" line="425"/>
+        <location filename="../ui/main_window.py" line="446"/>
         <source>History damaged</source>
         <translation>記録が壊れています</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="427"/>
+        <location filename="../ui/main_window.py" line="429"/>
         <source>The latest backup is from {when}. Restore it? Sessions after it are in the damaged file only.</source>
         <translation>最新のバックアップは{when}のものです。復元しますか？それ以降のセッションは、壊れたファイルにしか残っていません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="431"/>
+        <location filename="../ui/main_window.py" line="433"/>
         <source>Restore the latest backup</source>
         <translation>最新のバックアップを復元する</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="433"/>
+        <location filename="../ui/main_window.py" line="435"/>
         <source>Start with an empty history</source>
         <translation>空の記録から始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="445"/>
+        <location filename="../ui/main_window.py" line="447"/>
         <source>The backup could not be restored: {error}</source>
         <translation>バックアップを復元できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="448"/>
+        <location filename="../ui/main_window.py" line="450"/>
         <source>The latest backup was restored.</source>
         <translation>最新のバックアップを復元しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="455"/>
+        <location filename="../ui/main_window.py" line="457"/>
         <source>This session could not be saved to the history: {error}</source>
         <translation>このセッションを記録に保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="503"/>
+        <location filename="../ui/main_window.py" line="505"/>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="504"/>
+        <location filename="../ui/main_window.py" line="506"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="564"/>
+        <location filename="../ui/main_window.py" line="566"/>
         <source>Sound is unavailable: {error}</source>
         <translation>音を出せません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="673"/>
+        <location filename="../ui/main_window.py" line="675"/>
         <source>Settings not saved</source>
         <translation>設定を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="674"/>
+        <location filename="../ui/main_window.py" line="676"/>
         <source>Could not save the settings: {error}</source>
         <translation>設定を保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="815"/>
+        <location filename="../ui/main_window.py" line="817"/>
         <source>The history is not available.</source>
         <translation>記録を使えません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="835"/>
+        <location filename="../ui/main_window.py" line="837"/>
         <source>knee-coach-history-{day}.csv</source>
         <translation>KneeCoach-記録-{day}.csv</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="840"/>
+        <location filename="../ui/main_window.py" line="842"/>
         <source>Export history as CSV</source>
         <translation>記録をCSVに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="840"/>
-        <location filename="../ui/main_window.py" line="869"/>
+        <location filename="../ui/main_window.py" line="842"/>
+        <location filename="../ui/main_window.py" line="871"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="851"/>
+        <location filename="../ui/main_window.py" line="853"/>
         <source>Export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="852"/>
+        <location filename="../ui/main_window.py" line="854"/>
         <source>The history could not be written to {path}: {error}</source>
         <translation>記録を {path} に書き出せませんでした：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="858"/>
+        <location filename="../ui/main_window.py" line="860"/>
         <source>%n session(s) exported to {path}</source>
         <translation>
             <numerusform>%n件のセッションを {path} に書き出しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="869"/>
+        <location filename="../ui/main_window.py" line="871"/>
         <source>Import history from CSV</source>
         <translation>CSVから記録を読み込む</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="880"/>
-        <location filename="../ui/main_window.py" line="889"/>
+        <location filename="../ui/main_window.py" line="882"/>
+        <location filename="../ui/main_window.py" line="891"/>
         <source>Nothing was imported</source>
         <translation>何も読み込みませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="881"/>
+        <location filename="../ui/main_window.py" line="883"/>
         <source>{problem}
 
 The history was not changed.</source>
@@ -709,36 +709,36 @@ The history was not changed.</source>
 記録は変更していません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="890"/>
+        <location filename="../ui/main_window.py" line="892"/>
         <source>The history could not be updated: {error}</source>
         <translation>記録を更新できませんでした：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="893"/>
+        <location filename="../ui/main_window.py" line="895"/>
         <source>%Ln session(s) added.</source>
         <translation>
             <numerusform>%Ln件のセッションを追加しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="896"/>
+        <location filename="../ui/main_window.py" line="898"/>
         <source>%Ln session(s) already in the history, so skipped.</source>
         <translation>
             <numerusform>%Ln件はすでに記録にあったため、読み飛ばしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="898"/>
+        <location filename="../ui/main_window.py" line="900"/>
         <source>History imported</source>
         <translation>記録を読み込みました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="922"/>
+        <location filename="../ui/main_window.py" line="924"/>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="923"/>
+        <location filename="../ui/main_window.py" line="925"/>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
         <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
     </message>
@@ -746,12 +746,12 @@ The history was not changed.</source>
 <context>
     <name>ReminderBanner</name>
     <message>
-        <location filename="../ui/reminders.py" line="133"/>
+        <location filename="../ui/reminders.py" line="129"/>
         <source>Start a session</source>
         <translation>セッションを始める</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="134"/>
+        <location filename="../ui/reminders.py" line="130"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -759,32 +759,32 @@ The history was not changed.</source>
 <context>
     <name>SafetyPage</name>
     <message>
-        <location filename="../ui/safety_page.py" line="46"/>
+        <location filename="../ui/safety_page.py" line="42"/>
         <source>Before you start: a quick safety check</source>
         <translation>始める前に：安全の確認</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="47"/>
+        <location filename="../ui/safety_page.py" line="43"/>
         <source>Today, do you have any of these in the knee?</source>
         <translation>今日、ひざに次のような症状はありますか？</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="51"/>
+        <location filename="../ui/safety_page.py" line="47"/>
         <source>Start the session</source>
         <translation>セッションを始める</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="52"/>
+        <location filename="../ui/safety_page.py" line="48"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="53"/>
+        <location filename="../ui/safety_page.py" line="49"/>
         <source>Not today: please have the knee checked</source>
         <translation>今日はお休みして、ひざを診てもらいましょう</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="55"/>
+        <location filename="../ui/safety_page.py" line="51"/>
         <source>Back to the start</source>
         <translation>最初の画面へ</translation>
     </message>
@@ -792,107 +792,107 @@ The history was not changed.</source>
 <context>
     <name>SessionPage</name>
     <message>
-        <location filename="../ui/session_page.py" line="178"/>
+        <location filename="../ui/session_page.py" line="174"/>
         <source>Progress through the session</source>
         <translation>セッションの進み具合</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="179"/>
+        <location filename="../ui/session_page.py" line="175"/>
         <source>Rep counter</source>
         <translation>回数カウンター</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="180"/>
+        <location filename="../ui/session_page.py" line="176"/>
         <source>Count a rep  (Space)</source>
         <translation>1回数える  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="181"/>
+        <location filename="../ui/session_page.py" line="177"/>
         <source>Skip  (→)</source>
         <translation>スキップ  (→)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="182"/>
+        <location filename="../ui/session_page.py" line="178"/>
         <source>Stop  (Esc)</source>
         <translation>終了  (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="183"/>
+        <location filename="../ui/session_page.py" line="179"/>
         <source>Stop: it hurts  (H)</source>
         <translation>痛いので中止  (H)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="185"/>
+        <location filename="../ui/session_page.py" line="181"/>
         <source>Ends the session at once and shows safety advice</source>
         <translation>すぐにセッションを終え、安全のためのアドバイスを表示します</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="245"/>
+        <location filename="../ui/session_page.py" line="241"/>
         <source>Set {n} of {total}</source>
         <translation>セット {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="262"/>
+        <location filename="../ui/session_page.py" line="258"/>
         <source>Resume  (Space)</source>
         <translation>再開  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="262"/>
+        <location filename="../ui/session_page.py" line="258"/>
         <source>Pause  (Space)</source>
         <translation>一時停止  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="266"/>
+        <location filename="../ui/session_page.py" line="262"/>
         <source>Resume  (P)</source>
         <translation>再開  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="266"/>
+        <location filename="../ui/session_page.py" line="262"/>
         <source>Pause  (P)</source>
         <translation>一時停止  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="271"/>
+        <location filename="../ui/session_page.py" line="267"/>
         <source>Get ready</source>
         <translation>準備して</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="276"/>
+        <location filename="../ui/session_page.py" line="272"/>
         <source>Starting in</source>
         <translation>まもなく開始</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="282"/>
+        <location filename="../ui/session_page.py" line="278"/>
         <source>At your own pace</source>
         <translation>自分のペースで</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="290"/>
+        <location filename="../ui/session_page.py" line="286"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="292"/>
+        <location filename="../ui/session_page.py" line="288"/>
         <source>Press P or the Resume button to go on.</source>
         <translation>続けるときは P キーか「再開」ボタンを押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="294"/>
+        <location filename="../ui/session_page.py" line="290"/>
         <source>Press Space to go on. The rep you were on starts again.</source>
         <translation>Space キーで再開します。途中だった1回は最初からやり直します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="307"/>
+        <location filename="../ui/session_page.py" line="303"/>
         <source>Next: how the knee feels afterwards</source>
         <translation>次：終わったあとのひざの具合</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="310"/>
+        <location filename="../ui/session_page.py" line="306"/>
         <source>Next: {routine}</source>
         <translation>次：{routine}</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="311"/>
+        <location filename="../ui/session_page.py" line="307"/>
         <source>Next: {set}</source>
         <translation>次：{set}</translation>
     </message>
@@ -1108,22 +1108,22 @@ The history was not changed.</source>
 <context>
     <name>StopAdvicePage</name>
     <message>
-        <location filename="../ui/advice_page.py" line="60"/>
+        <location filename="../ui/advice_page.py" line="56"/>
         <source>Stopped: it hurt</source>
         <translation>痛みのため中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/advice_page.py" line="63"/>
+        <location filename="../ui/advice_page.py" line="59"/>
         <source>Note how the knee feels now</source>
         <translation>いまのひざの具合を記録する</translation>
     </message>
     <message>
-        <location filename="../ui/advice_page.py" line="64"/>
+        <location filename="../ui/advice_page.py" line="60"/>
         <source>Go to the summary</source>
         <translation>結果へ進む</translation>
     </message>
     <message>
-        <location filename="../ui/advice_page.py" line="71"/>
+        <location filename="../ui/advice_page.py" line="67"/>
         <source>What you did before stopping is kept. Sets: {sets}, reps: {reps}.</source>
         <translation>中止するまでに行った分は記録に残っています（セット数：{sets}、回数：{reps}）。</translation>
     </message>
@@ -1131,70 +1131,70 @@ The history was not changed.</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../ui/summary_page.py" line="82"/>
+        <location filename="../ui/summary_page.py" line="78"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="83"/>
+        <location filename="../ui/summary_page.py" line="79"/>
         <source>History</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="122"/>
+        <location filename="../ui/summary_page.py" line="118"/>
         <source>Well done: session complete</source>
         <translation>お疲れさまでした。セッション完了です</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="123"/>
+        <location filename="../ui/summary_page.py" line="119"/>
         <source>Session stopped because it hurt</source>
         <translation>痛みのためセッションを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="124"/>
+        <location filename="../ui/summary_page.py" line="120"/>
         <source>Session stopped</source>
         <translation>セッションを終了しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/summary_page.py" line="132"/>
+        <location filename="../ui/summary_page.py" line="128"/>
         <source>%n rep(s) in {minutes} min.</source>
         <translation>
             <numerusform>合計 %n 回・{minutes} 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="147"/>
+        <location filename="../ui/summary_page.py" line="143"/>
         <source>{leg}: pain</source>
         <translation>{leg}：ひざの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="148"/>
-        <location filename="../ui/summary_page.py" line="159"/>
+        <location filename="../ui/summary_page.py" line="144"/>
+        <location filename="../ui/summary_page.py" line="155"/>
         <source>{before} → {after}  ({change})</source>
         <translation>{before} → {after}（{change}）</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="158"/>
+        <location filename="../ui/summary_page.py" line="154"/>
         <source>Tightness or catching</source>
         <translation>張り・詰まり感</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="172"/>
+        <location filename="../ui/summary_page.py" line="168"/>
         <source>{done} of {planned} reps</source>
         <translation>{planned} 回中 {done} 回</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="179"/>
+        <location filename="../ui/summary_page.py" line="175"/>
         <source>The knee hurts more than before. Rest it today; if it stays worse, see a clinic or a physiotherapist.</source>
         <translation>始める前より痛みが強くなっています。今日はひざを休ませ、痛みが続くようなら病院や治療院で診てもらってください。</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="185"/>
+        <location filename="../ui/summary_page.py" line="181"/>
         <source>A clear improvement. Keep the habit: once or twice a day.</source>
         <translation>はっきり楽になりました。1日1〜2回の習慣を続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="188"/>
+        <location filename="../ui/summary_page.py" line="184"/>
         <source>Most people notice a change after one to two weeks of daily practice. Keep going once or twice a day, at a time that suits your routine.</source>
         <translation>毎日続けると、多くの人が1〜2週間で変化を感じます。朝起きたときや寝る前など、続けやすい時間に1日1〜2回行いましょう。</translation>
     </message>
@@ -1235,12 +1235,12 @@ The history was not changed.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="97"/>
+        <location filename="../app.py" line="103"/>
         <source>{app} cannot lock its data folder {folder}: {error}</source>
         <translation>{app} のデータフォルダー {folder} をロックできません：{error}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="107"/>
+        <location filename="../app.py" line="113"/>
         <source>{app} is already running with the data folder {folder}, but it does not answer. Close it (or end it in the task manager) and try again.</source>
         <translation>{app} はすでにデータフォルダー {folder} で起動していますが、応答がありません。そちらを閉じて（またはタスクマネージャーで終了して）から、もう一度お試しください。</translation>
     </message>
@@ -1248,17 +1248,17 @@ The history was not changed.</source>
 <context>
     <name>audio</name>
     <message>
-        <location filename="../audio/qt_player.py" line="130"/>
+        <location filename="../audio/qt_player.py" line="149"/>
         <source>No sound device found: follow the cues on screen.</source>
         <translation>音声の出力先が見つかりません。画面の表示に合わせて進めてください。</translation>
     </message>
     <message>
-        <location filename="../audio/qt_player.py" line="135"/>
+        <location filename="../audio/qt_player.py" line="155"/>
         <source>No voice for this language: counting with tones.</source>
         <translation>この言語の音声がないため、合図の音で数えます。</translation>
     </message>
     <message>
-        <location filename="../audio/qt_player.py" line="139"/>
+        <location filename="../audio/qt_player.py" line="159"/>
         <source>No voice for this language and tones are off: follow the screen.</source>
         <translation>この言語の音声がなく、合図の音もオフです。画面の表示に合わせて進めてください。</translation>
     </message>
@@ -1266,67 +1266,67 @@ The history was not changed.</source>
 <context>
     <name>csv</name>
     <message>
-        <location filename="../storage/csv_io.py" line="97"/>
+        <location filename="../storage/csv_io.py" line="98"/>
         <source>The file is empty: it has no header line.</source>
         <translation>ファイルが空です。見出しの行がありません。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="98"/>
+        <location filename="../storage/csv_io.py" line="99"/>
         <source>Line {line}, character {column}: the file is not UTF-8 text (byte {byte}). Save it as “CSV UTF-8” and try again.</source>
         <translation>{line}行目、{column}文字目：ファイルが UTF-8 のテキストではありません（バイト {byte}）。「CSV UTF-8」形式で保存して、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="103"/>
+        <location filename="../storage/csv_io.py" line="104"/>
         <source>Line {line}, column {column}: the header should say “{expected}” here but says “{found}”. This is not a Knee Coach history file, or it was changed.</source>
         <translation>{line}行目、{column}列目：見出しは「{expected}」のはずですが、「{found}」になっています。Knee Coach の記録ファイルではないか、内容が変更されています。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="108"/>
+        <location filename="../storage/csv_io.py" line="109"/>
         <source>Line {line}, column {column}: the row has {found} columns instead of {expected}. The file may be cut short or changed.</source>
         <translation>{line}行目、{column}列目：列の数が{expected}ではなく{found}です。ファイルが途中で切れているか、変更されている可能性があります。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="113"/>
+        <location filename="../storage/csv_io.py" line="114"/>
         <source>Line {line}, column {column}: the file cannot be read as CSV ({detail}).</source>
         <translation>{line}行目、{column}列目：CSVとして読み込めません（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="116"/>
+        <location filename="../storage/csv_io.py" line="117"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not a date and time like 2026-05-01T07:30:00+09:00.</source>
         <translation>{line}行目、{column}列目（{name}）：「{value}」は 2026-05-01T07:30:00+09:00 のような日時ではありません。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="121"/>
+        <location filename="../storage/csv_io.py" line="122"/>
         <source>Line {line}, column {column} ({name}): the session ends before it starts.</source>
         <translation>{line}行目、{column}列目（{name}）：セッションの終了が開始より前になっています。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="124"/>
+        <location filename="../storage/csv_io.py" line="125"/>
         <source>Line {line}, column {column} ({name}): a value is needed.</source>
         <translation>{line}行目、{column}列目（{name}）：値が必要です。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="125"/>
+        <location filename="../storage/csv_io.py" line="126"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not one of {choices}.</source>
         <translation>{line}行目、{column}列目（{name}）：「{value}」は {choices} のいずれでもありません。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="128"/>
+        <location filename="../storage/csv_io.py" line="129"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not a rating; use a whole number from 0 to 10.</source>
         <translation>{line}行目、{column}列目（{name}）：「{value}」は評価として使えません。0〜10の整数にしてください。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="133"/>
+        <location filename="../storage/csv_io.py" line="134"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not a number of reps (a whole number from 0 to {max}).</source>
         <translation>{line}行目、{column}列目（{name}）：「{value}」は回数として使えません（0〜{max}の整数）。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="138"/>
+        <location filename="../storage/csv_io.py" line="139"/>
         <source>Line {line}, column {column} ({name}): the note is longer than {max} characters.</source>
         <translation>{line}行目、{column}列目（{name}）：メモが{max}文字を超えています。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="142"/>
+        <location filename="../storage/csv_io.py" line="143"/>
         <source>The file cannot be read: {detail}</source>
         <translation>ファイルを読み込めません：{detail}</translation>
     </message>
@@ -1334,32 +1334,32 @@ The history was not changed.</source>
 <context>
     <name>reminders</name>
     <message>
-        <location filename="../ui/reminders.py" line="24"/>
+        <location filename="../ui/reminders.py" line="25"/>
         <source>After waking</source>
         <translation>起床後</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="25"/>
+        <location filename="../ui/reminders.py" line="26"/>
         <source>Before bed</source>
         <translation>就寝前</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="35"/>
+        <location filename="../ui/reminders.py" line="36"/>
         <source>Time for your knee routine</source>
         <translation>ひざのセルフケアの時間です</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="38"/>
+        <location filename="../ui/reminders.py" line="39"/>
         <source>The after-waking reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
         <translation>起床後のリマインダー（{time}）は、コンピューターのスリープ中に届きました。準備ができたら、クリックして具合を記録し、始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="44"/>
+        <location filename="../ui/reminders.py" line="45"/>
         <source>The before-bed reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
         <translation>就寝前のリマインダー（{time}）は、コンピューターのスリープ中に届きました。準備ができたら、クリックして具合を記録し、始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="50"/>
+        <location filename="../ui/reminders.py" line="51"/>
         <source>{moment}, {time}. Click to check in and start a session.</source>
         <translation>{moment}（{time}）です。クリックして具合を記録し、セッションを始めましょう。</translation>
     </message>

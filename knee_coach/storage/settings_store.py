@@ -16,10 +16,9 @@ FILE_NAME = "settings.json"
 class SettingsStore:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE_NAME
-        # Set when a stored file could not be used: what was wrong with it (for the log and
-        # the window, which says it in the user's language), and where it was kept.
+        # Set when a stored file could not be used: what was wrong with it (for the log), and
+        # where it was kept (the window says so in the user's language).
         self.problem: str | None = None
-        self.error: str | None = None
         self.kept_as: Path | None = None
 
     def load(self) -> Settings:
@@ -33,7 +32,7 @@ class SettingsStore:
         except (json.JSONDecodeError, SettingsError) as exc:
             aside = self.path.with_suffix(".json.bad")
             os.replace(self.path, aside)
-            self.error, self.kept_as = str(exc), aside
+            self.kept_as = aside
             self.problem = f"Settings file was unreadable ({exc}); kept as {aside.name}."
             log.warning(self.problem)
             return Settings()

@@ -216,10 +216,12 @@ class MainWindow(QMainWindow):
             ).format(when=datetime_text(when), sets=number(sets))
         settings = None
         if self.settings_store.kept_as is not None:
+            # The parser's own words (English, technical) go to the log only: on the status
+            # bar they pushed the name of the kept file out of sight.
             settings = self.tr(
-                "The settings file could not be read ({error}), so the defaults are used; "
+                "The settings file could not be read, so the defaults are used; "
                 "it was kept as {name}."
-            ).format(error=self.settings_store.error, name=self.settings_store.kept_as.name)
+            ).format(name=self.settings_store.kept_as.name)
         problems = [p for p in (settings, self._language_problem, interrupted) if p]
         return " ".join(problems)
 
