@@ -9,13 +9,13 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -79,9 +79,9 @@ def ask_close_action(parent: QWidget) -> tuple[CloseAction | None, bool]:
     """
     from PySide6.QtWidgets import QCheckBox
 
-    box = QMessageBox(parent)
+    box = QtWidgets.QMessageBox(parent)
     box.setObjectName("closeQuestion")
-    box.setIcon(QMessageBox.Icon.Question)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("MainWindow", "Close Knee Coach?"))
     box.setText(
         QCoreApplication.translate(
@@ -90,12 +90,14 @@ def ask_close_action(parent: QWidget) -> tuple[CloseAction | None, bool]:
         )
     )
     keep = box.addButton(
-        QCoreApplication.translate("MainWindow", "Keep in tray"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("MainWindow", "Keep in tray"),
+        QtWidgets.QMessageBox.ButtonRole.AcceptRole,
     )
     quit_button = box.addButton(
-        QCoreApplication.translate("MainWindow", "Quit"), QMessageBox.ButtonRole.DestructiveRole
+        QCoreApplication.translate("MainWindow", "Quit"),
+        QtWidgets.QMessageBox.ButtonRole.DestructiveRole,
     )
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
     remember = QCheckBox(
         QCoreApplication.translate("MainWindow", "Remember my choice (change it in Settings)")
@@ -189,6 +191,12 @@ class MainWindow(QMainWindow):
         # The language switcher, on every page (also mid-session): each name in its own
         # language, so it can be found whatever the window speaks now.
         self.language_box = QComboBox()
+        # Sized for its current name only: measuring every item would load a Japanese font
+        # (and its fallbacks) for "日本語" before the first frame, ~4 ms that nobody sees.
+        self.language_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.language_box.setMinimumContentsLength(8)
         for code in i18n.LANGUAGES:
             self.language_box.addItem(i18n.NATIVE_NAMES[code], code)
         self.language_box.setCurrentIndex(self.language_box.findData(self.language))
@@ -270,7 +278,7 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_Escape, self.stop),
             (Qt.Key.Key_H, self.stop_it_hurts),
         ):
-            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut = QShortcut(QtGui.QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
             shortcut.setEnabled(False)
@@ -355,8 +363,8 @@ class MainWindow(QMainWindow):
     def _set_menu_shortcuts(self) -> None:
         """Set after the first frame: the first `setShortcut` builds all of the `Qt`
         namespace's Python enum classes (~30 ms); the menus are closed until then anyway."""
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
+        self.history_action.setShortcut(QtGui.QKeySequence("Ctrl+H"))
 
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
@@ -412,7 +420,9 @@ class MainWindow(QMainWindow):
 
     def _report_history_problem(self) -> None:
         if self.history_problem:
-            QMessageBox.warning(self, self.tr("History not available"), self.history_problem)
+            QtWidgets.QMessageBox.warning(
+                self, self.tr("History not available"), self.history_problem
+            )
         report, self._corruption = self._corruption, None
         if report is None:
             return
@@ -420,8 +430,8 @@ class MainWindow(QMainWindow):
             "The history file was damaged and could not be read. It was kept, not deleted, "
             "as:\n{moved}\n\nA new, empty history was started."
         ).format(moved=report.moved_to)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
+        box = QtWidgets.QMessageBox(self)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("History damaged"))
         restore = None
         if report.latest_backup is not None:
@@ -430,18 +440,20 @@ class MainWindow(QMainWindow):
                 "damaged file only."
             ).format(when=_backup_time_text(report.latest_backup))
             restore = box.addButton(
-                self.tr("Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole
+                self.tr("Restore the latest backup"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
             )
-            box.addButton(self.tr("Start with an empty history"), QMessageBox.ButtonRole.RejectRole)
+            box.addButton(
+                self.tr("Start with an empty history"), QtWidgets.QMessageBox.ButtonRole.RejectRole
+            )
         else:
-            box.addButton(QMessageBox.StandardButton.Ok)
+            box.addButton(QtWidgets.QMessageBox.StandardButton.Ok)
         box.setText(text)
         box.exec()
         if restore is not None and box.clickedButton() is restore and self.db is not None:
             try:
                 self.db.restore(report.latest_backup)  # type: ignore[arg-type]
             except storage_errors() as exc:
-                QMessageBox.warning(
+                QtWidgets.QMessageBox.warning(
                     self,
                     self.tr("History damaged"),
                     self.tr("The backup could not be restored: {error}").format(error=exc),
@@ -670,7 +682,7 @@ class MainWindow(QMainWindow):
         try:
             self.settings_store.save(settings)
         except OSError as exc:
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 self,
                 self.tr("Settings not saved"),
                 self.tr("Could not save the settings: {error}").format(error=exc),
@@ -811,7 +823,7 @@ class MainWindow(QMainWindow):
     def open_history(self) -> None:
         self._ensure_history()
         if self.history is None:
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 self,
                 self.tr("History not available"),
                 self.history_problem or self.tr("The history is not available."),
@@ -848,7 +860,7 @@ class MainWindow(QMainWindow):
         try:
             n = export_csv(self.history, Path(path))
         except storage_errors() as exc:
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 self,
                 self.tr("Export failed"),
                 self.tr("The history could not be written to {path}: {error}").format(
@@ -877,7 +889,7 @@ class MainWindow(QMainWindow):
         try:
             result = import_csv(self.history, Path(path))
         except CsvImportError as exc:
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 self,
                 self.tr("Nothing was imported"),
                 self.tr("{problem}\n\nThe history was not changed.").format(
@@ -886,7 +898,7 @@ class MainWindow(QMainWindow):
             )
             return
         except storage_errors() as exc:
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 self,
                 self.tr("Nothing was imported"),
                 self.tr("The history could not be updated: {error}").format(error=exc),
@@ -897,7 +909,7 @@ class MainWindow(QMainWindow):
             text += " " + self.tr(
                 "%Ln session(s) already in the history, so skipped.", "", result.skipped
             )
-        QMessageBox.information(self, self.tr("History imported"), text)
+        QtWidgets.QMessageBox.information(self, self.tr("History imported"), text)
         if self.history_view is not None:
             self.history_view.reload()
 
@@ -919,12 +931,12 @@ class MainWindow(QMainWindow):
                 self.hide()
                 return
         if self.session_in_progress:
-            answer = QMessageBox.question(
+            answer = QtWidgets.QMessageBox.question(
                 self,
                 self.tr("Stop the session?"),
                 self.tr("A session is in progress. Stop it and quit? The sets done are kept."),
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 self._quitting = False
                 event.ignore()
                 return

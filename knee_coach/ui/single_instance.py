@@ -14,7 +14,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QThread, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QLockFile, QObject, Signal
 
 from knee_coach import APP_ID
 
@@ -151,5 +152,5 @@ class SingleInstance(QObject):
                     return True
             else:
                 socket.abort()
-                QThread.msleep(wait_ms)  # not listening yet (still starting): try again soon
+                QtCore.QThread.msleep(wait_ms)  # not listening yet (still starting): try again soon
         return False
