@@ -1,22 +1,121 @@
-"""A 0-10 rating row: eleven large buttons, or the keyboard (digits, and 1 then 0 for 10)."""
+"""A 0-10 rating row: eleven large boxes to click, or the keyboard (digits, 1 then 0 for 10)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QPointF, QRectF, QSize, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from knee_coach.core.checkin import RATING_MAX, RATING_MIN
+from knee_coach.ui import style
 from knee_coach.ui.style import set_role
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QMouseEvent, QPaintEvent
+
+CELLS = RATING_MAX - RATING_MIN + 1
+GAP = 6  # px between two boxes
+PAD = 3  # px around the boxes, where the focus ring is drawn
+CELL_MIN_WIDTH, CELL_HEIGHT = 40, 42
+RADIUS = 6
+# Qt.AlignCenter as a plain int: naming it would build all of the `Qt` namespace's Python
+# enum classes (~30 ms) before the window's first frame (benchmarks/startup.py).
+ALIGN_CENTER = 0x0084
+
+
+class RatingScale(QWidget):
+    """The eleven boxes, painted as one widget.
+
+    Eleven buttons per row (33 on the check-in page) cost ~5 ms of start-up in styling and
+    layout alone. The row around it takes the keyboard focus; this part is for the mouse.
+    """
+
+    clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "scale")  # the stylesheet gives it the boxes' font size
+        self.setProperty("focusPolicy", "NoFocus")  # by name: see ALIGN_CENTER
+        self.setMouseTracking(True)  # to light up the box under the pointer
+        self._value: int | None = None
+        self._hover: int | None = None
+        self._focused = False
+
+    def value(self) -> int | None:
+        return self._value
+
+    def set_value(self, value: int | None) -> None:
+        if value != self._value:
+            self._value = value
+            self.update()
+
+    def set_focused(self, focused: bool) -> None:
+        """Draw the focus ring: the row, not this widget, has the keyboard focus."""
+        self._focused = focused
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(CELLS * CELL_MIN_WIDTH + (CELLS - 1) * GAP + 2 * PAD, CELL_HEIGHT + 2 * PAD)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def cell_rect(self, value: int) -> QRectF:
+        """Where the box for `value` is drawn (and can be clicked)."""
+        width = (self.width() - 2 * PAD - (CELLS - 1) * GAP) / CELLS
+        x = PAD + (value - RATING_MIN) * (width + GAP)
+        return QRectF(x, PAD, width, self.height() - 2 * PAD)
+
+    def value_at(self, point: QPointF) -> int | None:
+        for value in range(RATING_MIN, RATING_MAX + 1):
+            if self.cell_rect(value).contains(point):
+                return value
+        return None  # in a gap between two boxes
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.font())
+        accent, ink, card = QColor(style.ACCENT), QColor(style.INK), QColor(style.CARD)
+        border = QColor(style.BORDER)
+        for value in range(RATING_MIN, RATING_MAX + 1):
+            box = self.cell_rect(value).adjusted(0.5, 0.5, -0.5, -0.5)  # crisp 1 px lines
+            chosen = value == self._value
+            edge = accent if chosen or value == self._hover else border
+            painter.setPen(QPen(edge, 1))
+            painter.setBrush(accent if chosen else card)
+            painter.drawRoundedRect(box, RADIUS, RADIUS)
+            painter.setPen(card if chosen else ink)
+            painter.drawText(box, ALIGN_CENTER, str(value))
+        if self._focused:  # a ring around the whole scale: the keys go to this row
+            painter.setPen(QPen(accent, 2))
+            painter.setBrush(QColor(0, 0, 0, 0))
+            ring = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+            painter.drawRoundedRect(ring, RADIUS + PAD, RADIUS + PAD)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        value = self.value_at(event.position())
+        if value is not None and event.button() == QtCore.Qt.MouseButton.LeftButton:
+            self.clicked.emit(value)
+        super().mousePressEvent(event)  # the row still takes the focus
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._set_hover(self.value_at(event.position()))
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QtCore.QEvent) -> None:
+        self._set_hover(None)
+        super().leaveEvent(event)
+
+    def _set_hover(self, value: int | None) -> None:
+        if value != self._hover:
+            self._hover = value
+            self.update()
 
 
 class RatingRow(QWidget):
@@ -27,25 +126,12 @@ class RatingRow(QWidget):
         self, title: str = "", low: str = "", high: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        # Focus policies are set by name through Qt's property system, as a .ui file does:
-        # the first touch of the `Qt` namespace builds its ~90 Python enum classes, which
-        # would add ~30 ms before the window's first frame (benchmarks/startup.py).
-        self.setProperty("focusPolicy", "StrongFocus")
+        self.setProperty("focusPolicy", "StrongFocus")  # by name: see ALIGN_CENTER
         self._last_key_was_one = False
         self.title = QLabel(title)
         set_role(self.title, "body")
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for n in range(RATING_MIN, RATING_MAX + 1):
-            button = QPushButton(str(n))
-            button.setCheckable(True)
-            button.setProperty("focusPolicy", "NoFocus")  # the row takes the keys
-            set_role(button, "rating")
-            self.group.addButton(button, n)
-            buttons.addWidget(button)
-        self.group.idClicked.connect(self._clicked)
+        self.scale = RatingScale()
+        self.scale.clicked.connect(self._clicked)
         ends = QHBoxLayout()
         self.low_label, self.high_label = QLabel(), QLabel()
         set_role(self.low_label, "muted")
@@ -53,11 +139,14 @@ class RatingRow(QWidget):
         ends.addWidget(self.low_label)
         ends.addStretch(1)
         ends.addWidget(self.high_label)
+        # The texts line up with the boxes, inside the focus ring's margin.
+        ends.setContentsMargins(PAD, 0, PAD, 0)
+        self.title.setContentsMargins(PAD, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.title)
-        layout.addLayout(buttons)
+        layout.addWidget(self.scale)
         layout.addLayout(ends)
         self.set_texts(title, low, high)
 
@@ -67,26 +156,38 @@ class RatingRow(QWidget):
         self.low_label.setText(low)
         self.high_label.setText(high)
         self.setAccessibleName(title)
-        for button in self.group.buttons():
-            button.setAccessibleName(f"{title} {self.group.id(button)}")
+        self._describe()
+
+    def _describe(self) -> None:
+        # What a screen reader says besides the name: the scale's ends and the value chosen.
+        value = self.value()
+        chosen = "–" if value is None else str(value)
+        self.setAccessibleDescription(
+            f"{chosen} / {RATING_MAX} ({RATING_MIN}: {self.low_label.text()}, "
+            f"{RATING_MAX}: {self.high_label.text()})"
+        )
 
     def value(self) -> int | None:
-        checked = self.group.checkedId()
-        return None if checked < 0 else checked
+        return self.scale.value()
 
     def set_value(self, value: int | None) -> None:
-        if value is None:
-            self.group.setExclusive(False)
-            for button in self.group.buttons():
-                button.setChecked(False)
-            self.group.setExclusive(True)
-        else:
-            self.group.button(value).setChecked(True)
-        self.valueChanged.emit(self.value())
+        if value is not None and not RATING_MIN <= value <= RATING_MAX:
+            raise ValueError(f"a rating is from {RATING_MIN} to {RATING_MAX}, not {value}")
+        self.scale.set_value(value)
+        self._describe()
+        self.valueChanged.emit(value)
 
     def _clicked(self, value: int) -> None:
         self._last_key_was_one = False
-        self.valueChanged.emit(value)
+        self.set_value(value)
+
+    def focusInEvent(self, event: QtCore.QEvent) -> None:  # type: ignore[override]
+        self.scale.set_focused(True)
+        super().focusInEvent(event)  # type: ignore[arg-type]
+
+    def focusOutEvent(self, event: QtCore.QEvent) -> None:  # type: ignore[override]
+        self.scale.set_focused(False)
+        super().focusOutEvent(event)  # type: ignore[arg-type]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -111,7 +212,7 @@ class RatingRow(QWidget):
             if self.value() != 1:
                 self.committed.emit()
             return
-        keys = QtCore.Qt.Key  # looked up here, not imported: see __init__
+        keys = QtCore.Qt.Key  # looked up here, not imported: see ALIGN_CENTER
         if event.key() in (keys.Key_Left, keys.Key_Right):
             step = 1 if event.key() == keys.Key_Right else -1
             current = self.value()

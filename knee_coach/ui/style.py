@@ -9,6 +9,7 @@ INK = "#1f2a30"
 MUTED = "#5b6870"
 PAPER = "#f7f5f1"
 CARD = "#ffffff"
+BORDER = "#c9c4bb"  # of buttons, boxes and fields
 
 # Font families in order of preference. Every list names a CJK-capable family (Noto Sans CJK JP
 # comes with fonts-noto-cjk, see scripts/debian-packages.txt) so Japanese never shows empty
@@ -49,7 +50,7 @@ QLabel[role="danger"] {{ font-size: 18px; background: #fdecea; border: 1px solid
     border-radius: 8px; padding: 14px; }}
 QFrame[role="card"] {{ background: {CARD}; border: 1px solid #e3dfd8; border-radius: 10px; }}
 QPushButton {{ font-size: 16px; padding: 8px 18px; border-radius: 6px;
-    border: 1px solid #c9c4bb; background: {CARD}; color: {INK}; }}
+    border: 1px solid {BORDER}; background: {CARD}; color: {INK}; }}
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border: none;
@@ -59,6 +60,7 @@ QPushButton[role="primary"]:disabled {{ background: #9bb9ba; }}
 QPushButton[role="hurts"] {{ background: {DANGER}; color: white; border: none;
     font-size: 20px; font-weight: 700; padding: 14px 26px; }}
 QPushButton[role="hurts"]:hover {{ background: #9c2a20; }}
+QWidget[role="scale"] {{ font-size: 18px; }}
 QPushButton[role="rating"] {{ font-size: 18px; min-width: 40px; min-height: 40px;
     padding: 0px; }}
 QPushButton[role="rating"]:checked {{ background: {ACCENT}; color: white; border: none; }}
@@ -69,7 +71,7 @@ QProgressBar {{ border: none; background: #e4e0d9; border-radius: 5px; height: 1
 QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
 QCheckBox {{ font-size: 17px; spacing: 10px; }}
 QCheckBox::indicator {{ width: 22px; height: 22px; }}
-QLineEdit {{ font-size: 16px; padding: 6px; border: 1px solid #c9c4bb; border-radius: 6px;
+QLineEdit {{ font-size: 16px; padding: 6px; border: 1px solid {BORDER}; border-radius: 6px;
     background: {CARD}; }}
 QRadioButton {{ font-size: 16px; }}
 """
