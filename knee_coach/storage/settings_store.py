@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -27,6 +26,8 @@ class SettingsStore:
             raw = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return Settings()
+        import json  # here: the first start (no file yet) shows its window without it
+
         try:
             return Settings.from_dict(json.loads(raw))
         except (json.JSONDecodeError, SettingsError) as exc:
@@ -38,6 +39,8 @@ class SettingsStore:
             return Settings()
 
     def save(self, settings: Settings) -> None:
+        import json
+
         settings.validate()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(settings.to_dict(), indent=2, sort_keys=True)
