@@ -22,6 +22,7 @@ LATER = (
     "knee_coach.core.trends",
     "knee_coach.ui.settings_dialog",
     "knee_coach.ui.session_page",
+    "json",  # a first start: there is no settings file to read yet
 )
 
 DRIVER = """
