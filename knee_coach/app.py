@@ -21,7 +21,7 @@ def _make_player(data_dir: Path) -> object:
     return QtCuePlayer(data_dir / "cache" / "cues")
 
 
-# Set by benchmarks/startup.py: print "first-frame" once the window is painted, "ready" once
+# Set by benchmarks/startup.py: print "first-frame" once the window is shown, "ready" once
 # the rest of the start-up (history, tray, reminders) is done, then quit ("exit": stop at once
 # after the first frame).
 BENCH_ENV = "KNEE_COACH_BENCH_FIRST_FRAME"
