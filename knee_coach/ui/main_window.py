@@ -9,6 +9,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Classes the first frame does not use are spelt QtCore.X (QtGui.X, ...) where used:
+# PySide6 builds a class's Python enums when it is first imported.
 from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction

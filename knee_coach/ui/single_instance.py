@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Classes the first frame does not use are spelt QtCore.X (QtGui.X, ...) where used:
+# PySide6 builds a class's Python enums when it is first imported.
 from PySide6 import QtCore
 from PySide6.QtCore import QLockFile, QObject, Signal
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+# Classes the first frame does not use are spelt QtCore.X (QtGui.X, ...) where used:
+# PySide6 builds a class's Python enums when it is first imported.
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLocale
 
