@@ -4,7 +4,6 @@ and the settings dialog. Clocks are fakes; the timer's timeout is emitted by han
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -335,11 +334,11 @@ def test_start_minimised_shows_only_the_tray(
 def test_start_at_login_writes_and_removes_the_autostart_entry(rig: Rig) -> None:
     entry = rig.autostart.path
     assert not entry.exists()
-    rig.window._save_settings(replace(rig.window.settings, start_at_login=True))
+    rig.window._save_settings(rig.window.settings.replace(start_at_login=True))
     text = entry.read_text(encoding="utf-8")
     assert "[Desktop Entry]" in text and "--minimized" in text
     assert str(rig.window.data_dir) in text
-    rig.window._save_settings(replace(rig.window.settings, start_at_login=False))
+    rig.window._save_settings(rig.window.settings.replace(start_at_login=False))
     assert not entry.exists()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -76,10 +75,11 @@ def test_reminder_and_desktop_defaults() -> None:
 
 def test_round_trip_with_reminders_and_desktop_settings(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path)
-    custom = replace(
+    custom = (
         Settings(voice=False)
         .with_reminder("wake", dt.time(6, 45), True)
-        .with_reminder("bed", dt.time(23, 5), False),
+        .with_reminder("bed", dt.time(23, 5), False)
+    ).replace(
         close_action=CloseAction.TRAY,
         start_minimized=True,
         start_at_login=True,

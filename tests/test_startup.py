@@ -23,6 +23,7 @@ LATER = (
     "knee_coach.ui.settings_dialog",
     "knee_coach.ui.session_page",
     "json",  # a first start: there is no settings file to read yet
+    "dataclasses",  # ~1 ms per class to create: the first frame's values are core.frozen ones
 )
 
 DRIVER = """

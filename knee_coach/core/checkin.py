@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from knee_coach.core.frozen import Frozen
 from knee_coach.core.model import Leg
 
 RATING_MIN, RATING_MAX = 0, 10  # numeric rating scale (NRS)
@@ -22,15 +21,19 @@ def check_rating(value: object, what: str) -> int:
     return value
 
 
-@dataclass(frozen=True)
-class CheckIn:
+class CheckIn(Frozen):
     """Pain per practised knee (0 none .. 10 worst imaginable) and tightness/catching."""
 
-    pain: dict[Leg, int] = field(default_factory=dict)
-    tightness: int | None = None
-    note: str = ""
+    __slots__ = ("note", "pain", "tightness")
+    pain: dict[Leg, int]
+    tightness: int | None
+    note: str
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self, pain: dict[Leg, int] | None = None, tightness: int | None = None, note: str = ""
+    ) -> None:
+        """Raises CheckInError for a rating out of 0-10, an unknown leg or too long a note."""
+        self._set(pain={} if pain is None else pain, tightness=tightness, note=note)
         for leg, value in self.pain.items():
             if not isinstance(leg, Leg):
                 raise CheckInError(f"unknown leg {leg!r}")

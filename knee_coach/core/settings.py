@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from typing import Any
 
+from knee_coach.core.frozen import Frozen
 from knee_coach.core.model import LegChoice, Pacing
 from knee_coach.core.routines import ROUTINES, ROUTINES_BY_ID
 
@@ -46,13 +46,16 @@ def parse_clock_time(text: str) -> _dt.time:
     return _dt.time(int(hours), int(minutes))
 
 
-@dataclass(frozen=True)
-class ReminderSlot:
+class ReminderSlot(Frozen):
     """One daily reminder: which habit moment, at what local time, and whether it is on."""
 
+    __slots__ = ("at", "enabled", "slot")
     slot: str
     at: _dt.time
-    enabled: bool = True
+    enabled: bool
+
+    def __init__(self, slot: str, at: _dt.time, enabled: bool = True) -> None:
+        self._set(slot=slot, at=at, enabled=enabled)
 
     def to_dict(self) -> dict[str, Any]:
         return {"slot": self.slot, "at": self.at.strftime("%H:%M"), "enabled": self.enabled}
@@ -76,22 +79,66 @@ def _default_reminders() -> tuple[ReminderSlot, ...]:
     )
 
 
-@dataclass(frozen=True)
-class Settings:
-    reps: dict[str, int] = field(default_factory=_default_reps)
-    seconds_per_rep: dict[str, float] = field(default_factory=_default_cadence)
-    legs: LegChoice = LegChoice.BOTH
-    pacing: Pacing = Pacing.AUTO
-    sound: bool = True
-    voice: bool = True
-    volume: float = 0.8  # 0..1
-    language: str = "system"
-    reminders: tuple[ReminderSlot, ...] = field(default_factory=_default_reminders)
-    close_action: CloseAction = CloseAction.ASK
-    start_minimized: bool = False  # start hidden in the tray (when there is one)
-    start_at_login: bool = False
+class Settings(Frozen):
+    """Every preference, validated when made; change one with `replace` or a `with_…`."""
 
-    def __post_init__(self) -> None:
+    __slots__ = (
+        "close_action",
+        "language",
+        "legs",
+        "pacing",
+        "reminders",
+        "reps",
+        "seconds_per_rep",
+        "sound",
+        "start_at_login",
+        "start_minimized",
+        "voice",
+        "volume",
+    )
+    reps: dict[str, int]  # per routine id
+    seconds_per_rep: dict[str, float]  # per routine id
+    legs: LegChoice
+    pacing: Pacing
+    sound: bool
+    voice: bool
+    volume: float  # 0..1
+    language: str  # "system", "en" or "ja"
+    reminders: tuple[ReminderSlot, ...]
+    close_action: CloseAction
+    start_minimized: bool  # start hidden in the tray (when there is one)
+    start_at_login: bool
+
+    def __init__(
+        self,
+        reps: dict[str, int] | None = None,
+        seconds_per_rep: dict[str, float] | None = None,
+        legs: LegChoice = LegChoice.BOTH,
+        pacing: Pacing = Pacing.AUTO,
+        sound: bool = True,
+        voice: bool = True,
+        volume: float = 0.8,
+        language: str = "system",
+        reminders: tuple[ReminderSlot, ...] | None = None,
+        close_action: CloseAction = CloseAction.ASK,
+        start_minimized: bool = False,
+        start_at_login: bool = False,
+    ) -> None:
+        """Raises SettingsError when a value is out of range or of the wrong kind."""
+        self._set(
+            reps=_default_reps() if reps is None else reps,
+            seconds_per_rep=_default_cadence() if seconds_per_rep is None else seconds_per_rep,
+            legs=legs,
+            pacing=pacing,
+            sound=sound,
+            voice=voice,
+            volume=volume,
+            language=language,
+            reminders=_default_reminders() if reminders is None else reminders,
+            close_action=close_action,
+            start_minimized=start_minimized,
+            start_at_login=start_at_login,
+        )
         self.validate()
 
     def validate(self) -> None:
@@ -158,7 +205,7 @@ class Settings:
         others = tuple(r for r in self.reminders if r.slot != slot)
         mine = ReminderSlot(slot, at, enabled)
         ordered = sorted((*others, mine), key=lambda r: REMINDER_SLOTS.index(r.slot))
-        return replace(self, reminders=tuple(ordered))
+        return self.replace(reminders=tuple(ordered))
 
     def reps_for(self, routine_id: str) -> int:
         return self.reps.get(routine_id, ROUTINES_BY_ID[routine_id].default_reps)
@@ -169,13 +216,15 @@ class Settings:
         )
 
     def with_reps(self, routine_id: str, reps: int) -> Settings:
-        return replace(self, reps={**self.reps, routine_id: reps})
+        return self.replace(reps={**self.reps, routine_id: reps})
 
     def with_cadence(self, routine_id: str, seconds: float) -> Settings:
-        return replace(self, seconds_per_rep={**self.seconds_per_rep, routine_id: seconds})
+        return self.replace(seconds_per_rep={**self.seconds_per_rep, routine_id: seconds})
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = self.fields()
+        data["reps"] = dict(self.reps)
+        data["seconds_per_rep"] = dict(self.seconds_per_rep)
         data["legs"] = self.legs.value
         data["pacing"] = self.pacing.value
         data["reminders"] = [r.to_dict() for r in self.reminders]

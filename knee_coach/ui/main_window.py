@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -925,7 +924,7 @@ class MainWindow(QMainWindow):
                     event.ignore()
                     return
                 if remember:
-                    self._save_settings(replace(self.settings, close_action=choice))
+                    self._save_settings(self.settings.replace(close_action=choice))
                 action = choice
             if action is CloseAction.TRAY:
                 # Keep running (a session goes on by ear); the tray brings the window back.

@@ -7,7 +7,6 @@ current language; a language chosen in it applies when it is accepted (it then c
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
@@ -295,8 +294,7 @@ class SettingsDialog(QDialog):
         start_at_login = (
             self.start_at_login.isChecked() if self._autostart_supported else s.start_at_login
         )
-        s = replace(
-            s,
+        s = s.replace(
             close_action=CloseAction(self.close_action.currentData()),
             start_minimized=self.start_minimized.isChecked(),
             start_at_login=start_at_login,
