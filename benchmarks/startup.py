@@ -4,8 +4,10 @@
 each process prints "first-frame". The window system then exposes the window and Qt paints
 it; that is not timed (polling for it slows what it times, and a Python paint hook would
 load QEvent's Python enums into the bare window, ~3 ms).
-Both are launched the same way, alternately, in one run, so machine noise hits both alike;
-the figure that matters is the ratio of the medians (target: at most 1.3x).
+The app is launched as its desktop entry runs it, with no arguments; its fresh data folder
+comes through KNEE_COACH_DATA_DIR. Both are launched the same way, alternately, in one run, so
+machine noise hits both alike; the figure that matters is the ratio of the medians (target: at
+most 1.3x).
 Run under a display, e.g.:
 
     xvfb-run -a .venv/bin/python benchmarks/startup.py [runs]
@@ -71,8 +73,8 @@ def instructions(env: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         bare = count([sys.executable, "-c", BARE_EXIT], {})
         app = count(
-            [sys.executable, "-m", "knee_coach", "--data-dir", tmp],
-            {"KNEE_COACH_BENCH_FIRST_FRAME": "exit"},
+            [sys.executable, "-m", "knee_coach"],
+            {"KNEE_COACH_BENCH_FIRST_FRAME": "exit", "KNEE_COACH_DATA_DIR": tmp},
         )
     print(f"bare PySide6 window: {bare / 1e6:.0f} M instructions to the first frame")
     print(f"Knee Coach window:   {app / 1e6:.0f} M instructions ({app / bare:.2f}x)")
@@ -83,6 +85,7 @@ def main() -> None:
         env = {**os.environ}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+        env["PYTHONHASHSEED"] = "0"  # same dict and set layouts every run: counts repeat exactly
         instructions(env)
         return
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
@@ -98,7 +101,7 @@ def main() -> None:
         for i in range(runs + 1):
             data = os.path.join(tmp, f"run{i}")  # a fresh data folder every launch
             b = launch([sys.executable, "-c", BARE], env)
-            a = launch([sys.executable, "-m", "knee_coach", "--data-dir", data], env)
+            a = launch([sys.executable, "-m", "knee_coach"], {**env, "KNEE_COACH_DATA_DIR": data})
             if i:  # the first pair only warms the disk cache
                 bare.append(b["first-frame"])
                 app.append(a["first-frame"])

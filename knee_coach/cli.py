@@ -134,8 +134,18 @@ def _import(folder: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _no_arguments() -> argparse.Namespace:
+    """What the parser makes of an empty command line (tests/test_cli.py checks they agree)."""
+    return argparse.Namespace(
+        data_dir=None, lang=None, self_test=False, minimized=False, command=None
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # Started from the desktop menu there is nothing to parse, and building the parser costs
+    # ~2 ms before the window can show: argparse's gettext lookups load the `locale` tables.
+    args = build_parser().parse_args(argv) if argv else _no_arguments()
     from knee_coach.storage.paths import data_dir
 
     try:

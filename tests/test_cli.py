@@ -104,3 +104,35 @@ def test_a_newer_database_fails_clearly(tmp_path: Path, capsys: pytest.CaptureFi
     assert rc == 1
     assert "newer version" in capsys.readouterr().err
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_a_start_without_arguments_opens_the_window_without_building_the_parser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the desktop menu runs: nothing to parse, so no parser is built (it costs start-up
+    # time); the outcome is the same as the parser's for an empty command line.
+    assert cli._no_arguments() == cli.build_parser().parse_args([])
+    import knee_coach.app
+
+    opened: list[tuple[Path, dict[str, object]]] = []
+    monkeypatch.setattr(
+        knee_coach.app, "run_gui", lambda folder, **kw: opened.append((folder, kw)) or 0
+    )
+    monkeypatch.setenv("KNEE_COACH_DATA_DIR", str(tmp_path / "env"))
+    real_parser = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", lambda: pytest.fail("parser built"))
+    monkeypatch.setattr(sys, "argv", ["knee-coach"])
+    assert cli.main() == 0
+    assert opened == [
+        (
+            (tmp_path / "env").resolve(),
+            {"self_test": False, "language": None, "minimized": False},
+        )
+    ]
+    # With arguments, the parser reads them as before.
+    monkeypatch.setattr(cli, "build_parser", real_parser)
+    assert cli.main(["--minimized", "--lang", "ja", "--data-dir", str(tmp_path / "arg")]) == 0
+    assert opened[1] == (
+        (tmp_path / "arg").resolve(),
+        {"self_test": False, "language": "ja", "minimized": True},
+    )
