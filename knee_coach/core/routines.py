@@ -8,8 +8,8 @@ nerves and vessels run there) and swings the lower leg loosely 10-20 times, both
 Changing a count or a cadence here changes the app; no code branches on a routine id.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: NamedTuple would turn each of the 24 string
+# annotations below into a compiled ForwardRef at every start.
 from typing import NamedTuple
 
 from knee_coach.core.i18n import QT_TRANSLATE_NOOP

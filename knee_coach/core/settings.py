@@ -6,7 +6,7 @@ import datetime as _dt
 from enum import Enum
 from typing import Any
 
-from knee_coach.core.frozen import Frozen
+from knee_coach.core.frozen import Frozen, set_field
 from knee_coach.core.model import LegChoice, Pacing
 from knee_coach.core.routines import ROUTINES, ROUTINES_BY_ID
 
@@ -55,7 +55,9 @@ class ReminderSlot(Frozen):
     enabled: bool
 
     def __init__(self, slot: str, at: _dt.time, enabled: bool = True) -> None:
-        self._set(slot=slot, at=at, enabled=enabled)
+        set_field(self, "slot", slot)
+        set_field(self, "at", at)
+        set_field(self, "enabled", enabled)
 
     def to_dict(self) -> dict[str, Any]:
         return {"slot": self.slot, "at": self.at.strftime("%H:%M"), "enabled": self.enabled}
@@ -125,20 +127,22 @@ class Settings(Frozen):
         start_at_login: bool = False,
     ) -> None:
         """Raises SettingsError when a value is out of range or of the wrong kind."""
-        self._set(
-            reps=_default_reps() if reps is None else reps,
-            seconds_per_rep=_default_cadence() if seconds_per_rep is None else seconds_per_rep,
-            legs=legs,
-            pacing=pacing,
-            sound=sound,
-            voice=voice,
-            volume=volume,
-            language=language,
-            reminders=_default_reminders() if reminders is None else reminders,
-            close_action=close_action,
-            start_minimized=start_minimized,
-            start_at_login=start_at_login,
+        set_field(self, "reps", _default_reps() if reps is None else reps)
+        set_field(
+            self,
+            "seconds_per_rep",
+            _default_cadence() if seconds_per_rep is None else seconds_per_rep,
         )
+        set_field(self, "legs", legs)
+        set_field(self, "pacing", pacing)
+        set_field(self, "sound", sound)
+        set_field(self, "voice", voice)
+        set_field(self, "volume", volume)
+        set_field(self, "language", language)
+        set_field(self, "reminders", _default_reminders() if reminders is None else reminders)
+        set_field(self, "close_action", close_action)
+        set_field(self, "start_minimized", start_minimized)
+        set_field(self, "start_at_login", start_at_login)
         self.validate()
 
     def validate(self) -> None:
