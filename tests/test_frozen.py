@@ -65,3 +65,13 @@ def test_copies_and_pickles_are_equal_values() -> None:
             assert twin == value and type(twin) is type(value)
     deep = copy.deepcopy(s)
     assert deep.reps == s.reps and deep.reps is not s.reps
+
+
+def test_a_subclass_without_fields_of_its_own_keeps_its_bases() -> None:
+    class Tagged(CheckIn):
+        __slots__ = ()
+
+    value = Tagged({Leg.LEFT: 1}, None, "x")
+    assert value.replace(note="y").note == "y" and type(value.replace()) is Tagged
+    assert value == Tagged({Leg.LEFT: 1}, None, "x") and value != CheckIn({Leg.LEFT: 1}, None, "x")
+    assert value.fields() == {"note": "x", "pain": {Leg.LEFT: 1}, "tightness": None}

@@ -23,14 +23,18 @@ class Frozen:
     `__init__` with `set_field`. Setting or deleting a field afterwards raises."""
 
     __slots__ = ()
-    _values: ClassVar[Callable[[Any], tuple[Any, ...]]]  # the fields' values, in slot order
+    _fields: ClassVar[tuple[str, ...]] = ()  # the field names, in slot order
+    _values: ClassVar[Callable[[Any], tuple[Any, ...]]]  # the fields' values, in that order
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         # attrgetter: 4x faster than a loop of getattr (the CSV import compares 100,000s).
         names = tuple(cls.__slots__)
+        if not names:  # no fields of its own: keeps its base class's
+            return
         get = attrgetter(*names)
         values = get if len(names) > 1 else lambda value: (get(value),)
+        cls._fields = names
         cls._values = staticmethod(values)  # type: ignore[assignment]
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -41,11 +45,11 @@ class Frozen:
 
     def fields(self) -> dict[str, Any]:
         """Each field's name and value, in the order of `__slots__`."""
-        return dict(zip(self.__slots__, self._values(self), strict=True))
+        return dict(zip(self._fields, self._values(self), strict=True))
 
     def replace(self: F, **changes: Any) -> F:
         """A copy with some fields changed; validated like a new one."""
-        unknown = changes.keys() - set(self.__slots__)
+        unknown = changes.keys() - set(self._fields)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
         return type(self)(**{**self.fields(), **changes})
