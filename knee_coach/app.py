@@ -58,7 +58,11 @@ def run_gui(
     `minimized` starts hidden in the tray (start at login)."""
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from knee_coach.pyside_scan import speed_up_import_scan
+
+    from PySide6.QtCore import QCoreApplication, QTimer  # isort: skip (the hook comes first)
+
+    speed_up_import_scan()  # before the window's modules are imported
     from PySide6.QtWidgets import QApplication
 
     from knee_coach.ui.main_window import MainWindow
