@@ -29,6 +29,9 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from knee_coach.pyside_scan import speed_up_import_scan
+
+    speed_up_import_scan()  # as the app's start does
     from knee_coach.storage.db import Database
     from knee_coach.storage.demo import seed
     from knee_coach.storage.history import HistoryStore

@@ -68,6 +68,9 @@ def main() -> int:
         note("Python, before Qt")
         from PySide6.QtWidgets import QApplication
 
+        from knee_coach.pyside_scan import speed_up_import_scan
+
+        speed_up_import_scan()  # as the app's start does
         from knee_coach.ui.main_window import MainWindow
 
         def make_player() -> object:  # as app.py does: QtMultimedia, after the first frame
