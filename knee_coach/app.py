@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knee_coach import APP_ID, APP_NAME, DESKTOP_ID, __version__
+from knee_coach.pyside_scan import speed_up_import_scan  # Qt-free: loaded before Qt, unscanned
 
 if TYPE_CHECKING:
     from knee_coach.ui.desktop import Desktop
@@ -58,13 +59,10 @@ def run_gui(
     `minimized` starts hidden in the tray (start at login)."""
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from knee_coach.pyside_scan import speed_up_import_scan
-
-    from PySide6.QtCore import QCoreApplication, QTimer  # isort: skip (the hook comes first)
-
-    speed_up_import_scan()  # before the window's modules are imported
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
+    speed_up_import_scan()  # before the window's modules are imported
     from knee_coach.ui.main_window import MainWindow
     from knee_coach.ui.resources import asset_path
 
