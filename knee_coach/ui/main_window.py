@@ -30,6 +30,7 @@ from knee_coach.core.settings import CloseAction, Settings
 from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui import i18n
 from knee_coach.ui.checkin_page import CheckInPage
+from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.resources import app_icon
 from knee_coach.ui.style import stylesheet
 from knee_coach.ui.texts import datetime_text, number
@@ -113,7 +114,7 @@ def ask_close_action(parent: QWidget) -> tuple[CloseAction | None, bool]:
     return None, False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     settingsChanged = Signal(object)  # Settings, after the user changed and saved them
     visibilityChanged = Signal(bool)  # shown (True) or hidden (False)
     # Once, just after the window was first painted: the cue for what the first frame
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
         self.language_box.activated.connect(self._language_picked)
         self.statusBar().addPermanentWidget(self.language_box)
         self.statusBar().setSizeGripEnabled(False)
-        self._retranslate()
+        self.retranslate()
 
         self.go_home()
         # The history is opened right after the first frame (or when first needed), so the
@@ -344,7 +345,7 @@ class MainWindow(QMainWindow):
 
     # ----- start-up -------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        """Menus and actions; their texts are set in `_retranslate` so they follow the language."""
+        """Menus and actions; their texts are set in `retranslate` so they follow the language."""
         self.file_menu = self.menuBar().addMenu("")
         self.export_action = QAction(self)
         self.export_action.triggered.connect(self.export_history)
@@ -508,12 +509,9 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
+        """The window's own texts (menus, language switch, status bar) in the current
+        language; `Retranslating` calls it again on every language change."""
         self._retranslate_menus()
         self.language_box.setToolTip(self.tr("Language of the window"))
         self.language_box.setAccessibleName(self.tr("Language"))
