@@ -27,7 +27,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="times to repeat each switch")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from knee_coach.shiboken_bytecode import cached_shiboken_bytecode
+
+    with cached_shiboken_bytecode():  # as the app's start does
+        from PySide6.QtWidgets import QApplication
 
     from knee_coach.pyside_scan import speed_up_import_scan
 

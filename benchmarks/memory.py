@@ -66,7 +66,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="knee-coach-mem-") as data:
         subprocess.run([sys.executable, __file__, "--seed-only", data], check=True)
         note("Python, before Qt")
-        from PySide6.QtWidgets import QApplication
+        from knee_coach.shiboken_bytecode import cached_shiboken_bytecode
+
+        with cached_shiboken_bytecode():  # as the app's start does
+            from PySide6.QtWidgets import QApplication
 
         from knee_coach.pyside_scan import speed_up_import_scan
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from knee_coach import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from knee_coach.pyside_scan import speed_up_import_scan  # Qt-free: loaded before Qt, unscanned
+from knee_coach.shiboken_bytecode import cached_shiboken_bytecode
 
 if TYPE_CHECKING:
     from knee_coach.ui.desktop import Desktop
@@ -59,7 +60,8 @@ def run_gui(
     `minimized` starts hidden in the tray (start at login)."""
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QCoreApplication, QTimer
+    with cached_shiboken_bytecode():  # PySide6's support code, compiled at the last start
+        from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     speed_up_import_scan()  # before the window's modules are imported
