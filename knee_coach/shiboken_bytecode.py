@@ -17,6 +17,7 @@ them: not when bytecode writing is off, silently not where the folder is read-on
 """
 
 from __future__ import annotations
+import __future__
 
 import builtins
 import marshal
@@ -34,8 +35,16 @@ from typing import Any
 _BOOTSTRAP = "signature_bootstrap.py"
 _PACKAGE = "shibokensupport/"
 
-# filename -> (length, CRC-32, optimization level, code)
-Entries = dict[str, tuple[int, int, int, CodeType]]
+# filename -> (length, CRC-32, optimization level, __future__ flags, code)
+Entries = dict[str, tuple[int, int, int, int, CodeType]]
+
+# The flags `compile` passes on from its caller's code: the __future__ features' own, but
+# nested_scopes' (CO_NESTED, also set on any nested function's code, and obsolete).
+_FUTURE_FLAGS = sum(
+    getattr(__future__, name).compiler_flag
+    for name in __future__.all_feature_names
+    if name != "nested_scopes"
+)
 
 
 def default_cache_file() -> Path | None:
@@ -76,8 +85,8 @@ def load_entries(path: Path) -> Entries:
         for name, entry in entries.items()
         if isinstance(name, str)
         and isinstance(entry, tuple)
-        and len(entry) == 4
-        and isinstance(entry[3], CodeType)
+        and len(entry) == 5
+        and isinstance(entry[4], CodeType)
     }
 
 
@@ -102,20 +111,39 @@ def make_compile(
     entry it answers with in `used`; and a function telling whether any had to be compiled."""
     missed = False
 
-    def compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+    def compile(
+        source: Any,
+        filename: Any,
+        mode: str,
+        flags: int = 0,
+        dont_inherit: bool = False,
+        optimize: int = -1,
+        **kwargs: Any,
+    ) -> Any:
         nonlocal missed
-        if args or kwargs or mode != "exec" or not _is_shiboken_source(source, filename):
-            return original(source, filename, mode, *args, **kwargs)
-        length, crc, optimize = len(source), zlib.crc32(source), sys.flags.optimize
+        if not dont_inherit:
+            # The real compile inherits its caller's __future__ flags; called from here, it
+            # would take this module's instead.
+            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+        if (
+            kwargs
+            or mode != "exec"
+            or flags & ~_FUTURE_FLAGS  # e.g. asking for a syntax tree
+            or not _is_shiboken_source(source, filename)
+        ):
+            return original(source, filename, mode, flags, True, optimize, **kwargs)
+        key = (
+            len(source),
+            zlib.crc32(source),
+            sys.flags.optimize if optimize < 0 else optimize,
+            flags,
+        )
         entry = known.get(filename)
-        if entry is None or entry[:3] != (length, crc, optimize):
-            # dont_inherit: the loader's own call inherits no __future__ flags; a call from
-            # here would inherit this module's.
-            code = original(source, filename, mode, 0, True)
-            entry = (length, crc, optimize, code)
+        if entry is None or entry[:4] != key:
+            entry = (*key, original(source, filename, mode, flags, True, optimize))
             missed = True
         used[filename] = entry
-        return entry[3]
+        return entry[4]
 
     return compile, lambda: missed
 

@@ -112,10 +112,10 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path: Path, content: bytes) 
 def test_entries_of_the_wrong_shape_are_dropped(tmp_path: Path) -> None:
     cache = tmp_path / "shibokensupport.bin"
     code = compile("x = 1", "shibokensupport/a.py", "exec")
-    entries = {"shibokensupport/a.py": (5, 1, 0, code), "b": (1, 2, 0, "not code"), "c": (1, code)}
-    entries[3] = (1, 2, 0, code)  # type: ignore[index]
+    entries = {"shibokensupport/a.py": (5, 1, 0, 0, code), "b": (1, 2, 0, 0, "no"), "c": (1, code)}
+    entries[3] = (1, 2, 0, 0, code)  # type: ignore[index]
     cache.write_bytes(MAGIC_NUMBER + marshal.dumps(entries))
-    assert load_entries(cache) == {"shibokensupport/a.py": (5, 1, 0, code)}
+    assert load_entries(cache) == {"shibokensupport/a.py": (5, 1, 0, 0, code)}
     cache.write_bytes(MAGIC_NUMBER + marshal.dumps([1, 2]))
     assert load_entries(cache) == {}
 
@@ -173,12 +173,25 @@ def test_other_calls_reach_the_real_compile_unchanged() -> None:
     assert used == {} and not missed()
 
 
-def test_cached_code_inherits_no_future_flags_from_this_package() -> None:
-    # shiboken_bytecode.py has `from __future__ import annotations`; the loader's code has not.
+@pytest.mark.parametrize("filename", ["shibokensupport/a.py", "mine.py"])
+def test_the_callers_future_flags_apply_not_this_packages(filename: str) -> None:
+    # shiboken_bytecode.py has `from __future__ import annotations`; shiboken's loader has not.
+    def annotations_from(compile_: Any, future: bool) -> dict[str, Any]:
+        caller = "from __future__ import annotations\n" if future else ""
+        caller += f"code = compile_(b'def f(x: int) -> None: pass', {filename!r}, 'exec')"
+        namespace: dict[str, Any] = {"compile_": compile_}
+        exec(builtins.compile(caller, "<caller>", "exec", dont_inherit=True), namespace)
+        defined: dict[str, Any] = {}
+        exec(namespace["code"], defined)
+        return dict(defined["f"].__annotations__)
+
     stand_in, *_ = _stand_in({})
-    namespace: dict[str, Any] = {}
-    exec(stand_in(b"def f(x: int) -> None: pass\n", "shibokensupport/a.py", "exec"), namespace)
-    assert namespace["f"].__annotations__ == {"x": int, "return": None}
+    for future, expected in (
+        (False, {"x": int, "return": None}),
+        (True, {"x": "int", "return": "None"}),
+    ):
+        assert annotations_from(stand_in, future) == expected
+        assert annotations_from(builtins.compile, future) == expected
 
 
 def test_compile_is_put_back_when_the_import_fails(
