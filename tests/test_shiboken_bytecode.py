@@ -89,7 +89,8 @@ def test_first_start_compiles_and_keeps_the_code_the_next_start_uses(tmp_path: P
     assert second["compiled"] == []  # every module came from the cache
     assert second["restored"] is True
     # The support code works as when compiled: signatures, the feature module.
-    assert second["signature"] == first["signature"] == "(self, name: str, /) -> None"
+    assert second["signature"] == first["signature"]
+    assert "name: str" in first["signature"]
     assert second["feature"] == first["feature"] == "shibokensupport/feature.py"
     assert second["error"] == first["error"]
     assert "setObjectName" in first["error"]
@@ -129,7 +130,7 @@ def test_nothing_is_written_when_python_writes_no_bytecode(tmp_path: Path) -> No
 def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("a file where the cache folder would be")
     cache = tmp_path / "file" / "shibokensupport.bin"
-    assert _probe(cache)["signature"] == "(self, name: str, /) -> None"
+    assert "name: str" in _probe(cache)["signature"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # no temporary file left
 
 
