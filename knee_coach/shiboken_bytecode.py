@@ -13,7 +13,8 @@ loader calls gives back the code compiled the previous time for the same source 
 length and CRC-32, same Python bytecode version), else compiles it as it would have and
 remembers it. Every other call goes to the real `compile` untouched. The cache file sits
 where Python keeps this package's own .pyc files and is written the way Python writes
-them: not when bytecode writing is off, silently not where the folder is read-only.
+them: not when bytecode writing is off, silently not where the folder is read-only. A
+PyInstaller bundle carries one made when it was built, and only reads it.
 """
 
 from __future__ import annotations
@@ -47,14 +48,33 @@ _FUTURE_FLAGS = sum(
 )
 
 
+class Use:
+    """What one start took from the cache and what it had to compile."""
+
+    def __init__(self) -> None:
+        self.served = 0
+        self.compiled = 0
+
+
+# How the first import of PySide6 in this process went; None if it was not imported here.
+last_use: Use | None = None
+
+
+def cache_name() -> str | None:
+    """The cache's file name for this Python; None where it keeps no bytecode."""
+    tag = sys.implementation.cache_tag
+    return None if tag is None else f"shibokensupport.{tag}.bin"
+
+
 def default_cache_file() -> Path | None:
-    """Beside this package's own bytecode (`__pycache__`, or under PYTHONPYCACHEPREFIX);
-    None where this Python keeps no bytecode."""
-    try:
-        pyc = cache_from_source(__file__)
-    except NotImplementedError:  # sys.implementation.cache_tag is None
+    """Beside this package's own bytecode (`__pycache__`, or under PYTHONPYCACHEPREFIX); in
+    a PyInstaller bundle, the copy made when it was built (packaging/knee-coach.spec)."""
+    name = cache_name()
+    if name is None:
         return None
-    return Path(pyc).with_name(f"shibokensupport.{sys.implementation.cache_tag}.bin")
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", ".")) / "knee_coach" / name
+    return Path(cache_from_source(__file__)).with_name(name)
 
 
 def _is_shiboken_source(source: object, filename: object) -> bool:
@@ -105,11 +125,10 @@ def save_entries(path: Path, entries: Entries) -> bool:
 
 
 def make_compile(
-    original: Callable[..., Any], known: Entries, used: Entries
-) -> tuple[Callable[..., Any], Callable[[], bool]]:
+    original: Callable[..., Any], known: Entries, used: Entries, use: Use
+) -> Callable[..., Any]:
     """A stand-in for `compile` answering shiboken's calls from `known`, recording every
-    entry it answers with in `used`; and a function telling whether any had to be compiled."""
-    missed = False
+    entry it answers with in `used`, and in `use` how many it served and compiled."""
 
     def compile(
         source: Any,
@@ -120,7 +139,6 @@ def make_compile(
         optimize: int = -1,
         **kwargs: Any,
     ) -> Any:
-        nonlocal missed
         if not dont_inherit:
             # The real compile inherits its caller's __future__ flags; called from here, it
             # would take this module's instead.
@@ -141,31 +159,35 @@ def make_compile(
         entry = known.get(filename)
         if entry is None or entry[:4] != key:
             entry = (*key, original(source, filename, mode, flags, True, optimize))
-            missed = True
+            use.compiled += 1
+        else:
+            use.served += 1
         used[filename] = entry
         return entry[4]
 
-    return compile, lambda: missed
+    return compile
 
 
 @contextmanager
 def cached_shiboken_bytecode(cache_file: Path | None = None) -> Iterator[None]:
     """Around the first import of PySide6: shiboken's support code comes from the cache.
 
-    Does nothing in a frozen bundle (no package folder to keep a cache in) or once PySide6
-    is loaded. Only entries used in this start are written back, so a shiboken upgrade does
-    not leave its old code behind."""
+    Does nothing once PySide6 is loaded. Only entries used in this start are written back,
+    so a shiboken upgrade does not leave its old code behind; a bundle's copy is only read."""
+    global last_use
     path = cache_file or default_cache_file()
-    if path is None or getattr(sys, "frozen", False) or "shiboken6" in sys.modules:
+    if path is None or "shiboken6" in sys.modules:
         yield
         return
     used: Entries = {}
+    use = Use()
     original = builtins.compile
-    stand_in, missed = make_compile(original, load_entries(path), used)
-    builtins.compile = stand_in
+    builtins.compile = make_compile(original, load_entries(path), used, use)
     try:
         yield
     finally:
         builtins.compile = original
-    if missed() and used and not sys.dont_write_bytecode:
+    last_use = use
+    frozen = getattr(sys, "frozen", False)
+    if use.compiled and not frozen and not sys.dont_write_bytecode:
         save_entries(path, used)

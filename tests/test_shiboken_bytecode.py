@@ -20,14 +20,16 @@ import pytest
 
 from knee_coach import shiboken_bytecode
 from knee_coach.shiboken_bytecode import (
+    Use,
     cached_shiboken_bytecode,
     default_cache_file,
     load_entries,
     make_compile,
 )
 
-# Imports PySide6 in a fresh interpreter with the cache at argv[1]; reports which of
-# shiboken's sources were really compiled, and a signature its support code works out.
+# Imports PySide6 in a fresh interpreter with the cache at argv[1] (or, given "frozen", as
+# a PyInstaller bundle in the folder argv[1] would); reports which of shiboken's sources
+# were really compiled, and a signature its support code works out.
 PROBE = """
 import builtins, json, sys
 from pathlib import Path
@@ -37,9 +39,15 @@ def spy(source, filename, mode, *args, **kwargs):
     compiled.append(filename)
     return real(source, filename, mode, *args, **kwargs)
 builtins.compile = spy
-from knee_coach.shiboken_bytecode import cached_shiboken_bytecode
-with cached_shiboken_bytecode(Path(sys.argv[1])):
-    from PySide6 import QtCore
+from knee_coach import shiboken_bytecode
+if sys.argv[2:] == ["frozen"]:
+    sys.frozen, sys._MEIPASS = True, sys.argv[1]
+    with shiboken_bytecode.cached_shiboken_bytecode():
+        from PySide6 import QtCore
+else:
+    with shiboken_bytecode.cached_shiboken_bytecode(Path(sys.argv[1])):
+        from PySide6 import QtCore
+use = shiboken_bytecode.last_use
 from shibokensupport.signature import get_signature
 try:
     QtCore.QObject().setObjectName(1, 2)
@@ -48,6 +56,7 @@ except TypeError as error:  # the message comes from the support code's error ha
 print(json.dumps({
     "compiled": [name for name in compiled if "shibokensupport" in name or "bootstrap" in name],
     "restored": builtins.compile is spy,
+    "use": [use.served, use.compiled],
     "signature": str(get_signature(QtCore.QObject.setObjectName)),
     "error": message,
     "feature": sys.modules["shibokensupport.feature"].__file__,
@@ -63,9 +72,9 @@ def _env(write_bytecode: bool = True) -> dict[str, str]:
     return env
 
 
-def _probe(cache: Path, write_bytecode: bool = True) -> dict[str, Any]:
+def _probe(cache: Path, write_bytecode: bool = True, frozen: bool = False) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(cache)],
+        [sys.executable, "-c", PROBE, str(cache), *(["frozen"] if frozen else [])],
         capture_output=True,
         text=True,
         timeout=60,
@@ -82,11 +91,13 @@ def test_first_start_compiles_and_keeps_the_code_the_next_start_uses(tmp_path: P
     assert "signature_bootstrap.py" in first["compiled"]
     assert len([n for n in first["compiled"] if n.startswith("shibokensupport/")]) >= 10
     assert set(load_entries(cache)) == set(first["compiled"])
+    assert first["use"] == [0, len(first["compiled"])]
     assert first["restored"] is True
     written = cache.stat().st_mtime_ns
 
     second = _probe(cache)
     assert second["compiled"] == []  # every module came from the cache
+    assert second["use"] == [len(first["compiled"]), 0]
     assert second["restored"] is True
     # The support code works as when compiled: signatures, the feature module.
     assert second["signature"] == first["signature"]
@@ -121,6 +132,25 @@ def test_entries_of_the_wrong_shape_are_dropped(tmp_path: Path) -> None:
     assert load_entries(cache) == {}
 
 
+def test_a_bundle_reads_the_copy_made_when_it_was_built_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    name = shiboken_bytecode.cache_name()
+    assert name is not None
+    bundled = tmp_path / "knee_coach" / name
+    without = _probe(tmp_path, frozen=True)  # a bundle built without one still starts
+    assert len(without["compiled"]) >= 11
+    assert not bundled.exists()
+
+    built = _probe(bundled)  # as packaging/knee-coach.spec makes it
+    written = bundled.stat().st_mtime_ns
+    frozen = _probe(tmp_path, frozen=True)
+    assert frozen["compiled"] == []
+    assert frozen["use"] == [len(built["compiled"]), 0]
+    assert frozen["signature"] == built["signature"]
+    assert bundled.stat().st_mtime_ns == written
+
+
 def test_nothing_is_written_when_python_writes_no_bytecode(tmp_path: Path) -> None:
     cache = tmp_path / "shibokensupport.bin"
     assert len(_probe(cache, write_bytecode=False)["compiled"]) >= 11
@@ -134,7 +164,7 @@ def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # no temporary file left
 
 
-def _stand_in(known: dict[str, Any]) -> tuple[Any, Any, list[str], dict[str, Any]]:
+def _stand_in(known: dict[str, Any]) -> tuple[Any, Use, list[str], dict[str, Any]]:
     compiled: list[str] = []
 
     def real(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
@@ -142,36 +172,40 @@ def _stand_in(known: dict[str, Any]) -> tuple[Any, Any, list[str], dict[str, Any
         return builtins.compile(source, filename, mode, *args, **kwargs)
 
     used: dict[str, Any] = {}
-    stand_in, missed = make_compile(real, known, used)
-    return stand_in, missed, compiled, used
+    use = Use()
+    return make_compile(real, known, used, use), use, compiled, used
 
 
 def test_a_changed_source_is_compiled_again() -> None:
     old = b"VALUE = 1\n"
     new = b"VALUE = 2\n"
-    stand_in, missed, compiled, used = _stand_in({})
+    stand_in, use, compiled, used = _stand_in({})
     code = stand_in(old, "shibokensupport/a.py", "exec")
-    assert compiled == ["shibokensupport/a.py"] and missed()
+    assert compiled == ["shibokensupport/a.py"]
+    assert (use.served, use.compiled) == (0, 1)
 
     kept = used["shibokensupport/a.py"]
-    stand_in, missed, compiled, used = _stand_in({"shibokensupport/a.py": kept})
+    stand_in, use, compiled, used = _stand_in({"shibokensupport/a.py": kept})
     assert stand_in(old, "shibokensupport/a.py", "exec") is code
-    assert compiled == [] and not missed()
+    assert compiled == []
+    assert (use.served, use.compiled) == (1, 0)
     namespace: dict[str, Any] = {}
     exec(stand_in(new, "shibokensupport/a.py", "exec"), namespace)
     assert namespace["VALUE"] == 2
-    assert compiled == ["shibokensupport/a.py"] and missed()
+    assert compiled == ["shibokensupport/a.py"]
+    assert (use.served, use.compiled) == (1, 1)
 
 
 def test_other_calls_reach_the_real_compile_unchanged() -> None:
-    stand_in, missed, compiled, used = _stand_in({})
+    stand_in, use, compiled, used = _stand_in({})
     assert isinstance(stand_in("x = 1", "<string>", "exec"), type(compile("", "", "exec")))
     tree = stand_in(b"x = 1", "shibokensupport/a.py", "exec", ast.PyCF_ONLY_AST)
     assert isinstance(tree, ast.Module)
     assert stand_in("1 + 1", "shibokensupport/a.py", "eval") is not None
     assert stand_in(b"x = 1", "mine.py", "exec") is not None
     assert compiled == ["<string>", "shibokensupport/a.py", "shibokensupport/a.py", "mine.py"]
-    assert used == {} and not missed()
+    assert used == {}
+    assert (use.served, use.compiled) == (0, 0)
 
 
 @pytest.mark.parametrize("filename", ["shibokensupport/a.py", "mine.py"])
