@@ -27,14 +27,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="times to repeat each switch")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from knee_coach.shiboken_bytecode import cached_shiboken_bytecode
+    from knee_coach.app import load_pyside
 
-    with cached_shiboken_bytecode():  # as the app's start does
-        from PySide6.QtWidgets import QApplication
+    load_pyside()  # as the app's start does
+    from PySide6.QtWidgets import QApplication
 
-    from knee_coach.pyside_scan import speed_up_import_scan
-
-    speed_up_import_scan()  # as the app's start does
     from knee_coach.storage.db import Database
     from knee_coach.storage.demo import seed
     from knee_coach.storage.history import HistoryStore

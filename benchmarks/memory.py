@@ -66,14 +66,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="knee-coach-mem-") as data:
         subprocess.run([sys.executable, __file__, "--seed-only", data], check=True)
         note("Python, before Qt")
-        from knee_coach.shiboken_bytecode import cached_shiboken_bytecode
+        from knee_coach.app import load_pyside
 
-        with cached_shiboken_bytecode():  # as the app's start does
-            from PySide6.QtWidgets import QApplication
+        load_pyside()  # as the app's start does
+        from PySide6.QtWidgets import QApplication
 
-        from knee_coach.pyside_scan import speed_up_import_scan
-
-        speed_up_import_scan()  # as the app's start does
         from knee_coach.ui.main_window import MainWindow
 
         def make_player() -> object:  # as app.py does: QtMultimedia, after the first frame

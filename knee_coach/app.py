@@ -16,6 +16,15 @@ if TYPE_CHECKING:
     from knee_coach.ui.main_window import MainWindow
 
 
+def load_pyside() -> None:
+    """Import PySide6 the cheap way: shiboken's support code from the bytecode kept at the
+    last start, and PySide's per-module import check answered from the file's bytes. Before
+    anything else imports Qt (the benchmarks that build the window do the same)."""
+    with cached_shiboken_bytecode():
+        import PySide6.QtCore  # noqa: F401 - loads shiboken and its support code
+    speed_up_import_scan()
+
+
 def _make_player(data_dir: Path) -> object:
     # QtMultimedia costs start-up time; it is imported only here, after the first frame.
     from knee_coach.audio.qt_player import QtCuePlayer
@@ -60,11 +69,10 @@ def run_gui(
     `minimized` starts hidden in the tray (start at login)."""
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    with cached_shiboken_bytecode():  # PySide6's support code, compiled at the last start
-        from PySide6.QtCore import QCoreApplication, QTimer
+    load_pyside()  # before the window's modules are imported
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
-    speed_up_import_scan()  # before the window's modules are imported
     from knee_coach.ui.main_window import MainWindow
     from knee_coach.ui.resources import asset_path
 
