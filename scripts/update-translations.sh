@@ -12,9 +12,9 @@ cd "$here"
 mapfile -t sources < <(find knee_coach -name '*.py' -not -path '*/__pycache__/*' | LC_ALL=C sort)
 # Japanese: every string. English is the source language; its file holds only the plural
 # forms (e.g. "%n rep(s)" -> "1 rep" / "2 reps").
-.venv/bin/pyside6-lupdate -silent -no-obsolete -source-language en -target-language ja_JP \
+.venv/bin/pyside6-lupdate -silent -no-obsolete -locations none -source-language en -target-language ja_JP \
   "${sources[@]}" -ts knee_coach/i18n/knee_coach_ja.ts
-.venv/bin/pyside6-lupdate -silent -no-obsolete -pluralonly -source-language en \
+.venv/bin/pyside6-lupdate -silent -no-obsolete -locations none -pluralonly -source-language en \
   -target-language en "${sources[@]}" -ts knee_coach/i18n/knee_coach_en.ts
 
 scripts/build-translations.sh

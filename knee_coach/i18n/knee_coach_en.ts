@@ -4,7 +4,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="860"/>
         <source>%n session(s) exported to {path}</source>
         <translation>
             <numerusform>%n session exported to {path}</numerusform>
@@ -12,7 +11,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="895"/>
         <source>%Ln session(s) added.</source>
         <translation>
             <numerusform>%Ln session added.</numerusform>
@@ -20,7 +18,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="898"/>
         <source>%Ln session(s) already in the history, so skipped.</source>
         <translation>
             <numerusform>%Ln session was already in the history, so it was skipped.</numerusform>
@@ -31,7 +28,6 @@
 <context>
     <name>SummaryPage</name>
     <message numerus="yes">
-        <location filename="../ui/summary_page.py" line="128"/>
         <source>%n rep(s) in {minutes} min.</source>
         <translation>
             <numerusform>%n rep in {minutes} min.</numerusform>

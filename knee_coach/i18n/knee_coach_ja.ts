@@ -4,57 +4,46 @@
 <context>
     <name></name>
     <message>
-        <location filename="../ui/session_page.py" line="39"/>
         <source>Halfway</source>
         <translation>折り返し</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="40"/>
         <source>Last one</source>
         <translation>ラスト1回</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="41"/>
         <source>Set done</source>
         <translation>セット終了</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="42"/>
         <source>Switch side</source>
         <translation>反対側へ</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="43"/>
         <source>Switch leg</source>
         <translation>反対の脚へ</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="44"/>
         <source>Next routine</source>
         <translation>次のセルフケアへ</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="45"/>
         <source>Resumed</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/texts.py" line="37"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/texts.py" line="37"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/texts.py" line="45"/>
         <source>Routine {number} of {count}: {title}</source>
         <translation>セルフケア {number}/{count}：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/texts.py" line="54"/>
         <source>{leg}, {side}</source>
         <translation>{leg}・{side}</translation>
     </message>
@@ -62,114 +51,90 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../ui/checkin_page.py" line="95"/>
         <source>How does your knee feel now, after the routines?</source>
         <translation>セルフケアを終えて、ひざの具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="97"/>
         <source>How does your knee feel right now?</source>
         <translation>いまのひざの具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="100"/>
         <source>Rate the pain from 0 (none) to 10 (worst imaginable). Number keys work too.</source>
         <translation>痛みを 0（なし）〜10（考えられる最悪の痛み）で選んでください。数字キーでも入力できます。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="103"/>
         <source>Right knee: pain</source>
         <translation>右ひざの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="103"/>
-        <location filename="../ui/checkin_page.py" line="106"/>
         <source>no pain</source>
         <translation>痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="103"/>
-        <location filename="../ui/checkin_page.py" line="106"/>
         <source>worst imaginable</source>
         <translation>考えられる最悪の痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="106"/>
         <source>Left knee: pain</source>
         <translation>左ひざの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="109"/>
         <source>Tightness or catching behind the knee</source>
         <translation>ひざ裏の張り・詰まり感</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="110"/>
         <source>moves freely</source>
         <translation>スムーズに動く</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="111"/>
         <source>very stiff</source>
         <translation>とても硬い</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="113"/>
         <source>Note (optional), e.g. slept badly, long walk</source>
         <translation>メモ（任意）&#x3000;例：よく眠れなかった、長く歩いた</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="114"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="116"/>
         <source>See the summary</source>
         <translation>結果を見る</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="116"/>
         <source>Continue</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="118"/>
         <source>Skip</source>
         <translation>記録せずに進む</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="120"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="121"/>
         <source>History</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="122"/>
         <source>How the knee felt over the past weeks</source>
         <translation>ここ数週間のひざの具合</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="124"/>
         <source>Today I practise:</source>
         <translation>今日行う脚：</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="126"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="127"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/checkin_page.py" line="128"/>
         <source>Both legs</source>
         <translation>両脚</translation>
     </message>
@@ -177,7 +142,6 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../ui/desktop.py" line="107"/>
         <source>Could not change start at login: {error}</source>
         <translation>ログイン時の起動を変更できませんでした：{error}</translation>
     </message>
@@ -185,235 +149,186 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../ui/history_view.py" line="212"/>
         <source>History and weekly review</source>
         <translation>記録と週のふり返り</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="213"/>
         <source>How your knee felt</source>
         <translation>ひざの具合の記録</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="215"/>
         <source>Week</source>
         <translation>1週間</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="216"/>
         <source>Month</source>
         <translation>1か月</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="217"/>
         <source>All</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="221"/>
         <source>Save chart as PNG…</source>
         <translation>グラフをPNGで保存…</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="222"/>
         <source>Pain (0–10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="223"/>
         <source>Sessions a day</source>
         <translation>1日の回数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="226"/>
         <source>No sessions yet. After your first session, how the knee felt shows here.</source>
         <translation>まだ記録がありません。最初のセッションを終えると、ここにひざの具合が表示されます。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="328"/>
-        <location filename="../ui/history_view.py" line="636"/>
         <source>Right knee</source>
         <translation>右ひざ</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="328"/>
-        <location filename="../ui/history_view.py" line="636"/>
         <source>Left knee</source>
         <translation>左ひざ</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="331"/>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; monthly average before a session, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
         <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; セッション前の月平均、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; セッション後の月平均</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="337"/>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;: &lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; before a session, &lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; after; &lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; weekly average before, &lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; after</source>
         <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{knee}&lt;/b&gt;：&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; セッション前、&lt;span style=&apos;color:{colour}&apos;&gt;○&lt;/span&gt; セッション後／&lt;span style=&apos;color:{colour}&apos;&gt;━━&lt;/span&gt; 週平均（前）、&lt;span style=&apos;color:{colour}&apos;&gt;╍╍&lt;/span&gt; 週平均（後）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="224"/>
         <source>target: 1–2 a day</source>
         <translation>目標：1日1〜2回</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="228"/>
         <source>This week and last week</source>
         <translation>今週と先週</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="515"/>
         <source>ddd d</source>
         <translation>d日(ddd)</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="516"/>
         <source>MMM d</source>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="537"/>
         <source>MMM</source>
         <translation>M月</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="538"/>
         <source>yyyy</source>
         <translation>yyyy年</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="591"/>
         <source>This week</source>
         <translation>今週</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="592"/>
         <source>Last week</source>
         <translation>先週</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="594"/>
         <source>Sessions</source>
         <translation>セッション数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="596"/>
         <source>Days practised</source>
         <translation>行った日数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="597"/>
-        <location filename="../ui/history_view.py" line="600"/>
         <source>{days} of {total}</source>
         <translation>{total}日中{days}日</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="605"/>
         <source>Days with 1–2 sessions</source>
         <translation>1日1〜2回できた日数</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="611"/>
         <source>Right knee, before</source>
         <translation>右ひざ（セッション前）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="611"/>
         <source>Right knee, after</source>
         <translation>右ひざ（セッション後）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="612"/>
         <source>Left knee, before</source>
         <translation>左ひざ（セッション前）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="612"/>
         <source>Left knee, after</source>
         <translation>左ひざ（セッション後）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="623"/>
         <source>Average pain, 0–10.</source>
         <translation>ひざの行は痛みの平均（0〜10）です。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="628"/>
         <source>Practised {days} days in a row.</source>
         <translation>{days}日続けて行っています。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="630"/>
         <source>No practice today or yesterday yet.</source>
         <translation>今日も昨日もまだ行っていません。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="639"/>
         <source>{knee}: {points:.1f} points less pain than last week.</source>
         <translation>{knee}：先週より痛みが{points:.1f}点軽くなりました。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="645"/>
         <source>{knee}: {points:.1f} points more pain than last week.</source>
         <translation>{knee}：先週より痛みが{points:.1f}点強くなりました。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="650"/>
         <source>{knee}: the same as last week.</source>
         <translation>{knee}：先週と変わりません。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="661"/>
         <source>Aim for once or twice a day. Most people notice a change after one to two weeks of daily practice. See a clinic if there is no improvement or it gets worse, and stop at once if the pain is sharp or the knee is swollen or hot.</source>
         <translation>1日1〜2回を目安に。毎日続けると、多くの人が1〜2週間で変化を感じます。改善が見られない、または悪化するときは病院や治療院で診てもらいましょう。鋭い痛みや腫れ、熱感があるときはすぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="689"/>
         <source>{month}: {rate:.1f} sessions a day</source>
         <translation>{month}：1日平均{rate:.1f}回</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="692"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="697"/>
         <source>Week of {day}: {rate:.1f} sessions a day</source>
         <translation>{day}からの週：1日平均{rate:.1f}回</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="720"/>
         <source>{when}  ({count} that day)</source>
         <translation>{when}（この日は{count}回）</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="737"/>
         <source>Right knee: {before} → {after}</source>
         <translation>右ひざ：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="738"/>
         <source>Left knee: {before} → {after}</source>
         <translation>左ひざ：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="747"/>
         <source>knee-coach-chart-{day}.png</source>
         <translation>KneeCoach-グラフ-{day}.png</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="750"/>
         <source>Save chart as PNG</source>
         <translation>グラフをPNGで保存</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="750"/>
         <source>PNG images (*.png)</source>
         <translation>PNG画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.py" line="753"/>
         <source>The image could not be saved to {path}.</source>
         <translation>画像を {path} に保存できませんでした。</translation>
     </message>
@@ -421,72 +336,58 @@
 <context>
     <name>KneeView</name>
     <message>
-        <location filename="../ui/knee_view.py" line="310"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="312"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="320"/>
         <source>Seen from behind</source>
         <translation>後ろから見たところ</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="329"/>
         <source>Inner</source>
         <translation>内側</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="330"/>
         <source>Outer</source>
         <translation>外側</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="357"/>
         <source>Do not press</source>
         <translation>押さない</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="479"/>
         <source>inner tendon just above the knee</source>
         <translation>ひざのすぐ上、内側の腱</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="482"/>
         <source>outer tendon just above the knee</source>
         <translation>ひざのすぐ上、外側の腱</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="485"/>
         <source>just inside the centre of the knee crease</source>
         <translation>ひざ裏の中央より少し内側</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="488"/>
         <source>just outside the centre of the knee crease</source>
         <translation>ひざ裏の中央より少し外側</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="496"/>
         <source>Back of the right knee: press points</source>
         <translation>右ひざの裏：押さえる位置</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="498"/>
         <source>Back of the left knee: press points</source>
         <translation>左ひざの裏：押さえる位置</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="503"/>
         <source>Press now: {points}.</source>
         <translation>いま押さえる位置：{points}。</translation>
     </message>
     <message>
-        <location filename="../ui/knee_view.py" line="508"/>
         <source>Never press the centre of the crease: nerves and vessels run there.</source>
         <translation>ひざ裏の真ん中は押さないでください。神経や血管が通っています。</translation>
     </message>
@@ -494,62 +395,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="85"/>
         <source>Close Knee Coach?</source>
         <translation>Knee Coach を閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="87"/>
         <source>Keep Knee Coach running in the tray so your reminders still come, or quit it?</source>
         <translation>リマインダーが届くように Knee Coach をトレイに残しますか？それとも終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="93"/>
         <source>Keep in tray</source>
         <translation>トレイに残す</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="96"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="101"/>
         <source>Remember my choice (change it in Settings)</source>
         <translation>この選択を記憶する（設定で変更できます）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="362"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="363"/>
         <source>&amp;Export history as CSV…</source>
         <translation>記録をCSVに書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="364"/>
         <source>&amp;Import history from CSV…</source>
         <translation>CSVから記録を読み込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="366"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367"/>
         <source>&amp;History and weekly review</source>
         <translation>記録と週のふり返り(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="391"/>
         <source>Your history was saved by a newer version of Knee Coach (database version {version}). It was left untouched. Please update Knee Coach to see it and to keep recording; sessions run meanwhile but are not stored.
 
 {path}</source>
@@ -558,28 +447,22 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="397"/>
         <source>The history cannot be opened, so sessions are not stored for now: {error}</source>
         <translation>記録を開けないため、いまはセッションが記録されません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="215"/>
         <source>The session of {when} was interrupted; the {sets} sets done were kept.</source>
         <translation>{when}のセッションは途中で終わりました。終えた{sets}セットは記録に残っています。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222"/>
         <source>The settings file could not be read, so the defaults are used; it was kept as {name}.</source>
         <translation>設定ファイルを読み込めなかったため、初期設定を使っています。元のファイルは {name} として残してあります。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="415"/>
-        <location filename="../ui/main_window.py" line="816"/>
         <source>History not available</source>
         <translation>記録を使えません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="420"/>
         <source>The history file was damaged and could not be read. It was kept, not deleted, as:
 {moved}
 
@@ -590,117 +473,92 @@ A new, empty history was started.</source>
 新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="425"/>
-        <location filename="../ui/main_window.py" line="446"/>
         <source>History damaged</source>
         <translation>記録が壊れています</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="429"/>
         <source>The latest backup is from {when}. Restore it? Sessions after it are in the damaged file only.</source>
         <translation>最新のバックアップは{when}のものです。復元しますか？それ以降のセッションは、壊れたファイルにしか残っていません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="433"/>
         <source>Restore the latest backup</source>
         <translation>最新のバックアップを復元する</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="435"/>
         <source>Start with an empty history</source>
         <translation>空の記録から始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="447"/>
         <source>The backup could not be restored: {error}</source>
         <translation>バックアップを復元できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="450"/>
         <source>The latest backup was restored.</source>
         <translation>最新のバックアップを復元しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="457"/>
         <source>This session could not be saved to the history: {error}</source>
         <translation>このセッションを記録に保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="505"/>
         <source>Language of the window</source>
         <translation>画面の表示言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="506"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="566"/>
         <source>Sound is unavailable: {error}</source>
         <translation>音を出せません：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="675"/>
         <source>Settings not saved</source>
         <translation>設定を保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="676"/>
         <source>Could not save the settings: {error}</source>
         <translation>設定を保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="817"/>
         <source>The history is not available.</source>
         <translation>記録を使えません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="837"/>
         <source>knee-coach-history-{day}.csv</source>
         <translation>KneeCoach-記録-{day}.csv</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="842"/>
         <source>Export history as CSV</source>
         <translation>記録をCSVに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="842"/>
-        <location filename="../ui/main_window.py" line="871"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="853"/>
         <source>Export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="854"/>
         <source>The history could not be written to {path}: {error}</source>
         <translation>記録を {path} に書き出せませんでした：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="860"/>
         <source>%n session(s) exported to {path}</source>
         <translation>
             <numerusform>%n件のセッションを {path} に書き出しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="871"/>
         <source>Import history from CSV</source>
         <translation>CSVから記録を読み込む</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="882"/>
-        <location filename="../ui/main_window.py" line="891"/>
         <source>Nothing was imported</source>
         <translation>何も読み込みませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="883"/>
         <source>{problem}
 
 The history was not changed.</source>
@@ -709,36 +567,30 @@ The history was not changed.</source>
 記録は変更していません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="892"/>
         <source>The history could not be updated: {error}</source>
         <translation>記録を更新できませんでした：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="895"/>
         <source>%Ln session(s) added.</source>
         <translation>
             <numerusform>%Ln件のセッションを追加しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="898"/>
         <source>%Ln session(s) already in the history, so skipped.</source>
         <translation>
             <numerusform>%Ln件はすでに記録にあったため、読み飛ばしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="900"/>
         <source>History imported</source>
         <translation>記録を読み込みました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="924"/>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="925"/>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
         <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
     </message>
@@ -746,12 +598,10 @@ The history was not changed.</source>
 <context>
     <name>ReminderBanner</name>
     <message>
-        <location filename="../ui/reminders.py" line="129"/>
         <source>Start a session</source>
         <translation>セッションを始める</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="130"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -759,32 +609,26 @@ The history was not changed.</source>
 <context>
     <name>SafetyPage</name>
     <message>
-        <location filename="../ui/safety_page.py" line="42"/>
         <source>Before you start: a quick safety check</source>
         <translation>始める前に：安全の確認</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="43"/>
         <source>Today, do you have any of these in the knee?</source>
         <translation>今日、ひざに次のような症状はありますか？</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="47"/>
         <source>Start the session</source>
         <translation>セッションを始める</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="48"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="49"/>
         <source>Not today: please have the knee checked</source>
         <translation>今日はお休みして、ひざを診てもらいましょう</translation>
     </message>
     <message>
-        <location filename="../ui/safety_page.py" line="51"/>
         <source>Back to the start</source>
         <translation>最初の画面へ</translation>
     </message>
@@ -792,107 +636,86 @@ The history was not changed.</source>
 <context>
     <name>SessionPage</name>
     <message>
-        <location filename="../ui/session_page.py" line="174"/>
         <source>Progress through the session</source>
         <translation>セッションの進み具合</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="175"/>
         <source>Rep counter</source>
         <translation>回数カウンター</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="176"/>
         <source>Count a rep  (Space)</source>
         <translation>1回数える  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="177"/>
         <source>Skip  (→)</source>
         <translation>スキップ  (→)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="178"/>
         <source>Stop  (Esc)</source>
         <translation>終了  (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="179"/>
         <source>Stop: it hurts  (H)</source>
         <translation>痛いので中止  (H)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="181"/>
         <source>Ends the session at once and shows safety advice</source>
         <translation>すぐにセッションを終え、安全のためのアドバイスを表示します</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="241"/>
         <source>Set {n} of {total}</source>
         <translation>セット {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="258"/>
         <source>Resume  (Space)</source>
         <translation>再開  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="258"/>
         <source>Pause  (Space)</source>
         <translation>一時停止  (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="262"/>
         <source>Resume  (P)</source>
         <translation>再開  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="262"/>
         <source>Pause  (P)</source>
         <translation>一時停止  (P)</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="267"/>
         <source>Get ready</source>
         <translation>準備して</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="272"/>
         <source>Starting in</source>
         <translation>まもなく開始</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="278"/>
         <source>At your own pace</source>
         <translation>自分のペースで</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="286"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="288"/>
         <source>Press P or the Resume button to go on.</source>
         <translation>続けるときは P キーか「再開」ボタンを押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="290"/>
         <source>Press Space to go on. The rep you were on starts again.</source>
         <translation>Space キーで再開します。途中だった1回は最初からやり直します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="303"/>
         <source>Next: how the knee feels afterwards</source>
         <translation>次：終わったあとのひざの具合</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="306"/>
         <source>Next: {routine}</source>
         <translation>次：{routine}</translation>
     </message>
     <message>
-        <location filename="../ui/session_page.py" line="307"/>
         <source>Next: {set}</source>
         <translation>次：{set}</translation>
     </message>
@@ -900,207 +723,166 @@ The history was not changed.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="106"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="108"/>
         <source>Reps per set</source>
         <translation>1セットの回数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="109"/>
         <source>Seconds per rep</source>
         <translation>1回の秒数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="67"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="58"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="68"/>
         <source>Sound</source>
         <translation>音</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="69"/>
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="71"/>
         <source>General</source>
         <translation>全般</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="114"/>
         <source>Legs and pacing</source>
         <translation>脚とペース</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="118"/>
         <source>Both legs</source>
         <translation>両脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="119"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="120"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="125"/>
         <source>The app paces each rep</source>
         <translation>アプリがテンポを取る</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="126"/>
         <source>I count each rep with Space</source>
         <translation>自分で Space キーを押して数える</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="140"/>
         <source>Cues</source>
         <translation>合図</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="142"/>
         <source>Play sound cues</source>
         <translation>合図の音を鳴らす</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="236"/>
         <source>Window and tray</source>
         <translation>ウィンドウとトレイ</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="239"/>
         <source>Ask each time</source>
         <translation>毎回たずねる</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="241"/>
         <source>Keep running in the tray (reminders still come)</source>
         <translation>トレイで動かし続ける（リマインダーは届きます）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="243"/>
         <source>Quit Knee Coach</source>
         <translation>Knee Coach を終了する</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="245"/>
         <source>Start hidden in the tray</source>
         <translation>ウィンドウを出さずにトレイで起動する</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="247"/>
         <source>Closing the window</source>
         <translation>ウィンドウを閉じたとき</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="252"/>
         <source>No system tray was found: closing the window quits.</source>
         <translation>システムトレイが見つかりません。ウィンドウを閉じると終了します。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="257"/>
         <source>Start at login</source>
         <translation>ログイン時に起動</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="260"/>
         <source>Start Knee Coach in the tray when I log in, so reminders come</source>
         <translation>ログイン時に Knee Coach をトレイで起動し、リマインダーを受け取る</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="268"/>
         <source>Starting at login is not available on this system yet; add Knee Coach to your startup programs by hand if you want it.</source>
         <translation>このシステムでは、ログイン時の起動をまだ設定できません。必要なら、Knee Coach を手動でスタートアップに追加してください。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="323"/>
         <source>Both reminders are set for {time}. Choose different times, or turn one off.</source>
         <translation>2つのリマインダーがどちらも{time}になっています。別の時刻にするか、どちらかをオフにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="128"/>
         <source>Legs</source>
         <translation>行う脚</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="129"/>
         <source>Pacing</source>
         <translation>ペース</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="144"/>
         <source>Count aloud with a voice, when one is available</source>
         <translation>音声が使えるときは、声で回数を数える</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="158"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="164"/>
         <source>Everything the sounds say is also shown on screen.</source>
         <translation>音で伝える内容は、すべて画面にも表示されます。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="171"/>
         <source>{percent} %</source>
         <translation>{percent}%</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="178"/>
         <source>Once or twice a day, at a habit time, works best. Knee Coach reminds you while it is running.</source>
         <translation>朝起きたときや寝る前など、決まった時間に1日1〜2回行うのが効果的です。Knee Coach は起動している間、時間になるとお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="184"/>
         <source>Daily reminders</source>
         <translation>毎日のリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="207"/>
         <source>A reminder appears as a message from the Knee Coach icon in the system tray; click it to check in and start.</source>
         <translation>リマインダーは、システムトレイの Knee Coach アイコンからメッセージで届きます。クリックすると、具合の記録から始められます。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="212"/>
         <source>No system tray was found, so a reminder brings the Knee Coach window to the front instead.</source>
         <translation>システムトレイが見つからないため、リマインダーの時刻には Knee Coach のウィンドウを前面に表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="229"/>
         <source>Same as the system</source>
         <translation>システムの設定に合わせる</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="234"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="131"/>
         <source>About 10 per set is a good start; add more as it gets easy.</source>
         <translation>1セット10回前後から始めて、慣れてきたら回数を増やしてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="328"/>
         <source>This setting cannot be used: {error}</source>
         <translation>この設定は使えません：{error}</translation>
     </message>
@@ -1108,22 +890,18 @@ The history was not changed.</source>
 <context>
     <name>StopAdvicePage</name>
     <message>
-        <location filename="../ui/advice_page.py" line="56"/>
         <source>Stopped: it hurt</source>
         <translation>痛みのため中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/advice_page.py" line="59"/>
         <source>Note how the knee feels now</source>
         <translation>いまのひざの具合を記録する</translation>
     </message>
     <message>
-        <location filename="../ui/advice_page.py" line="60"/>
         <source>Go to the summary</source>
         <translation>結果へ進む</translation>
     </message>
     <message>
-        <location filename="../ui/advice_page.py" line="67"/>
         <source>What you did before stopping is kept. Sets: {sets}, reps: {reps}.</source>
         <translation>中止するまでに行った分は記録に残っています（セット数：{sets}、回数：{reps}）。</translation>
     </message>
@@ -1131,70 +909,56 @@ The history was not changed.</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../ui/summary_page.py" line="78"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="79"/>
         <source>History</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="118"/>
         <source>Well done: session complete</source>
         <translation>お疲れさまでした。セッション完了です</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="119"/>
         <source>Session stopped because it hurt</source>
         <translation>痛みのためセッションを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="120"/>
         <source>Session stopped</source>
         <translation>セッションを終了しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/summary_page.py" line="128"/>
         <source>%n rep(s) in {minutes} min.</source>
         <translation>
             <numerusform>合計 %n 回・{minutes} 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="143"/>
         <source>{leg}: pain</source>
         <translation>{leg}：ひざの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="144"/>
-        <location filename="../ui/summary_page.py" line="155"/>
         <source>{before} → {after}  ({change})</source>
         <translation>{before} → {after}（{change}）</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="154"/>
         <source>Tightness or catching</source>
         <translation>張り・詰まり感</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="168"/>
         <source>{done} of {planned} reps</source>
         <translation>{planned} 回中 {done} 回</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="175"/>
         <source>The knee hurts more than before. Rest it today; if it stays worse, see a clinic or a physiotherapist.</source>
         <translation>始める前より痛みが強くなっています。今日はひざを休ませ、痛みが続くようなら病院や治療院で診てもらってください。</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="181"/>
         <source>A clear improvement. Keep the habit: once or twice a day.</source>
         <translation>はっきり楽になりました。1日1〜2回の習慣を続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/summary_page.py" line="184"/>
         <source>Most people notice a change after one to two weeks of daily practice. Keep going once or twice a day, at a time that suits your routine.</source>
         <translation>毎日続けると、多くの人が1〜2週間で変化を感じます。朝起きたときや寝る前など、続けやすい時間に1日1〜2回行いましょう。</translation>
     </message>
@@ -1202,32 +966,26 @@ The history was not changed.</source>
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../ui/tray.py" line="63"/>
         <source>Start a session</source>
         <translation>セッションを始める</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="76"/>
         <source>Hide window</source>
         <translation>ウィンドウを隠す</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="64"/>
         <source>History</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="65"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="66"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/tray.py" line="76"/>
         <source>Show window</source>
         <translation>ウィンドウを表示</translation>
     </message>
@@ -1235,12 +993,10 @@ The history was not changed.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="103"/>
         <source>{app} cannot lock its data folder {folder}: {error}</source>
         <translation>{app} のデータフォルダー {folder} をロックできません：{error}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="113"/>
         <source>{app} is already running with the data folder {folder}, but it does not answer. Close it (or end it in the task manager) and try again.</source>
         <translation>{app} はすでにデータフォルダー {folder} で起動していますが、応答がありません。そちらを閉じて（またはタスクマネージャーで終了して）から、もう一度お試しください。</translation>
     </message>
@@ -1248,17 +1004,14 @@ The history was not changed.</source>
 <context>
     <name>audio</name>
     <message>
-        <location filename="../audio/qt_player.py" line="149"/>
         <source>No sound device found: follow the cues on screen.</source>
         <translation>音声の出力先が見つかりません。画面の表示に合わせて進めてください。</translation>
     </message>
     <message>
-        <location filename="../audio/qt_player.py" line="155"/>
         <source>No voice for this language: counting with tones.</source>
         <translation>この言語の音声がないため、合図の音で数えます。</translation>
     </message>
     <message>
-        <location filename="../audio/qt_player.py" line="159"/>
         <source>No voice for this language and tones are off: follow the screen.</source>
         <translation>この言語の音声がなく、合図の音もオフです。画面の表示に合わせて進めてください。</translation>
     </message>
@@ -1266,67 +1019,54 @@ The history was not changed.</source>
 <context>
     <name>csv</name>
     <message>
-        <location filename="../storage/csv_io.py" line="98"/>
         <source>The file is empty: it has no header line.</source>
         <translation>ファイルが空です。見出しの行がありません。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="99"/>
         <source>Line {line}, character {column}: the file is not UTF-8 text (byte {byte}). Save it as “CSV UTF-8” and try again.</source>
         <translation>{line}行目、{column}文字目：ファイルが UTF-8 のテキストではありません（バイト {byte}）。「CSV UTF-8」形式で保存して、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="104"/>
         <source>Line {line}, column {column}: the header should say “{expected}” here but says “{found}”. This is not a Knee Coach history file, or it was changed.</source>
         <translation>{line}行目、{column}列目：見出しは「{expected}」のはずですが、「{found}」になっています。Knee Coach の記録ファイルではないか、内容が変更されています。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="109"/>
         <source>Line {line}, column {column}: the row has {found} columns instead of {expected}. The file may be cut short or changed.</source>
         <translation>{line}行目、{column}列目：列の数が{expected}ではなく{found}です。ファイルが途中で切れているか、変更されている可能性があります。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="114"/>
         <source>Line {line}, column {column}: the file cannot be read as CSV ({detail}).</source>
         <translation>{line}行目、{column}列目：CSVとして読み込めません（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="117"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not a date and time like 2026-05-01T07:30:00+09:00.</source>
         <translation>{line}行目、{column}列目（{name}）：「{value}」は 2026-05-01T07:30:00+09:00 のような日時ではありません。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="122"/>
         <source>Line {line}, column {column} ({name}): the session ends before it starts.</source>
         <translation>{line}行目、{column}列目（{name}）：セッションの終了が開始より前になっています。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="125"/>
         <source>Line {line}, column {column} ({name}): a value is needed.</source>
         <translation>{line}行目、{column}列目（{name}）：値が必要です。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="126"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not one of {choices}.</source>
         <translation>{line}行目、{column}列目（{name}）：「{value}」は {choices} のいずれでもありません。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="129"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not a rating; use a whole number from 0 to 10.</source>
         <translation>{line}行目、{column}列目（{name}）：「{value}」は評価として使えません。0〜10の整数にしてください。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="134"/>
         <source>Line {line}, column {column} ({name}): “{value}” is not a number of reps (a whole number from 0 to {max}).</source>
         <translation>{line}行目、{column}列目（{name}）：「{value}」は回数として使えません（0〜{max}の整数）。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="139"/>
         <source>Line {line}, column {column} ({name}): the note is longer than {max} characters.</source>
         <translation>{line}行目、{column}列目（{name}）：メモが{max}文字を超えています。</translation>
     </message>
     <message>
-        <location filename="../storage/csv_io.py" line="143"/>
         <source>The file cannot be read: {detail}</source>
         <translation>ファイルを読み込めません：{detail}</translation>
     </message>
@@ -1334,32 +1074,26 @@ The history was not changed.</source>
 <context>
     <name>reminders</name>
     <message>
-        <location filename="../ui/reminders.py" line="25"/>
         <source>After waking</source>
         <translation>起床後</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="26"/>
         <source>Before bed</source>
         <translation>就寝前</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="36"/>
         <source>Time for your knee routine</source>
         <translation>ひざのセルフケアの時間です</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="39"/>
         <source>The after-waking reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
         <translation>起床後のリマインダー（{time}）は、コンピューターのスリープ中に届きました。準備ができたら、クリックして具合を記録し、始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="45"/>
         <source>The before-bed reminder ({time}) came while the computer was asleep. Click to check in and start when you are ready.</source>
         <translation>就寝前のリマインダー（{time}）は、コンピューターのスリープ中に届きました。準備ができたら、クリックして具合を記録し、始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="51"/>
         <source>{moment}, {time}. Click to check in and start a session.</source>
         <translation>{moment}（{time}）です。クリックして具合を記録し、セッションを始めましょう。</translation>
     </message>
@@ -1367,87 +1101,70 @@ The history was not changed.</source>
 <context>
     <name>routines</name>
     <message>
-        <location filename="../core/routines.py" line="65"/>
         <source>Hamstring glide</source>
         <translation>ハムストリングスをゆるめる</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="66"/>
         <source>Sit or lie on your back. Raise one knee or lift the leg a little.</source>
         <translation>座るか仰向けになり、片方のひざを立てるか、脚を少し持ち上げます。</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="69"/>
         <source>Hook your fingers on the tendon at the back of the thigh, just above the knee, where the hamstrings overlap the calf muscle (gastrocnemius). Keep a light, steady pressure and slowly bend and straighten the knee, drawing the muscle up as the leg straightens.</source>
         <translation>ひざのすぐ上、ハムストリングスが腓腹筋と重なるあたりで太もも裏の腱に指を引っ掛け、軽くても一定の圧を保ったまま、ひざをゆっくり曲げ伸ばしします。伸ばすときは筋肉を引き上げるように。</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="79"/>
         <source>inner side</source>
         <translation>内側</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="81"/>
         <source>Fingers hooked on the inner tendon. Do not let the pressure go.</source>
         <translation>内側の腱に指を引っ掛けたまま、圧をゆるめずに。</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="87"/>
         <source>outer side</source>
         <translation>外側</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="89"/>
         <source>Fingers hooked on the outer tendon. Do not let the pressure go.</source>
         <translation>外側の腱に指を引っ掛けたまま、圧をゆるめずに。</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="95"/>
         <source>Bend</source>
         <translation>曲げる</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="96"/>
         <source>Straighten</source>
         <translation>伸ばす</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="104"/>
         <source>Move slowly. Keep the pressure light but constant.</source>
         <translation>動きはゆっくりと。圧は軽く、でも一定に。</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="110"/>
         <source>Popliteus release</source>
         <translation>膝窩筋（しっかきん）をほぐす</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="111"/>
         <source>Sit down with the knee slightly bent.</source>
         <translation>座って、ひざを軽く曲げます。</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="112"/>
         <source>Press with both thumbs just inside and just outside the centre of the knee crease, lifting gently up and outward. Keep pressing and swing the lower leg up loosely.</source>
         <translation>両手の親指で、ひざ裏の中央から少し内側と少し外側の2か所を押さえ、斜め上へ軽く引き上げます。押さえたまま、ひざから下を力を抜いてぶらんと振り上げます。</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="120"/>
         <source>both thumbs</source>
         <translation>両手の親指で</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="122"/>
         <source>Thumbs either side of the centre, never on it. Look for the spot that hurts in a good way.</source>
         <translation>親指は真ん中の両脇に。真ん中は押さず、痛気持ちいい所を探して。</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="129"/>
         <source>Swing</source>
         <translation>振る</translation>
     </message>
     <message>
-        <location filename="../core/routines.py" line="136"/>
         <source>Never press the centre. Stop if pressing gives strong pain.</source>
         <translation>真ん中は押さないこと。押して強く痛むときは中止してください。</translation>
     </message>
@@ -1455,37 +1172,30 @@ The history was not changed.</source>
 <context>
     <name>safety</name>
     <message>
-        <location filename="../core/safety.py" line="21"/>
         <source>Sharp, stabbing pain in the knee</source>
         <translation>ひざに鋭い痛み、刺すような痛みがある</translation>
     </message>
     <message>
-        <location filename="../core/safety.py" line="22"/>
         <source>Swelling around the knee</source>
         <translation>ひざのまわりが腫れている</translation>
     </message>
     <message>
-        <location filename="../core/safety.py" line="23"/>
         <source>The knee feels hot</source>
         <translation>ひざに熱っぽさがある</translation>
     </message>
     <message>
-        <location filename="../core/safety.py" line="26"/>
         <source>Please do not do the routines today. Sharp pain, swelling or heat need a professional&apos;s look first: contact a clinic, an orthopaedic doctor or a physiotherapist.</source>
         <translation>今日のセルフケアはお休みしてください。鋭い痛みや腫れ、熱感があるときは、まず専門家に診てもらいましょう。病院（整形外科）や治療院、理学療法士に相談してください。</translation>
     </message>
     <message>
-        <location filename="../core/safety.py" line="32"/>
         <source>If you have advanced knee osteoarthritis, or a doctor has limited your exercise, ask your doctor or therapist before doing these routines.</source>
         <translation>変形性膝関節症が進んでいる方や、医師から運動を制限されている方は、先に医師や治療者に相談してください。</translation>
     </message>
     <message>
-        <location filename="../core/safety.py" line="38"/>
         <source>You stopped because it hurt. That was the right thing to do. Rest the knee. If the pain is sharp, or the knee is swollen or hot, contact a professional soon. Pressing the centre of the back of the knee can hurt nerves and vessels: next time, press a little to the inner or outer side instead, and gently.</source>
         <translation>痛みを感じてやめたのは正しい判断です。ひざを休ませてください。鋭い痛みや腫れ、熱感があるときは、早めに専門家に相談しましょう。ひざ裏の真ん中には神経や血管が通っているため、押すと傷めるおそれがあります。次は中央から少し内側か外側を、やさしく押さえてください。</translation>
     </message>
     <message>
-        <location filename="../core/safety.py" line="46"/>
         <source>If the knee does not improve, or gets worse, see a clinic or a physiotherapist.</source>
         <translation>よくならない、あるいは悪化するときは、病院や治療院で診てもらってください。</translation>
     </message>
@@ -1493,67 +1203,54 @@ The history was not changed.</source>
 <context>
     <name>speech</name>
     <message>
-        <location filename="../audio/speech.py" line="45"/>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="46"/>
         <source>Left leg</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="49"/>
         <source>inner side</source>
         <translation>内側</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="50"/>
         <source>outer side</source>
         <translation>外側</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="51"/>
         <source>both thumbs</source>
         <translation>両手の親指で</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="53"/>
         <source>{leg}, {side}</source>
         <translation>{leg}、{side}</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="54"/>
         <source>Next routine. {set}</source>
         <translation>次のセルフケアです。{set}</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="55"/>
         <source>{number}, last one</source>
         <translation>{number}、ラスト</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="57"/>
         <source>Well done. Session complete.</source>
         <translation>お疲れさまでした。セッション完了です。</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="58"/>
         <source>Stopped. Rest, and read the advice on screen.</source>
         <translation>中止しました。休んで、画面のアドバイスを読んでください。</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="61"/>
         <source>Session stopped.</source>
         <translation>セッションを終了しました。</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="62"/>
         <source>Paused.</source>
         <translation>一時停止します。</translation>
     </message>
     <message>
-        <location filename="../audio/speech.py" line="63"/>
         <source>Resuming.</source>
         <translation>再開します。</translation>
     </message>
@@ -1561,22 +1258,18 @@ The history was not changed.</source>
 <context>
     <name>trends</name>
     <message>
-        <location filename="../core/trends.py" line="32"/>
         <source>After two weeks of practice the pain in your {knee} has not clearly improved (average {baseline:.1f} in the first week, {latest:.1f} in the last 7 days). Please see a clinic or a physiotherapist to find out why.</source>
         <translation>2週間続けましたが、{knee}の痛みにはっきりした改善が見られません（最初の週の平均 {baseline:.1f}、直近7日間 {latest:.1f}）。原因を確かめるため、病院や治療院、理学療法士に相談してください。</translation>
     </message>
     <message>
-        <location filename="../core/trends.py" line="38"/>
         <source>The pain in your {knee} has got worse (average {baseline:.1f} before, {latest:.1f} in the last 7 days). Please see a clinic or a physiotherapist; stop the routines if the pain is sharp, or the knee is swollen or hot.</source>
         <translation>{knee}の痛みが悪化しています（以前の平均 {baseline:.1f}、直近7日間 {latest:.1f}）。病院や治療院、理学療法士に相談してください。鋭い痛みや腫れ、熱感があるときは、セルフケアを中止してください。</translation>
     </message>
     <message>
-        <location filename="../core/trends.py" line="45"/>
         <source>right knee</source>
         <translation>右ひざ</translation>
     </message>
     <message>
-        <location filename="../core/trends.py" line="46"/>
         <source>left knee</source>
         <translation>左ひざ</translation>
     </message>
