@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from knee_coach.core.frozen import Frozen, set_field
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
 from knee_coach.core.model import Leg
 
 RATING_MIN, RATING_MAX = 0, 10  # numeric rating scale (NRS)
@@ -21,29 +26,37 @@ def check_rating(value: object, what: str) -> int:
     return value
 
 
-class CheckIn(Frozen):
-    """Pain per practised knee (0 none .. 10 worst imaginable) and tightness/catching."""
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """Pain per practised knee (0 none .. 10 worst imaginable) and tightness/catching.
 
-    __slots__ = ("note", "pain", "tightness")
-    pain: dict[Leg, int]
-    tightness: int | None
-    note: str
+    Raises CheckInError for a rating out of 0-10, an unknown leg or too long a note.
+    Not hashable: the pain ratings are a mapping."""
 
-    def __init__(
-        self, pain: dict[Leg, int] | None = None, tightness: int | None = None, note: str = ""
-    ) -> None:
-        """Raises CheckInError for a rating out of 0-10, an unknown leg or too long a note."""
-        set_field(self, "pain", {} if pain is None else pain)
-        set_field(self, "tightness", tightness)
-        set_field(self, "note", note)
+    pain: Mapping[Leg, int] = field(default_factory=dict)
+    tightness: int | None = None
+    note: str = ""
+
+    __hash__ = None  # type: ignore[assignment]  # a mapping inside: not hashable
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.pain, Mapping):
+            raise CheckInError("pain must map each knee to its rating")
+        object.__setattr__(self, "pain", MappingProxyType(dict(self.pain)))
         for leg, value in self.pain.items():
             if not isinstance(leg, Leg):
                 raise CheckInError(f"unknown leg {leg!r}")
             check_rating(value, f"{leg.value} knee pain")
         if self.tightness is not None:
             check_rating(self.tightness, "tightness")
+        if not isinstance(self.note, str):
+            raise CheckInError("the note must be text")
         if len(self.note) > NOTE_MAX_CHARS:
             raise CheckInError(f"the note is longer than {NOTE_MAX_CHARS} characters")
+
+    def replace(self, **changes: Any) -> CheckIn:
+        """A copy with some fields changed; validated like a new one."""
+        return dataclasses.replace(self, **changes)
 
     def pain_for(self, leg: Leg) -> int | None:
         return self.pain.get(leg)

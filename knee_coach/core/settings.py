@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 from typing import Any
-
-from knee_coach.core.frozen import Frozen, set_field
 from knee_coach.core.model import LegChoice, Pacing
 from knee_coach.core.routines import ROUTINES, ROUTINES_BY_ID
 
@@ -46,18 +48,13 @@ def parse_clock_time(text: str) -> _dt.time:
     return _dt.time(int(hours), int(minutes))
 
 
-class ReminderSlot(Frozen):
+@dataclass(frozen=True, slots=True)
+class ReminderSlot:
     """One daily reminder: which habit moment, at what local time, and whether it is on."""
 
-    __slots__ = ("at", "enabled", "slot")
     slot: str
     at: _dt.time
-    enabled: bool
-
-    def __init__(self, slot: str, at: _dt.time, enabled: bool = True) -> None:
-        set_field(self, "slot", slot)
-        set_field(self, "at", at)
-        set_field(self, "enabled", enabled)
+    enabled: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {"slot": self.slot, "at": self.at.strftime("%H:%M"), "enabled": self.enabled}
@@ -81,69 +78,44 @@ def _default_reminders() -> tuple[ReminderSlot, ...]:
     )
 
 
-class Settings(Frozen):
-    """Every preference, validated when made; change one with `replace` or a `with_…`."""
+def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only copy: a setting changes only through `replace`, which validates."""
+    return MappingProxyType(dict(value))
 
-    __slots__ = (
-        "close_action",
-        "language",
-        "legs",
-        "pacing",
-        "reminders",
-        "reps",
-        "seconds_per_rep",
-        "sound",
-        "start_at_login",
-        "start_minimized",
-        "voice",
-        "volume",
-    )
-    reps: dict[str, int]  # per routine id
-    seconds_per_rep: dict[str, float]  # per routine id
-    legs: LegChoice
-    pacing: Pacing
-    sound: bool
-    voice: bool
-    volume: float  # 0..1
-    language: str  # "system", "en" or "ja"
-    reminders: tuple[ReminderSlot, ...]
-    close_action: CloseAction
-    start_minimized: bool  # start hidden in the tray (when there is one)
-    start_at_login: bool
 
-    def __init__(
-        self,
-        reps: dict[str, int] | None = None,
-        seconds_per_rep: dict[str, float] | None = None,
-        legs: LegChoice = LegChoice.BOTH,
-        pacing: Pacing = Pacing.AUTO,
-        sound: bool = True,
-        voice: bool = True,
-        volume: float = 0.8,
-        language: str = "system",
-        reminders: tuple[ReminderSlot, ...] | None = None,
-        close_action: CloseAction = CloseAction.ASK,
-        start_minimized: bool = False,
-        start_at_login: bool = False,
-    ) -> None:
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every preference, validated when made; change one with `replace` or a `with_…`.
+
+    Not hashable: its per-routine values are mappings."""
+
+    reps: Mapping[str, int] = field(default_factory=_default_reps)  # per routine id
+    seconds_per_rep: Mapping[str, float] = field(default_factory=_default_cadence)
+    legs: LegChoice = LegChoice.BOTH
+    pacing: Pacing = Pacing.AUTO
+    sound: bool = True
+    voice: bool = True
+    volume: float = 0.8  # 0..1
+    language: str = "system"  # "system", "en" or "ja"
+    reminders: tuple[ReminderSlot, ...] = field(default_factory=lambda: _default_reminders())
+    close_action: CloseAction = CloseAction.ASK
+    start_minimized: bool = False  # start hidden in the tray (when there is one)
+    start_at_login: bool = False
+
+    __hash__ = None  # type: ignore[assignment]  # mappings inside: not hashable
+
+    def __post_init__(self) -> None:
         """Raises SettingsError when a value is out of range or of the wrong kind."""
-        set_field(self, "reps", _default_reps() if reps is None else reps)
-        set_field(
-            self,
-            "seconds_per_rep",
-            _default_cadence() if seconds_per_rep is None else seconds_per_rep,
-        )
-        set_field(self, "legs", legs)
-        set_field(self, "pacing", pacing)
-        set_field(self, "sound", sound)
-        set_field(self, "voice", voice)
-        set_field(self, "volume", volume)
-        set_field(self, "language", language)
-        set_field(self, "reminders", _default_reminders() if reminders is None else reminders)
-        set_field(self, "close_action", close_action)
-        set_field(self, "start_minimized", start_minimized)
-        set_field(self, "start_at_login", start_at_login)
+        for name in ("reps", "seconds_per_rep"):
+            value = getattr(self, name)
+            if not isinstance(value, Mapping):
+                raise SettingsError(f"{name} must be a mapping of routine to value")
+            object.__setattr__(self, name, _frozen_mapping(value))
         self.validate()
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed; validated like a new one."""
+        return dataclasses.replace(self, **changes)
 
     def validate(self) -> None:
         for rid, value in self.reps.items():
@@ -226,7 +198,7 @@ class Settings(Frozen):
         return self.replace(seconds_per_rep={**self.seconds_per_rep, routine_id: seconds})
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.fields()
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         data["reps"] = dict(self.reps)
         data["seconds_per_rep"] = dict(self.seconds_per_rep)
         data["legs"] = self.legs.value
