@@ -27,9 +27,6 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="times to repeat each switch")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from knee_coach.app import load_pyside
-
-    load_pyside()  # as the app's start does
     from PySide6.QtWidgets import QApplication
 
     from knee_coach.storage.db import Database

@@ -66,9 +66,6 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="knee-coach-mem-") as data:
         subprocess.run([sys.executable, __file__, "--seed-only", data], check=True)
         note("Python, before Qt")
-        from knee_coach.app import load_pyside
-
-        load_pyside()  # as the app's start does
         from PySide6.QtWidgets import QApplication
 
         from knee_coach.ui.main_window import MainWindow

@@ -8,21 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knee_coach import APP_ID, APP_NAME, DESKTOP_ID, __version__
-from knee_coach.pyside_scan import speed_up_import_scan  # Qt-free: loaded before Qt, unscanned
-from knee_coach.shiboken_bytecode import cached_shiboken_bytecode
 
 if TYPE_CHECKING:
     from knee_coach.ui.desktop import Desktop
     from knee_coach.ui.main_window import MainWindow
-
-
-def load_pyside() -> None:
-    """Import PySide6 the cheap way: shiboken's support code from the bytecode kept at the
-    last start, and PySide's per-module import check answered from the file's bytes. Before
-    anything else imports Qt (the benchmarks that build the window do the same)."""
-    with cached_shiboken_bytecode():
-        import PySide6.QtCore  # noqa: F401 - loads shiboken and its support code
-    speed_up_import_scan()
 
 
 def _make_player(data_dir: Path) -> object:
@@ -69,7 +58,6 @@ def run_gui(
     `minimized` starts hidden in the tray (start at login)."""
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    load_pyside()  # before the window's modules are imported
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 

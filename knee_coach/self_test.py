@@ -122,22 +122,6 @@ def _translations() -> str:
     )
 
 
-def _pyside_bytecode() -> str:
-    import sys
-
-    from knee_coach import shiboken_bytecode
-
-    use = shiboken_bytecode.last_use
-    if getattr(sys, "frozen", False) and (use is None or use.compiled):
-        # The spec compiles it with the Python it bundles, and a runtime hook loads it before
-        # PyInstaller's PySide6 hook imports PySide6: either missing means a broken build.
-        what = "not used" if use is None else f"{use.compiled} of its modules compiled at start"
-        raise RuntimeError(f"PySide6's support code: the bundle's cache was {what}")
-    if use is None:
-        return "PySide6 was loaded before the app's start: no cache used"
-    return f"{use.served} support modules from the cache, {use.compiled} compiled"
-
-
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("modules", _all_app_modules),
     ("history chart", _pyqtgraph),
@@ -145,7 +129,6 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("voice", _text_to_speech),
     ("illustration", _svg),
     ("translations", _translations),
-    ("PySide6 bytecode", _pyside_bytecode),
 ]
 
 
