@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
 from typing import Any
+
 from knee_coach.core.model import LegChoice, Pacing
 from knee_coach.core.routines import ROUTINES, ROUTINES_BY_ID
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
@@ -117,7 +118,8 @@ def qm_path(lang: str, cache_dir: Path | None) -> Path | None:
     return packaged if packaged.is_file() else None
 
 
-class Applied(NamedTuple):  # (not a dataclass: cheaper to create before the first frame)
+@dataclass(frozen=True, slots=True)
+class Applied:
     choice: str  # what was asked: "system", "en" or "ja"
     language: str  # what the window now speaks: "en" or "ja"
     problem: str | None = None  # one line for the user when a translation could not be loaded

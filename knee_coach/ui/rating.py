@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import QPointF, QRectF, QSize, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -21,9 +20,6 @@ GAP = 6  # px between two boxes
 PAD = 3  # px around the boxes, where the focus ring is drawn
 CELL_MIN_WIDTH, CELL_HEIGHT = 40, 42
 RADIUS = 6
-# Qt.AlignCenter as a plain int: naming it would build all of the `Qt` namespace's Python
-# enum classes (~30 ms) before the window's first frame (benchmarks/startup.py).
-ALIGN_CENTER = 0x0084
 
 
 class RatingScale(QWidget):
@@ -38,7 +34,7 @@ class RatingScale(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_role(self, "scale")  # the stylesheet gives it the boxes' font size
-        self.setProperty("focusPolicy", "NoFocus")  # by name: see ALIGN_CENTER
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMouseTracking(True)  # to light up the box under the pointer
         self.setFixedHeight(CELL_HEIGHT + 2 * PAD)  # a taller window never stretches the boxes
         self._value: int | None = None
@@ -91,7 +87,7 @@ class RatingScale(QWidget):
             painter.setBrush(accent if chosen else card)
             painter.drawRoundedRect(box, RADIUS, RADIUS)
             painter.setPen(card if chosen else ink)
-            painter.drawText(box, ALIGN_CENTER, str(value))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(value))
         if self._focused:  # a ring around the whole scale: the keys go to this row
             painter.setPen(QPen(accent, 2))
             painter.setBrush(QColor(0, 0, 0, 0))
@@ -101,7 +97,7 @@ class RatingScale(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         value = self.value_at(event.position())
-        if value is not None and event.button() == QtCore.Qt.MouseButton.LeftButton:
+        if value is not None and event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(value)
         super().mousePressEvent(event)  # the row still takes the focus
 
@@ -109,7 +105,7 @@ class RatingScale(QWidget):
         self._set_hover(self.value_at(event.position()))
         super().mouseMoveEvent(event)
 
-    def leaveEvent(self, event: QtCore.QEvent) -> None:
+    def leaveEvent(self, event: QEvent) -> None:
         self._set_hover(None)
         super().leaveEvent(event)
 
@@ -127,7 +123,7 @@ class RatingRow(QWidget):
         self, title: str = "", low: str = "", high: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setProperty("focusPolicy", "StrongFocus")  # by name: see ALIGN_CENTER
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._last_key_was_one = False
         self.title = QLabel(title)
         set_role(self.title, "body")
@@ -182,11 +178,11 @@ class RatingRow(QWidget):
         self._last_key_was_one = False
         self.set_value(value)
 
-    def focusInEvent(self, event: QtCore.QEvent) -> None:  # type: ignore[override]
+    def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]
         self.scale.set_focused(True)
         super().focusInEvent(event)  # type: ignore[arg-type]
 
-    def focusOutEvent(self, event: QtCore.QEvent) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
         self.scale.set_focused(False)
         super().focusOutEvent(event)  # type: ignore[arg-type]
 
@@ -213,7 +209,7 @@ class RatingRow(QWidget):
             if self.value() != 1:
                 self.committed.emit()
             return
-        keys = QtCore.Qt.Key  # looked up here, not imported: see ALIGN_CENTER
+        keys = Qt.Key
         if event.key() in (keys.Key_Left, keys.Key_Right):
             step = 1 if event.key() == keys.Key_Right else -1
             current = self.value()

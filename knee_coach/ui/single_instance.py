@@ -14,10 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# Classes the first frame does not use are spelt QtCore.X (QtGui.X, ...) where used:
-# PySide6 builds a class's Python enums when it is first imported.
-from PySide6 import QtCore
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, QThread, Signal
 
 from knee_coach import APP_ID
 
@@ -154,5 +151,5 @@ class SingleInstance(QObject):
                     return True
             else:
                 socket.abort()
-                QtCore.QThread.msleep(wait_ms)  # not listening yet (still starting): try again soon
+                QThread.msleep(wait_ms)  # not listening yet (still starting): try again soon
         return False

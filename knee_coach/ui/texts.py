@@ -9,10 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-# Classes the first frame does not use are spelt QtCore.X (QtGui.X, ...) where used:
-# PySide6 builds a class's Python enums when it is first imported.
-from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from knee_coach.core import routines
 from knee_coach.core.model import Leg
@@ -79,7 +76,7 @@ def signed_number(value: int) -> str:
 def date_text(day: dt.date, long: bool = False) -> str:
     """A date in the locale's short (2026/01/06, 1/6/26) or long form."""
     fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(QtCore.QDate(day.year, day.month, day.day), fmt)
+    return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
 
 
 def weekday_name(day: dt.date, short: bool = True) -> str:
@@ -91,15 +88,15 @@ def weekday_name(day: dt.date, short: bool = True) -> str:
 def time_text(moment: dt.time) -> str:
     """A clock time in the locale's short form, e.g. "7:30 AM" / "7:30"."""
     return QLocale().toString(
-        QtCore.QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat
+        QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat
     )
 
 
 def datetime_text(moment: dt.datetime) -> str:
     """A date with its clock time in the locale's short form, e.g. "6/14/26 8:30 PM" /
     "2026/06/14 20:30". The wall time shown is `moment`'s own (no time zone conversion)."""
-    when = QtCore.QDateTime(
-        QtCore.QDate(moment.year, moment.month, moment.day),
-        QtCore.QTime(moment.hour, moment.minute, moment.second),
+    when = QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
     )
     return QLocale().toString(when, QLocale.FormatType.ShortFormat)
