@@ -60,7 +60,7 @@ def main() -> int:
         app.processEvents()
 
         # One evening session, as a user would do it.
-        window._checked_in(CheckIn({Leg.RIGHT: 3, Leg.LEFT: 4}, 4, "long walk"))
+        window.checkin_page.submitted.emit(CheckIn({Leg.RIGHT: 3, Leg.LEFT: 4}, 4, "long walk"))
         window.start_session()
         controller = window.controller
         assert controller is not None
@@ -69,7 +69,7 @@ def main() -> int:
             assert deadline is not None
             clock.set(max(clock.now(), deadline))
             controller.poll()
-        window._checked_out(CheckIn({Leg.RIGHT: 1, Leg.LEFT: 2}, 2, ""))
+        window.checkout_page.submitted.emit(CheckIn({Leg.RIGHT: 1, Leg.LEFT: 2}, 2, ""))
         app.processEvents()
         window.grab().save(str(OUT / "summary.png"))
 

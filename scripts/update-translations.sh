@@ -12,10 +12,14 @@ cd "$here"
 mapfile -t sources < <(find knee_coach -name '*.py' -not -path '*/__pycache__/*' | LC_ALL=C sort)
 # Japanese: every string. English is the source language; its file holds only the plural
 # forms (e.g. "%n rep(s)" -> "1 rep" / "2 reps").
-.venv/bin/pyside6-lupdate -silent -no-obsolete -locations none -source-language en -target-language ja_JP \
-  "${sources[@]}" -ts knee_coach/i18n/knee_coach_ja.ts
-.venv/bin/pyside6-lupdate -silent -no-obsolete -locations none -pluralonly -source-language en \
-  -target-language en "${sources[@]}" -ts knee_coach/i18n/knee_coach_en.ts
+update() {  # lupdate, then reuse translations of texts that moved to another class
+  local ts="$1"; shift
+  .venv/bin/pyside6-lupdate -silent -locations none "$@" "${sources[@]}" -ts "$ts"
+  .venv/bin/python scripts/reuse-translations.py "$ts" >/dev/null
+  .venv/bin/pyside6-lupdate -silent -no-obsolete -locations none "$@" "${sources[@]}" -ts "$ts"
+}
+update knee_coach/i18n/knee_coach_ja.ts -source-language en -target-language ja_JP
+update knee_coach/i18n/knee_coach_en.ts -pluralonly -source-language en -target-language en
 
 scripts/build-translations.sh
 

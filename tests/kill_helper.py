@@ -25,7 +25,7 @@ def main() -> None:
     clock = FakeClock(50.0)
     window = MainWindow(Path(sys.argv[1]), clock=clock)
     window.show()
-    window._checked_in(CheckIn({Leg.RIGHT: 6, Leg.LEFT: 4}, 5, "before the kill"))
+    window.checkin_page.submitted.emit(CheckIn({Leg.RIGHT: 6, Leg.LEFT: 4}, 5, "before the kill"))
     window.start_session()
     controller = window.controller
     assert controller is not None

@@ -18,8 +18,9 @@ from knee_coach.core.reminders import MAX_WAIT_SECONDS, FakeWallClock
 from knee_coach.core.settings import CloseAction, Settings
 from knee_coach.storage.autostart import Autostart
 from knee_coach.storage.settings_store import SettingsStore
+from knee_coach.ui.close_behaviour import ask_close_action
 from knee_coach.ui.desktop import Desktop
-from knee_coach.ui.main_window import MainWindow, ask_close_action
+from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.texts import time_text
 
@@ -228,9 +229,9 @@ def test_turning_reminders_off_stops_the_timer_and_new_times_rearm_it(rig: Rig) 
     off = s.with_reminder("wake", s.reminder("wake").at, False).with_reminder(
         "bed", s.reminder("bed").at, False
     )
-    rig.window._save_settings(off)
+    rig.window.save_settings(off)
     assert not rig.desktop.reminders.timer.isActive()
-    rig.window._save_settings(off.with_reminder("bed", dt.time(22, 5), True))
+    rig.window.save_settings(off.with_reminder("bed", dt.time(22, 5), True))
     timer = rig.desktop.reminders.timer
     assert timer.isActive() and timer.interval() == 6 * 60_000  # 21:59 -> 22:05
 
@@ -254,7 +255,7 @@ def test_when_the_app_quits_the_window_closes_instead_of_hiding(
     app = QApplication.instance()
     assert app is not None
     # Qt 6: quit() posts a Quit event to the app, then closes the visible windows
-    r.window.eventFilter(app, QEvent(QEvent.Type.Quit))
+    r.window.closing.eventFilter(app, QEvent(QEvent.Type.Quit))
     assert r.window.close()
     assert not r.window.isVisible()
 
@@ -334,11 +335,11 @@ def test_start_minimised_shows_only_the_tray(
 def test_start_at_login_writes_and_removes_the_autostart_entry(rig: Rig) -> None:
     entry = rig.autostart.path
     assert not entry.exists()
-    rig.window._save_settings(rig.window.settings.replace(start_at_login=True))
+    rig.window.save_settings(rig.window.settings.replace(start_at_login=True))
     text = entry.read_text(encoding="utf-8")
     assert "[Desktop Entry]" in text and "--minimized" in text
     assert str(rig.window.data_dir) in text
-    rig.window._save_settings(rig.window.settings.replace(start_at_login=False))
+    rig.window.save_settings(rig.window.settings.replace(start_at_login=False))
     assert not entry.exists()
 
 

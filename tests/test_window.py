@@ -253,7 +253,7 @@ def test_settings_dialog_changes_persist(qtbot: QtBot, window: MainWindow, tmp_p
     dialog.pacing.setCurrentIndex(dialog.pacing.findData("manual"))
     dialog.accept()
     assert dialog.result_settings is not None
-    window._save_settings(dialog.result_settings)
+    window.save_settings(dialog.result_settings)
     stored = SettingsStore(tmp_path / "data").load()
     assert stored.reps_for("popliteus_release") == 20
     assert stored.seconds_per_rep_for("hamstring_glide") == 6.0

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>MainWindow</name>
+    <name>CsvTransfer</name>
     <message numerus="yes">
         <source>%n session(s) exported to {path}</source>
         <translation>

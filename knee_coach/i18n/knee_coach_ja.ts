@@ -140,10 +140,132 @@
     </message>
 </context>
 <context>
+    <name>CsvTransfer</name>
+    <message>
+        <source>knee-coach-history-{day}.csv</source>
+        <translation>KneeCoach-記録-{day}.csv</translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation>記録をCSVに書き出す</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The history could not be written to {path}: {error}</source>
+        <translation>記録を {path} に書き出せませんでした：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) exported to {path}</source>
+        <translation>
+            <numerusform>%n件のセッションを {path} に書き出しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import history from CSV</source>
+        <translation>CSVから記録を読み込む</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>何も読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+The history was not changed.</source>
+        <translation>{problem}
+
+記録は変更していません。</translation>
+    </message>
+    <message>
+        <source>The history could not be updated: {error}</source>
+        <translation>記録を更新できませんでした：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s) added.</source>
+        <translation>
+            <numerusform>%Ln件のセッションを追加しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s) already in the history, so skipped.</source>
+        <translation>
+            <numerusform>%Ln件はすでに記録にあったため、読み飛ばしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History imported</source>
+        <translation>記録を読み込みました</translation>
+    </message>
+</context>
+<context>
     <name>Desktop</name>
     <message>
         <source>Could not change start at login: {error}</source>
         <translation>ログイン時の起動を変更できませんでした：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryAccess</name>
+    <message>
+        <source>Your history was saved by a newer version of Knee Coach (database version {version}). It was left untouched. Please update Knee Coach to see it and to keep recording; sessions run meanwhile but are not stored.
+
+{path}</source>
+        <translation>記録は新しいバージョンの Knee Coach で保存されています（データベースのバージョン {version}）。記録には手を加えていません。記録を見たり続けて記録したりするには Knee Coach を更新してください。それまでもセッションは行えますが、記録には残りません。
+
+{path}</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened, so sessions are not stored for now: {error}</source>
+        <translation>記録を開けないため、いまはセッションが記録されません：{error}</translation>
+    </message>
+    <message>
+        <source>History not available</source>
+        <translation>記録を使えません</translation>
+    </message>
+    <message>
+        <source>The history is not available.</source>
+        <translation>記録を使えません。</translation>
+    </message>
+    <message>
+        <source>The history file was damaged and could not be read. It was kept, not deleted, as:
+{moved}
+
+A new, empty history was started.</source>
+        <translation>記録のファイルが壊れていて読み込めませんでした。ファイルは削除せず、次の名前で残してあります：
+{moved}
+
+新しい空の記録を始めました。</translation>
+    </message>
+    <message>
+        <source>History damaged</source>
+        <translation>記録が壊れています</translation>
+    </message>
+    <message>
+        <source>The latest backup is from {when}. Restore it? Sessions after it are in the damaged file only.</source>
+        <translation>最新のバックアップは{when}のものです。復元しますか？それ以降のセッションは、壊れたファイルにしか残っていません。</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>最新のバックアップを復元する</translation>
+    </message>
+    <message>
+        <source>Start with an empty history</source>
+        <translation>空の記録から始める</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {error}</source>
+        <translation>バックアップを復元できませんでした：{error}</translation>
+    </message>
+    <message>
+        <source>The latest backup was restored.</source>
+        <translation>最新のバックアップを復元しました。</translation>
     </message>
 </context>
 <context>
@@ -415,90 +537,12 @@
         <translation>この選択を記憶する（設定で変更できます）</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Export history as CSV…</source>
-        <translation>記録をCSVに書き出す(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import history from CSV…</source>
-        <translation>CSVから記録を読み込む(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;History and weekly review</source>
-        <translation>記録と週のふり返り(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Your history was saved by a newer version of Knee Coach (database version {version}). It was left untouched. Please update Knee Coach to see it and to keep recording; sessions run meanwhile but are not stored.
-
-{path}</source>
-        <translation>記録は新しいバージョンの Knee Coach で保存されています（データベースのバージョン {version}）。記録には手を加えていません。記録を見たり続けて記録したりするには Knee Coach を更新してください。それまでもセッションは行えますが、記録には残りません。
-
-{path}</translation>
-    </message>
-    <message>
-        <source>The history cannot be opened, so sessions are not stored for now: {error}</source>
-        <translation>記録を開けないため、いまはセッションが記録されません：{error}</translation>
-    </message>
-    <message>
         <source>The session of {when} was interrupted; the {sets} sets done were kept.</source>
         <translation>{when}のセッションは途中で終わりました。終えた{sets}セットは記録に残っています。</translation>
     </message>
     <message>
         <source>The settings file could not be read, so the defaults are used; it was kept as {name}.</source>
         <translation>設定ファイルを読み込めなかったため、初期設定を使っています。元のファイルは {name} として残してあります。</translation>
-    </message>
-    <message>
-        <source>History not available</source>
-        <translation>記録を使えません</translation>
-    </message>
-    <message>
-        <source>The history file was damaged and could not be read. It was kept, not deleted, as:
-{moved}
-
-A new, empty history was started.</source>
-        <translation>記録のファイルが壊れていて読み込めませんでした。ファイルは削除せず、次の名前で残してあります：
-{moved}
-
-新しい空の記録を始めました。</translation>
-    </message>
-    <message>
-        <source>History damaged</source>
-        <translation>記録が壊れています</translation>
-    </message>
-    <message>
-        <source>The latest backup is from {when}. Restore it? Sessions after it are in the damaged file only.</source>
-        <translation>最新のバックアップは{when}のものです。復元しますか？それ以降のセッションは、壊れたファイルにしか残っていません。</translation>
-    </message>
-    <message>
-        <source>Restore the latest backup</source>
-        <translation>最新のバックアップを復元する</translation>
-    </message>
-    <message>
-        <source>Start with an empty history</source>
-        <translation>空の記録から始める</translation>
-    </message>
-    <message>
-        <source>The backup could not be restored: {error}</source>
-        <translation>バックアップを復元できませんでした：{error}</translation>
-    </message>
-    <message>
-        <source>The latest backup was restored.</source>
-        <translation>最新のバックアップを復元しました。</translation>
-    </message>
-    <message>
-        <source>This session could not be saved to the history: {error}</source>
-        <translation>このセッションを記録に保存できませんでした：{error}</translation>
     </message>
     <message>
         <source>Language of the window</source>
@@ -509,82 +553,12 @@ A new, empty history was started.</source>
         <translation>言語</translation>
     </message>
     <message>
-        <source>Sound is unavailable: {error}</source>
-        <translation>音を出せません：{error}</translation>
-    </message>
-    <message>
         <source>Settings not saved</source>
         <translation>設定を保存できませんでした</translation>
     </message>
     <message>
         <source>Could not save the settings: {error}</source>
         <translation>設定を保存できませんでした：{error}</translation>
-    </message>
-    <message>
-        <source>The history is not available.</source>
-        <translation>記録を使えません。</translation>
-    </message>
-    <message>
-        <source>knee-coach-history-{day}.csv</source>
-        <translation>KneeCoach-記録-{day}.csv</translation>
-    </message>
-    <message>
-        <source>Export history as CSV</source>
-        <translation>記録をCSVに書き出す</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSVファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>書き出せませんでした</translation>
-    </message>
-    <message>
-        <source>The history could not be written to {path}: {error}</source>
-        <translation>記録を {path} に書き出せませんでした：{error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n session(s) exported to {path}</source>
-        <translation>
-            <numerusform>%n件のセッションを {path} に書き出しました</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import history from CSV</source>
-        <translation>CSVから記録を読み込む</translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>何も読み込みませんでした</translation>
-    </message>
-    <message>
-        <source>{problem}
-
-The history was not changed.</source>
-        <translation>{problem}
-
-記録は変更していません。</translation>
-    </message>
-    <message>
-        <source>The history could not be updated: {error}</source>
-        <translation>記録を更新できませんでした：{error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln session(s) added.</source>
-        <translation>
-            <numerusform>%Ln件のセッションを追加しました。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln session(s) already in the history, so skipped.</source>
-        <translation>
-            <numerusform>%Ln件はすでに記録にあったため、読み飛ばしました。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>History imported</source>
-        <translation>記録を読み込みました</translation>
     </message>
     <message>
         <source>Stop the session?</source>
@@ -631,6 +605,13 @@ The history was not changed.</source>
     <message>
         <source>Back to the start</source>
         <translation>最初の画面へ</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFlow</name>
+    <message>
+        <source>This session could not be saved to the history: {error}</source>
+        <translation>このセッションを記録に保存できませんでした：{error}</translation>
     </message>
 </context>
 <context>
@@ -888,6 +869,13 @@ The history was not changed.</source>
     </message>
 </context>
 <context>
+    <name>SoundOutput</name>
+    <message>
+        <source>Sound is unavailable: {error}</source>
+        <translation>音を出せません：{error}</translation>
+    </message>
+</context>
+<context>
     <name>StopAdvicePage</name>
     <message>
         <source>Stopped: it hurt</source>
@@ -988,6 +976,33 @@ The history was not changed.</source>
     <message>
         <source>Show window</source>
         <translation>ウィンドウを表示</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export history as CSV…</source>
+        <translation>記録をCSVに書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import history from CSV…</source>
+        <translation>CSVから記録を読み込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;History and weekly review</source>
+        <translation>記録と週のふり返り(&amp;H)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,70 @@
+"""The cue player behind the window: silent until the real one is loaded after the first frame.
+
+Loading QtMultimedia takes a noticeable moment, so the real player is made once the window is
+on screen (or when a session starts sooner). With no audio device, sessions run on screen."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from knee_coach.audio.player import CuePlayer, SilentPlayer
+from knee_coach.core.settings import Settings
+
+PlayerFactory = Callable[[], CuePlayer]
+log = logging.getLogger(__name__)
+
+
+class SoundOutput(QObject):
+    """Holds the current player, applies the sound settings to it, and says what is wrong."""
+
+    noticeChanged = Signal(object)  # str | None: one line about sound or voice for the user
+
+    def __init__(self, factory: PlayerFactory | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.player: CuePlayer = SilentPlayer()
+        self._factory = factory
+        self._error: str | None = None
+        self._settings: Settings | None = None
+
+    @property
+    def pending(self) -> bool:
+        """A real player is still to be loaded."""
+        return self._factory is not None
+
+    def install(self) -> None:
+        """Load the real player (once; later calls do nothing)."""
+        factory, self._factory = self._factory, None
+        if factory is None:
+            return
+        try:
+            player = factory()
+        except Exception as exc:  # no audio must never stop a session
+            log.warning("no sound: %s", exc)
+            self._error = str(exc)
+            self.retranslate()
+            return
+        self.player = player
+        # The notice follows the device and the voice as they come and go mid-session.
+        player.set_notice_listener(self.noticeChanged.emit)
+        if self._settings is not None:
+            self.apply(self._settings)
+        self.noticeChanged.emit(player.notice)
+
+    def apply(self, settings: Settings) -> None:
+        self._settings = settings
+        self.player.set_enabled(settings.sound)
+        self.player.set_voice(settings.voice, settings.language)
+        self.player.set_volume(settings.volume)
+
+    def retranslate(self) -> None:
+        if self._error is not None:
+            self.noticeChanged.emit(
+                self.tr("Sound is unavailable: {error}").format(error=self._error)
+            )
+
+    def close(self) -> None:
+        self.player.set_notice_listener(None)
+        self.player.close()
