@@ -18,6 +18,9 @@ NoticeListener = Callable[[str | None], None]
 
 class CuePlayer(Protocol):
     notice: str | None  # one line for the user when sound is degraded, else None
+    # Seconds from a cue's instant (when play_batch gets it) to its sound leaving the app:
+    # the screen shows each change that much later, so picture and sound agree.
+    output_delay: float
 
     def play_batch(self, events: list[CueEvent]) -> None: ...
     def set_enabled(self, enabled: bool) -> None: ...
@@ -31,6 +34,7 @@ class CuePlayer(Protocol):
 class SilentPlayer:
     def __init__(self, notice: str | None = None) -> None:
         self.notice = notice
+        self.output_delay = 0.0
         self.played: list[CueEvent] = []
         self.enabled = True
         self.voice = False

@@ -70,6 +70,9 @@ class QtCuePlayer(QObject):
             raise ValueError(f"unknown tone backend {tones!r}")
         self.tones = tones
         self.notice: str | None = None
+        # The stream sounds each tone LEAD after its instant (room for a late timer); the
+        # effects play at once. The device's own latency is not reported by Qt, so not added.
+        self.output_delay = LEAD if tones == "stream" else 0.0
         self._listener: Callable[[str | None], None] | None = None
         self._sound = True
         self._voice_wanted = False

@@ -176,11 +176,14 @@ class SessionFlow(QObject):
         self._sound.install()  # no-op once loaded
         settings = self._settings()
         plan = build_plan(settings)
-        controller = SessionController(plan, self.clock, self)
+        player = self._sound.player
+        # The screen shows each change when its cue is heard.
+        controller = SessionController(plan, self.clock, self, player.output_delay)
         self.controller = controller
-        self._sound.player.set_plan(plan)
+        player.set_plan(plan)
         page = self.session_page.get()
         controller.cues.connect(self._on_cues)
+        controller.shownCues.connect(page.on_cues)
         controller.changed.connect(page.show_snapshot)
         controller.finished.connect(self._session_finished)
         self.recorder = None
@@ -193,13 +196,12 @@ class SessionFlow(QObject):
                 )
             except storage_errors() as exc:
                 self._storage_failed(exc)
-        page.start(plan, controller.snapshot)
+        page.start(plan, controller.shown_snapshot)
         self._stack.setCurrentWidget(page)
         controller.begin()
 
     def _on_cues(self, events: list[CueEvent]) -> None:
         self._sound.player.play_batch(events)
-        self.session_page.get().on_cues(events)
         self._store_progress()
 
     def _store_progress(self) -> None:
