@@ -48,7 +48,8 @@ def one_run() -> dict[str, float]:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from knee_coach.app import _make_player
+    from knee_coach.app import make_player, prepare_player
+    from knee_coach.audio.player import CuePlayer
     from knee_coach.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
@@ -56,13 +57,13 @@ def one_run() -> dict[str, float]:
         data = Path(tmp)
         factory_s: list[float] = []  # how long making the player took (within a stall)
 
-        def make_player() -> object:
+        def make_player_timed() -> CuePlayer:
             began = time.perf_counter()
-            player = _make_player(data)
+            player = make_player(data)
             factory_s.append(time.perf_counter() - began)
             return player
 
-        window = MainWindow(data, player_factory=make_player)  # type: ignore[arg-type]
+        window = MainWindow(data, player_factory=make_player_timed, prepare_player=prepare_player)
         ticks: list[float] = []
         # When the player's voice was first active (from show), and again once the switch to
         # Japanese had returned (from the switch's start: a switch that looks the voice up

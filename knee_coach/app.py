@@ -10,12 +10,22 @@ from typing import TYPE_CHECKING
 from knee_coach import APP_ID, APP_NAME, DESKTOP_ID, __version__
 
 if TYPE_CHECKING:
+    from knee_coach.audio.player import CuePlayer
     from knee_coach.ui.desktop import Desktop
     from knee_coach.ui.main_window import MainWindow
 
 
-def _make_player(data_dir: Path) -> object:
-    # QtMultimedia costs start-up time; it is imported only here, after the first frame.
+def prepare_player() -> None:
+    """The slow, thread-safe part of making the player, done on a worker thread: importing
+    QtMultimedia and the player's modules, and rendering the cues' samples."""
+    from knee_coach.audio.cue_sounds import rendered_sounds
+    from knee_coach.audio.qt_player import QtCuePlayer  # noqa: F401 - imported for its cost
+
+    rendered_sounds()
+
+
+def make_player(data_dir: Path) -> CuePlayer:
+    """The real player, made on the window's thread once `prepare_player` has run."""
     from knee_coach.audio.qt_player import QtCuePlayer
 
     return QtCuePlayer(data_dir / "cache" / "cues")
@@ -121,7 +131,8 @@ def run_gui(
 
     window = MainWindow(
         data_dir,
-        player_factory=lambda: _make_player(data_dir),  # type: ignore[arg-type,return-value]
+        player_factory=lambda: make_player(data_dir),
+        prepare_player=prepare_player,
         language=language,
     )
     desktops: list[Desktop] = []

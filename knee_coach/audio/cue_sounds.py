@@ -18,6 +18,7 @@ be followed with eyes shut for twenty minutes without tiring:
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import wave
@@ -176,6 +177,13 @@ def render(sound: Sound, sample_rate: int = SAMPLE_RATE) -> array:
         out.extend([0] * int(note.gap_ms * sample_rate / 1000))
     out.extend([0] * int(0.02 * sample_rate))  # a short tail of silence
     return out
+
+
+@functools.cache
+def rendered_sounds() -> dict[str, array]:
+    """Every cue's samples, rendered once per process. Pure Python and not instant, so the
+    app renders them on a worker thread before it makes the player."""
+    return {name: render(sound) for name, sound in SOUNDS.items()}
 
 
 def wav_bytes(sound: Sound, sample_rate: int = SAMPLE_RATE) -> bytes:

@@ -23,7 +23,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
-from knee_coach.audio.cue_sounds import SOUNDS, duration, render, sounds_for_batch, wav_bytes
+from knee_coach.audio.cue_sounds import (
+    SOUNDS,
+    duration,
+    rendered_sounds,
+    sounds_for_batch,
+    wav_bytes,
+)
 from knee_coach.audio.speech import Phrasebook, resolve_language
 from knee_coach.audio.tone_stream import LEAD, ToneStream
 from knee_coach.audio.voice import Speaker, release_speaker, start_speaker, stop_speaker
@@ -101,7 +107,7 @@ class QtCuePlayer(QObject):
         self._devices.audioOutputsChanged.connect(self._outputs_changed)
         self._paths: dict[str, Path] = {}  # WAV files, for the QSoundEffect backend only
         self._effects: dict[str, QSoundEffect] = {}
-        self._samples = {name: render(sound) for name, sound in SOUNDS.items()}
+        self._samples = rendered_sounds()
         self._stream: ToneStream | None = None
         # While the stream is stalled (device gone without Qt noticing), retry every second.
         self._reopen_timer = QTimer(self)

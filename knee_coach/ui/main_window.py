@@ -63,8 +63,6 @@ if TYPE_CHECKING:
     from knee_coach.ui.session_page import SessionPage
     from knee_coach.ui.summary_page import SummaryPage
 
-# The player loads QtMultimedia: a moment after the first frame, so that frame settles first.
-PLAYER_DELAY_MS = 300
 # A window shown but never painted (a hidden workspace, say) still finishes starting.
 FIRST_FRAME_TIMEOUT_MS = 1000
 
@@ -84,9 +82,11 @@ class MainWindow(Retranslating, QMainWindow):
         parent: QWidget | None = None,
         wall_clock: WallClock | None = None,
         language: str | None = None,
+        prepare_player: Callable[[], None] | None = None,
     ) -> None:
         """`language` ("ja", "en", "system", e.g. from --lang) overrides the saved setting
-        until the user picks a language in the window."""
+        until the user picks a language in the window. `prepare_player` is the slow part of
+        `player_factory` that can run on a worker thread."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
         self.resize(1040, 720)
@@ -105,7 +105,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         # The parts.
         self.access = HistoryAccess(data_dir, self)
-        self.sound = SoundOutput(player_factory, self)
+        self.sound = SoundOutput(player_factory, self, prepare_player)
         self.sound.apply(self.settings)
         self.closing = CloseBehaviour(self)
         self.actions = WindowActions(self)
@@ -464,9 +464,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _after_first_frame(self) -> None:
         self.setWindowIcon(app_icon())
         self.access.open()
-        if self.sound.pending:
-            # A session started sooner loads the player on the spot.
-            QTimer.singleShot(PLAYER_DELAY_MS, self, self.sound.install)
+        self.sound.install_soon()
         self.firstFramePainted.emit()
 
     # ----- closing ----------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 """The cue player behind the window: silent until the real one is loaded after the first frame.
 
-Loading QtMultimedia takes a noticeable moment, so the real player is made once the window is
-on screen (or when a session starts sooner). With no audio device, sessions run on screen."""
+Loading QtMultimedia and rendering the cues takes a noticeable moment: that part runs on a
+worker thread once the window is on screen, and only the player itself (which must live on
+the window's thread) is made there afterwards. A session started sooner makes it on the spot.
+With no audio device, sessions run on screen."""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -21,11 +24,21 @@ class SoundOutput(QObject):
     """Holds the current player, applies the sound settings to it, and says what is wrong."""
 
     noticeChanged = Signal(object)  # str | None: one line about sound or voice for the user
+    _prepared = Signal()  # from the worker thread, queued to this object's thread
 
-    def __init__(self, factory: PlayerFactory | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        factory: PlayerFactory | None,
+        parent: QObject | None = None,
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
+        """`prepare`: the thread-safe, slow part of making the player (run off this thread)."""
         super().__init__(parent)
         self.player: CuePlayer = SilentPlayer()
         self._factory = factory
+        self._prepare = prepare
+        self._preparing: threading.Thread | None = None
+        self._prepared.connect(self.install)
         self._error: str | None = None
         self._settings: Settings | None = None
 
@@ -34,8 +47,29 @@ class SoundOutput(QObject):
         """A real player is still to be loaded."""
         return self._factory is not None
 
+    def install_soon(self) -> None:
+        """Prepare the player on a worker thread, then make it here (`install`)."""
+        if self._factory is None or self._preparing is not None:
+            return
+        if self._prepare is None:
+            self.install()
+            return
+        self._preparing = threading.Thread(target=self._run_prepare, name="prepare-player")
+        self._preparing.daemon = True  # an app quitting meanwhile does not wait for it
+        self._preparing.start()
+
+    def _run_prepare(self) -> None:
+        assert self._prepare is not None
+        try:
+            self._prepare()
+        except Exception:  # making the player reports it again, on this object's thread
+            log.exception("preparing the player failed")
+        self._prepared.emit()
+
     def install(self) -> None:
         """Load the real player (once; later calls do nothing)."""
+        if self._preparing is not None and self._preparing.is_alive():
+            self._preparing.join()  # a session starts now: it needs the player at once
         factory, self._factory = self._factory, None
         if factory is None:
             return
