@@ -190,6 +190,9 @@ w = MainWindow(Path({str(tmp_path / "d")!r}))
 w.show(); app.processEvents()
 assert "pyqtgraph" not in sys.modules, "imported at start-up"
 w.open_history(); app.processEvents()
+# Imported on a worker thread: the window keeps answering until the History shows.
+while w.history_view is None:
+    app.processEvents()
 assert "pyqtgraph" in sys.modules and w.history_view.isVisible()
 print("ok")
 """
@@ -211,6 +214,7 @@ def test_history_view_with_real_data_ranges_review_hover_and_png(
 ) -> None:
     window = open_window(qtbot, seeded, clock)
     qtbot.mouseClick(window.checkin_page.history_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.history_view is not None)  # pyqtgraph loads off-thread
     view = window.history_view
     assert view is not None and view.isVisible()
     qtbot.waitExposed(view)

@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +36,7 @@ from knee_coach.core.model import LegChoice
 from knee_coach.core.settings import CloseAction, Settings
 from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui import i18n
+from knee_coach.ui.background import BackgroundWork
 from knee_coach.ui.close_behaviour import CloseBehaviour, Closing
 from knee_coach.ui.csv_transfer import CsvTransfer
 from knee_coach.ui.history_access import HistoryAccess
@@ -63,6 +66,8 @@ if TYPE_CHECKING:
     from knee_coach.ui.session_page import SessionPage
     from knee_coach.ui.summary_page import SummaryPage
 
+# The History window's module: it imports pyqtgraph, which is slow to import.
+HISTORY_VIEW_MODULE = "knee_coach.ui.history_view"
 # A window shown but never painted (a hidden workspace, say) still finishes starting.
 FIRST_FRAME_TIMEOUT_MS = 1000
 
@@ -110,6 +115,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.closing = CloseBehaviour(self)
         self.actions = WindowActions(self)
         self.csv = CsvTransfer(self, self.access, self._today)
+        self._history_import = BackgroundWork(
+            lambda: importlib.import_module(HISTORY_VIEW_MODULE), self
+        )
         self.stack = QStackedWidget()
         self.flow = SessionFlow(
             self,
@@ -158,12 +166,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions.import_csv.triggered.connect(self.csv.import_history)
         self.actions.quit.triggered.connect(self.close)
         self.actions.history.triggered.connect(self.open_history)
+        self._history_import.done.connect(self._history_imported)
         self.csv.statusMessage.connect(self.statusBar().showMessage)
         self.csv.imported.connect(self._history_changed)
         self.access.statusMessage.connect(self.statusBar().showMessage)
         self.access.interruptedFound.connect(self._show_startup_text)
         self.access.opened.connect(self._history_opened)
-        self.sound.noticeChanged.connect(self._sound_notice)
+        self.sound.noticeChanged.connect(self.flow.show_sound_notice)
         self.flow.legsChanged.connect(self._legs_changed)
         self.flow.settingsRequested.connect(self.open_settings)
         self.flow.historyRequested.connect(self.open_history)
@@ -409,16 +418,38 @@ class MainWindow(Retranslating, QMainWindow):
         return self.wall_clock().date()
 
     def open_history(self) -> None:
+        """The History window; the first time, pyqtgraph is imported on a worker thread first
+        (it takes a while), the window answering meanwhile."""
         history = self.access.open()
         if history is None:
             self.access.explain_unavailable(self)
             return
-        if self.history_view is None:
-            from knee_coach.ui.history_view import HistoryView  # pyqtgraph: loaded here
-
-            self.history_view = HistoryView(history, self.wall_clock, self)
-        else:
+        if self.history_view is not None:
             self.history_view.reload()
+            self._show_history()
+        elif HISTORY_VIEW_MODULE in sys.modules:
+            self._build_history()
+        elif not self._history_import.started:
+            self.statusBar().showMessage(self.tr("Opening the history…"))
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self._history_import.start()
+
+    def _history_imported(self) -> None:
+        QApplication.restoreOverrideCursor()
+        self.statusBar().clearMessage()
+        self._build_history()
+
+    def _build_history(self) -> None:
+        from knee_coach.ui.history_view import HistoryView
+
+        history = self.access.history
+        if history is None or self.history_view is not None:
+            return
+        self.history_view = HistoryView(history, self.wall_clock, self)
+        self._show_history()
+
+    def _show_history(self) -> None:
+        assert self.history_view is not None
         self.history_view.show()
         self.history_view.raise_()
         self.history_view.activateWindow()
@@ -434,10 +465,6 @@ class MainWindow(Retranslating, QMainWindow):
     def _report_history_news(self) -> None:
         if self.access.has_news:
             QTimer.singleShot(0, self, lambda: self.access.report_problems(self))
-
-    # ----- sound ------------------------------------------------------------------------------
-    def _sound_notice(self, text: str | None) -> None:
-        self.session_page.set_notice(text)
 
     # ----- start-up: the first frame first, the rest right after it ---------------------------
     def showEvent(self, event: QShowEvent) -> None:

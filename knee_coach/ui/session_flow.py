@@ -99,6 +99,7 @@ class SessionFlow(QObject):
         from knee_coach.ui.session_page import SessionPage
 
         page = SessionPage()
+        page.set_notice(self._sound.notice)
         page.pauseRequested.connect(self.toggle_pause)
         page.countRequested.connect(self.count_rep)
         page.skipRequested.connect(self.skip)
@@ -139,6 +140,12 @@ class SessionFlow(QObject):
         page.doneRequested.connect(self.go_home)
         page.historyRequested.connect(self.historyRequested)
         return page
+
+    def show_sound_notice(self, text: str | None) -> None:
+        """What is wrong with sound or voice, on the session page (once it exists)."""
+        page = self.session_page.built()
+        if page is not None:
+            page.set_notice(text)
 
     def _page_changed(self) -> None:
         on_session = self.session_page.is_current()

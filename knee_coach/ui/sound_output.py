@@ -8,13 +8,13 @@ With no audio device, sessions run on screen."""
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from knee_coach.audio.player import CuePlayer, SilentPlayer
 from knee_coach.core.settings import Settings
+from knee_coach.ui.background import BackgroundWork
 
 PlayerFactory = Callable[[], CuePlayer]
 log = logging.getLogger(__name__)
@@ -24,7 +24,6 @@ class SoundOutput(QObject):
     """Holds the current player, applies the sound settings to it, and says what is wrong."""
 
     noticeChanged = Signal(object)  # str | None: one line about sound or voice for the user
-    _prepared = Signal()  # from the worker thread, queued to this object's thread
 
     def __init__(
         self,
@@ -36,11 +35,16 @@ class SoundOutput(QObject):
         super().__init__(parent)
         self.player: CuePlayer = SilentPlayer()
         self._factory = factory
-        self._prepare = prepare
-        self._preparing: threading.Thread | None = None
-        self._prepared.connect(self.install)
+        self._preparing = BackgroundWork(prepare, self) if prepare is not None else None
+        if self._preparing is not None:
+            self._preparing.done.connect(self.install)
         self._error: str | None = None
         self._settings: Settings | None = None
+        self.notice: str | None = None  # the last notice, for a page built later
+        self.noticeChanged.connect(self._remember_notice)
+
+    def _remember_notice(self, text: str | None) -> None:
+        self.notice = text
 
     @property
     def pending(self) -> bool:
@@ -49,27 +53,17 @@ class SoundOutput(QObject):
 
     def install_soon(self) -> None:
         """Prepare the player on a worker thread, then make it here (`install`)."""
-        if self._factory is None or self._preparing is not None:
+        if self._factory is None:
             return
-        if self._prepare is None:
+        if self._preparing is None:
             self.install()
-            return
-        self._preparing = threading.Thread(target=self._run_prepare, name="prepare-player")
-        self._preparing.daemon = True  # an app quitting meanwhile does not wait for it
-        self._preparing.start()
-
-    def _run_prepare(self) -> None:
-        assert self._prepare is not None
-        try:
-            self._prepare()
-        except Exception:  # making the player reports it again, on this object's thread
-            log.exception("preparing the player failed")
-        self._prepared.emit()
+        else:
+            self._preparing.start()
 
     def install(self) -> None:
         """Load the real player (once; later calls do nothing)."""
-        if self._preparing is not None and self._preparing.is_alive():
-            self._preparing.join()  # a session starts now: it needs the player at once
+        if self._preparing is not None:
+            self._preparing.wait()  # a session starts now: it needs the player at once
         factory, self._factory = self._factory, None
         if factory is None:
             return

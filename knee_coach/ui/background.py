@@ -1,0 +1,51 @@
+"""Slow, Qt-free preparation (imports, rendering, reading) on a worker thread.
+
+The window's thread must never freeze; Python switches threads every few milliseconds, so
+work that is mostly Python (importing pyqtgraph, rendering the cues) can run beside it.
+Qt objects are still made on the window's thread, in `done`, once the work is over."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundWork(QObject):
+    """Runs `work` once on a worker thread; `done` is emitted on this object's thread."""
+
+    done = Signal()  # emitted from the worker, delivered queued to this object's thread
+
+    def __init__(self, work: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._thread: threading.Thread | None = None
+        self.error: Exception | None = None  # what `work` raised, if it did
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        # Daemon: an app that quits meanwhile does not wait for an import to finish.
+        self._thread = threading.Thread(target=self._run, name="knee-coach-work", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Block until the work is over (when it is needed at once)."""
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            self._work()
+        except Exception as exc:  # reported where it is used, on the window's thread
+            log.exception("background work failed")
+            self.error = exc
+        self.done.emit()
