@@ -141,11 +141,11 @@ def one_run(scenario: str, seeded: Path | None) -> float:
             window.history_view.png_button.click()
             wait(1.0)
         elif scenario == "CSV export (100,000 sessions)":
-            window.actions.export_csv.trigger()
+            window.menus.export_csv.trigger()
             wait(30.0, lambda: out.exists() and not window.csv.busy)
             wait(0.3)
         elif scenario == "CSV import (100,000 sessions)":
-            window.actions.import_csv.trigger()
+            window.menus.import_csv.trigger()
             wait(60.0, lambda: not window.csv.busy)
             wait(0.3)
         stall = longest_stall(ticks, began, float("inf"))

@@ -74,7 +74,8 @@ def run_gui(
     from knee_coach.ui.main_window import MainWindow
     from knee_coach.ui.resources import asset_path
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -74,6 +74,7 @@ def test_history_view_in_japanese_has_no_english_and_nothing_clipped(
     qtbot.addWidget(window)
     window.show()
     window.open_history()
+    qtbot.waitUntil(lambda: window.history_view is not None)  # pyqtgraph loads off-thread
     view = window.history_view
     assert view is not None
     qtbot.waitExposed(view)
@@ -99,6 +100,7 @@ def test_history_view_follows_a_live_language_switch(qtbot: QtBot, tmp_path: Pat
     qtbot.addWidget(window)
     window.show()
     window.open_history()
+    qtbot.waitUntil(lambda: window.history_view is not None)  # pyqtgraph loads off-thread
     view = window.history_view
     assert view is not None
     view.set_range("week")

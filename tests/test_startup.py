@@ -49,7 +49,7 @@ while not painted:
     app.processEvents()
 print("loaded", ",".join(at_first_frame[0]))
 icon = not w.windowIcon().isNull()
-print("after", w.history is not None, w.actions.history.shortcut().toString(), icon)
+print("after", w.history is not None, w.menus.history.shortcut().toString(), icon)
 """
 
 

@@ -311,7 +311,7 @@ def test_history_review_shows_the_nudge_when_the_knee_got_worse(
     )
     db.close()
     window = open_window(qtbot, data, clock)
-    window.actions.history.trigger()
+    window.menus.history.trigger()
     view = window.history_view
     assert view is not None
     assert view.nudge_label.isVisibleTo(view)
@@ -329,18 +329,18 @@ def test_csv_export_and_import_from_the_file_menu(
     window = open_window(qtbot, seeded, clock)
     out = tmp_path / "export.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.actions.export_csv.trigger()
+    window.menus.export_csv.trigger()
     assert out.read_text(encoding="utf-8-sig").splitlines()[0] == ",".join(HEADER)
     assert "exported" in window.statusBar().currentMessage()
 
     other = open_window(qtbot, tmp_path / "other", clock)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
-    other.actions.import_csv.trigger()
+    other.menus.import_csv.trigger()
     assert warnings[-1][0] == "History imported"
     added = window.history.count()  # type: ignore[union-attr]
     assert warnings[-1][1] == f"{added:,} sessions added."
     assert other.history is not None and other.history.count() == window.history.count()  # type: ignore[union-attr]
-    other.actions.import_csv.trigger()  # the same file again: all of it is there already
+    other.menus.import_csv.trigger()  # the same file again: all of it is there already
     assert warnings[-1][1] == (
         f"0 sessions added. {added:,} sessions were already in the history, so they were skipped."
     )
@@ -349,7 +349,7 @@ def test_csv_export_and_import_from_the_file_menu(
     bad.write_text(out.read_text(encoding="utf-8-sig").replace(",completed,", ",done,", 1))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     before = other.history.count()
-    other.actions.import_csv.trigger()
+    other.menus.import_csv.trigger()
     title, text = warnings[-1]
     assert title == "Nothing was imported"
     assert "Line 2, column 3 (end_reason)" in text and "not changed" in text

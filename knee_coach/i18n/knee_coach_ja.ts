@@ -561,6 +561,10 @@ A new, empty history was started.</source>
         <translation>設定を保存できませんでした：{error}</translation>
     </message>
     <message>
+        <source>Opening the history…</source>
+        <translation>記録を開いています…</translation>
+    </message>
+    <message>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
     </message>

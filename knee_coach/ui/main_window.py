@@ -72,6 +72,10 @@ HISTORY_VIEW_MODULE = "knee_coach.ui.history_view"
 FIRST_FRAME_TIMEOUT_MS = 1000
 
 
+def _import_history_view() -> None:
+    importlib.import_module(HISTORY_VIEW_MODULE)
+
+
 class MainWindow(Retranslating, QMainWindow):
     settingsChanged = Signal(object)  # Settings, after the user changed and saved them
     visibilityChanged = Signal(bool)  # shown (True) or hidden (False)
@@ -113,11 +117,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.sound = SoundOutput(player_factory, self, prepare_player)
         self.sound.apply(self.settings)
         self.closing = CloseBehaviour(self)
-        self.actions = WindowActions(self)
+        self.menus = WindowActions(self)
         self.csv = CsvTransfer(self, self.access, self._today)
-        self._history_import = BackgroundWork(
-            lambda: importlib.import_module(HISTORY_VIEW_MODULE), self
-        )
+        self._history_import = BackgroundWork(_import_history_view, self)
         self.stack = QStackedWidget()
         self.flow = SessionFlow(
             self,
@@ -162,10 +164,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
     def _connect_signals(self) -> None:
-        self.actions.export_csv.triggered.connect(self.csv.export_history)
-        self.actions.import_csv.triggered.connect(self.csv.import_history)
-        self.actions.quit.triggered.connect(self.close)
-        self.actions.history.triggered.connect(self.open_history)
+        self.menus.export_csv.triggered.connect(self.csv.export_history)
+        self.menus.import_csv.triggered.connect(self.csv.import_history)
+        self.menus.quit.triggered.connect(self.close)
+        self.menus.history.triggered.connect(self.open_history)
         self._history_import.done.connect(self._history_imported)
         self.csv.statusMessage.connect(self.statusBar().showMessage)
         self.csv.imported.connect(self._history_changed)
@@ -369,7 +371,7 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         """The window's own texts (menus, language switch, status bar) in the current
         language; `Retranslating` calls it again on every language change."""
-        self.actions.retranslate()
+        self.menus.retranslate()
         self.language_box.setToolTip(self.tr("Language of the window"))
         self.language_box.setAccessibleName(self.tr("Language"))
         self.sound.retranslate()
