@@ -167,14 +167,19 @@ def test_playerctl_pauses_resumes_skips_and_stops_a_session_as_the_keys_do(
     qtbot: QtBot, tmp_path: Path, session_bus: str
 ) -> None:
     keys = {"play-pause": Qt.Key.Key_P, "next": Qt.Key.Key_Right, "stop": Qt.Key.Key_Escape}
-    by_keys = make_window(qtbot, tmp_path / "keys", FakeClock(100.0), SilentPlayer())
+    keys_clock, bus_clock = FakeClock(100.0), FakeClock(100.0)
+    by_keys = make_window(qtbot, tmp_path / "keys", keys_clock, SilentPlayer())
     start_session(qtbot, by_keys)
     with_keys = play_through(
-        by_keys, by_keys.clock, lambda action: qtbot.keyClick(by_keys, keys[action])
-    )  # type: ignore[arg-type]
-    by_bus = make_window(qtbot, tmp_path / "bus", FakeClock(100.0), SilentPlayer())
+        by_keys, keys_clock, lambda action: qtbot.keyClick(by_keys, keys[action])
+    )
+    by_bus = make_window(qtbot, tmp_path / "bus", bus_clock, SilentPlayer())
     start_session(qtbot, by_bus)
-    with_bus = play_through(by_bus, by_bus.clock, lambda action: playerctl(qtbot, action))  # type: ignore[arg-type]
+
+    def by_playerctl(action: str) -> None:
+        playerctl(qtbot, action)
+
+    with_bus = play_through(by_bus, bus_clock, by_playerctl)
 
     assert with_bus == with_keys
     results, reason, played, on_checkout = with_bus
