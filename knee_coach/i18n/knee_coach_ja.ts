@@ -47,6 +47,10 @@
         <source>{leg}, {side}</source>
         <translation>{leg}・{side}</translation>
     </message>
+    <message>
+        <source>{set} · {count} / {total}</source>
+        <translation>{set} · {count} / {total}回</translation>
+    </message>
 </context>
 <context>
     <name>CheckInPage</name>

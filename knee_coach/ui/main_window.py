@@ -180,6 +180,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.flow.historyRequested.connect(self.open_history)
         self.flow.statusMessage.connect(self.statusBar().showMessage)
         self.flow.historyChanged.connect(self._history_changed)
+        self.flow.media.raiseRequested.connect(self.bring_to_front)
         self.language_box.activated.connect(self._language_picked)
 
     def _startup_text(self) -> str:

@@ -20,6 +20,7 @@ from knee_coach.core.settings import Settings
 from knee_coach.ui.checkin_page import CheckInPage
 from knee_coach.ui.history_access import HistoryAccess, storage_errors
 from knee_coach.ui.lazy_page import LazyPage
+from knee_coach.ui.media_buttons import MediaButtons
 from knee_coach.ui.sound_output import SoundOutput
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class SessionFlow(QObject):
         self.after: CheckIn | None = None
         self._storage_warned = False
         self._shortcuts: list[QShortcut] = []  # the session's keys, made with its page
+        self.media = MediaButtons(self, self)  # media keys, and MPRIS while a session runs
 
         self.checkin = LazyPage(stack, self._make_checkin_page)
         self.safety = LazyPage(stack, self._make_safety_page)
@@ -112,6 +114,7 @@ class SessionFlow(QObject):
             (Qt.Key.Key_Right, self.skip),
             (Qt.Key.Key_Escape, self.stop),
             (Qt.Key.Key_H, self.stop_it_hurts),
+            *self.media.key_bindings(),
         ):
             shortcut = QShortcut(QKeySequence(key), self._window)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -204,6 +207,7 @@ class SessionFlow(QObject):
             except storage_errors() as exc:
                 self._storage_failed(exc)
         page.start(plan, controller.shown_snapshot)
+        self.media.follow(controller)
         self._stack.setCurrentWidget(page)
         controller.begin()
 
