@@ -64,7 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="merge a CSV history into this one (exact duplicates are skipped)"
     )
     imp.add_argument("--csv", metavar="PATH", required=True, type=Path, help="file to read")
-    for sub in (export, imp):
+    report = commands.add_parser(
+        "report", help="write a report for your clinician as PDF (--lang chooses its language)"
+    )
+    report.add_argument("--pdf", metavar="PATH", required=True, type=Path, help="file to write")
+    report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=_day)
+    report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=_day)
+    report.add_argument("--force", action="store_true", help="replace an existing file")
+    for sub in (export, imp, report):
         sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=data_dir_help)
     return parser
 
@@ -114,6 +121,46 @@ def _export(folder: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(folder: Path, args: argparse.Namespace) -> int:
+    """Like export: bad input exits 2 before anything is written."""
+    from knee_coach.storage.db import DatabaseError
+
+    path: Path = args.pdf
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        _err("--from is after --to")
+        return EXIT_BAD_INPUT
+    if path.exists() and not args.force:
+        _err(f"{path} already exists; add --force to replace it")
+        return EXIT_BAD_INPUT
+    if not path.parent.is_dir():
+        _err(f"the folder {path.parent} does not exist")
+        return EXIT_BAD_INPUT
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # draws no window: needs no display
+    from PySide6.QtGui import QGuiApplication
+
+    from knee_coach.storage.settings_store import SettingsStore
+    from knee_coach.ui.report_pdf import write_report_file
+
+    app = QGuiApplication.instance() or QGuiApplication(["knee-coach"])  # noqa: F841 (kept alive)
+    try:
+        store = _open_store(folder)
+        language = args.lang or SettingsStore(folder).load().language
+        pages = write_report_file(store, path, args.date_from, args.date_to, language)  # type: ignore[arg-type]
+    except ValueError as exc:  # a period that ends before it starts (--from after today)
+        _err(str(exc))
+        return EXIT_BAD_INPUT
+    except DatabaseError as exc:
+        _err(str(exc))
+        return EXIT_FAILED
+    except OSError as exc:
+        _err(f"cannot write {path}: {exc}")
+        return EXIT_FAILED
+    print(f"Wrote a {pages}-page report to {path}")
+    return EXIT_OK
+
+
 def _import(folder: Path, args: argparse.Namespace) -> int:
     from knee_coach.storage.csv_io import CsvImportError, import_csv
     from knee_coach.storage.db import DatabaseError
@@ -157,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(folder, args)
     if args.command == "import":
         return _import(folder, args)
+    if args.command == "report":
+        return _report(folder, args)
     from knee_coach.app import run_gui
 
     return run_gui(folder, self_test=args.self_test, language=args.lang, minimized=args.minimized)

@@ -55,7 +55,7 @@ def make_v1(path: Path) -> None:
 
 def test_a_new_database_is_current_wal_with_foreign_keys(tmp_path: Path) -> None:
     db = Database.open(tmp_path)
-    assert db.version == CURRENT_VERSION == 2
+    assert db.version == CURRENT_VERSION == 3
     assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
@@ -74,8 +74,11 @@ def test_migration_from_v1_keeps_every_value_and_makes_a_backup_first(tmp_path: 
     db = Database.open(tmp_path)
     assert db.version == CURRENT_VERSION
     assert db.migrated_from == 1
-    backup = latest_backup(tmp_path)
-    assert backup is not None and backup.name.startswith("history-v1-")
+    # A backup before each step: the file as it was (v1), then after the first step (v2).
+    assert latest_backup(tmp_path) is not None
+    backups = sorted((tmp_path / "backups").iterdir(), key=lambda p: p.name.rsplit("-", 1)[1])
+    assert [b.name[:11] for b in backups] == ["history-v1-", "history-v2-"]
+    backup = backups[0]
     old = sqlite3.connect(backup)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     assert old.execute("SELECT count(*) FROM sets").fetchone()[0] == 5
@@ -106,7 +109,7 @@ def test_migration_from_v1_keeps_every_value_and_makes_a_backup_first(tmp_path: 
     # Opening again migrates nothing and makes no further backup.
     again = Database.open(tmp_path)
     assert again.migrated_from is None
-    assert len(list((tmp_path / "backups").iterdir())) == 1
+    assert len(list((tmp_path / "backups").iterdir())) == 2
     again.close()
 
 

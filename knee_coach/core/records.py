@@ -83,3 +83,12 @@ class SessionRecord:
 
     def pain_after(self, leg: Leg) -> int | None:
         return self.after.pain_for(leg) if self.after else None
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyAnswer:
+    """The answers to the safety check before a session: the red flags ticked (ids from
+    knee_coach.core.safety.RED_FLAGS), none when the person could go on."""
+
+    at: datetime  # local time, with its UTC offset
+    flags: tuple[str, ...]

@@ -26,6 +26,23 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message numerus="yes">
+        <source>Saved: {path} (%n page(s))</source>
+        <translation>
+            <numerusform>Saved: {path} (%n page)</numerusform>
+            <numerusform>Saved: {path} (%n pages)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer (%n page(s)).</source>
+        <translation>
+            <numerusform>Sent to the printer (%n page).</numerusform>
+            <numerusform>Sent to the printer (%n pages).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message numerus="yes">
         <source>%n rep(s) in {minutes} min.</source>

@@ -589,6 +589,117 @@ A new, empty history was started.</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report for your clinician</source>
+        <translation>医療者向けレポート</translation>
+    </message>
+    <message>
+        <source>A one- or two-page summary of your practice and ratings to show a clinic or a physiotherapist. It stays on this computer until you save or print it.</source>
+        <translation>実践の記録と評価を1〜2ページにまとめ、病院・クリニックや理学療法士に見せられるようにします。保存または印刷するまで、このコンピューターの外には出ません。</translation>
+    </message>
+    <message>
+        <source>Since the first session</source>
+        <translation>最初のセッションから</translation>
+    </message>
+    <message>
+        <source>The last 4 weeks</source>
+        <translation>直近4週間</translation>
+    </message>
+    <message>
+        <source>The last 12 weeks</source>
+        <translation>直近12週間</translation>
+    </message>
+    <message>
+        <source>Dates I choose</source>
+        <translation>日付を指定</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>開始日(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>終了日(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Name (optional):</source>
+        <translation>氏名（任意）(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Left off the report when empty</source>
+        <translation>空欄ならレポートに載せません</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the report:</source>
+        <translation>レポートの言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>PDFで保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: please check the dates.</source>
+        <translation>期間の終了日が開始日より前です。日付を確かめてください。</translation>
+    </message>
+    <message>
+        <source>The history could not be read: {error}</source>
+        <translation>記録を読み込めませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>knee-report-{day}.pdf</source>
+        <translation>ひざレポート-{day}.pdf</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>レポートをPDFで保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {path}: {error}</source>
+        <translation>レポートを {path} に書き込めませんでした: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: {path} (%n page(s))</source>
+        <translation>
+            <numerusform>保存しました: {path}（%nページ）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>レポートを印刷</translation>
+    </message>
+    <message>
+        <source>The report could not be printed: {error}</source>
+        <translation>レポートを印刷できませんでした: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer (%n page(s)).</source>
+        <translation>
+            <numerusform>プリンターに送りました（%nページ）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report not made</source>
+        <translation>レポートを作成できませんでした</translation>
+    </message>
+</context>
+<context>
     <name>SafetyPage</name>
     <message>
         <source>Before you start: a quick safety check</source>
@@ -993,6 +1104,10 @@ A new, empty history was started.</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Report for your clinician…</source>
+        <translation>医療者向けレポート(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Export history as CSV…</source>
         <translation>記録をCSVに書き出す(&amp;E)…</translation>
     </message>
@@ -1119,6 +1234,265 @@ A new, empty history was started.</source>
     <message>
         <source>{moment}, {time}. Click to check in and start a session.</source>
         <translation>{moment}（{time}）です。クリックして具合を記録し、セッションを始めましょう。</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>How the change is read: for each knee, the average pain rated before the sessions in the first 7 days of practice in this period is compared with the average of the last 7 days of the period. A change of at least 2 points, or of at least 30 % of the first week&apos;s average, counts as meaningful; a smaller change counts as no meaningful change. The reading needs at least 14 days of practice and at least 3 ratings in each of the two weeks. Pain is rated by the person from 0 (none) to 10 (worst imaginable).</source>
+        <translation>変化の読み方：ひざごとに、この期間で実践を始めた最初の7日間にセッション前に付けた痛みの平均を、期間の最後の7日間の平均と比べます。2ポイント以上、または最初の週の平均の30 %以上の変化を意味のある変化とし、それより小さい変化は意味のある変化なしとします。判定には14日以上の実践と、比べる2つの週それぞれに3回以上の評価が必要です。痛みは本人が0（痛みなし）から10（想像できる最悪の痛み）で評価しています。</translation>
+    </message>
+    <message>
+        <source>meaningful decrease in pain</source>
+        <translation>痛みに意味のある減少</translation>
+    </message>
+    <message>
+        <source>no meaningful change</source>
+        <translation>意味のある変化なし</translation>
+    </message>
+    <message>
+        <source>meaningful increase in pain</source>
+        <translation>痛みに意味のある増加</translation>
+    </message>
+    <message>
+        <source>not enough ratings to read a change</source>
+        <translation>評価が少なく変化を判定できません</translation>
+    </message>
+    <message>
+        <source>Knee self-care: report for the clinician</source>
+        <translation>ひざのセルフケア：医療者向けレポート</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy, HH:mm</source>
+        <translation>yyyy年M月d日 H:mm</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>Right knee</source>
+        <translation>右ひざ</translation>
+    </message>
+    <message>
+        <source>Left knee</source>
+        <translation>左ひざ</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>右脚</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <translation>左脚</translation>
+    </message>
+    <message>
+        <source>after the session</source>
+        <translation>セッション後</translation>
+    </message>
+    <message>
+        <source>before the session</source>
+        <translation>セッション前</translation>
+    </message>
+    <message>
+        <source>first week {baseline}, last 7 days {latest} ({difference}): {reading}</source>
+        <translation>最初の週 {baseline}、最後の7日間 {latest}（{difference}）：{reading}</translation>
+    </message>
+    <message>
+        <source>{number}. {title}: not done in this period</source>
+        <translation>{number}. {title}：この期間は実施なし</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first}と{second}</translation>
+    </message>
+    <message>
+        <source>{number}. {title}: {legs}; {reps} reps in all</source>
+        <translation>{number}. {title}：{legs}、合計{reps}回</translation>
+    </message>
+    <message>
+        <source>{number}. {title}: {per_set} reps a set, {legs}; {sets} sets done</source>
+        <translation>{number}. {title}：1セット{per_set}回、{legs}、実施{sets}セット</translation>
+    </message>
+    <message>
+        <source>{first} to {last} ({days} days)</source>
+        <translation>{first}〜{last}（{days}日間）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <source>the person&apos;s own records in {app}, a self-care app for pain behind the knee. Pain and tightness are rated by the person from 0 (none) to 10 (worst imaginable). This report states figures only; it is not a diagnosis.</source>
+        <translation>ひざ裏の痛みのセルフケアアプリ {app} に本人が残した記録。痛みと張りは本人が0（なし）から10（想像できる最悪）で評価しています。このレポートは数値を示すだけで、診断ではありません。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Change over the period</source>
+        <translation>期間中の変化</translation>
+    </message>
+    <message>
+        <source>Tightness</source>
+        <translation>張り・詰まり感</translation>
+    </message>
+    <message>
+        <source>Compared: {a} to {b}, and {c} to {d}.</source>
+        <translation>比べた期間：{a}〜{b} と {c}〜{d}。</translation>
+    </message>
+    <message>
+        <source>{sessions} in {days} days: {per_week} a week (the routines ask for 1 to 2 a day, 7 to 14 a week)</source>
+        <translation>{days}日間で{sessions}回：週{per_week}回（ルーティンの目安は1日1〜2回、週7〜14回）</translation>
+    </message>
+    <message>
+        <source>{practised} of {days} ({on_target} with 1 or 2 sessions)</source>
+        <translation>{days}日中{practised}日（うち1日1〜2回の日は{on_target}日）</translation>
+    </message>
+    <message>
+        <source>Routines</source>
+        <translation>ルーティン</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>セッション数</translation>
+    </message>
+    <message>
+        <source>Days practised</source>
+        <translation>行った日数</translation>
+    </message>
+    <message>
+        <source>Longest run</source>
+        <translation>最長の連続</translation>
+    </message>
+    <message>
+        <source>{days} days in a row</source>
+        <translation>{days}日連続</translation>
+    </message>
+    <message>
+        <source>What was practised</source>
+        <translation>実践した内容</translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation>{count}回</translation>
+    </message>
+    <message>
+        <source>no safety check was recorded in this period</source>
+        <translation>この期間の安全確認の記録はありません</translation>
+    </message>
+    <message>
+        <source>{count} checks before a session; {flagged} with sharp pain, swelling or heat</source>
+        <translation>セッション前の確認{count}回、うち鋭い痛み・腫れ・熱感ありは{flagged}回</translation>
+    </message>
+    <message>
+        <source>Stopped for pain</source>
+        <translation>痛みで中止</translation>
+    </message>
+    <message>
+        <source>Safety check</source>
+        <translation>安全確認</translation>
+    </message>
+    <message>
+        <source>Stops for pain and safety answers</source>
+        <translation>痛みによる中止と安全確認の回答</translation>
+    </message>
+    <message>
+        <source>The most recent {shown} of {count} are listed.</source>
+        <translation>{count}件のうち新しい{shown}件を載せています。</translation>
+    </message>
+    <message>
+        <source>Weekly averages (0 to 10), week by week.</source>
+        <translation>週ごとの平均（0〜10）。</translation>
+    </message>
+    <message>
+        <source>Daily averages (0 to 10), day by day.</source>
+        <translation>日ごとの平均（0〜10）。</translation>
+    </message>
+    <message>
+        <source>Pain before and after the sessions</source>
+        <translation>セッション前後の痛み</translation>
+    </message>
+    <message>
+        <source>Weekly averages</source>
+        <translation>週ごとの平均</translation>
+    </message>
+    <message>
+        <source>The last {weeks} weeks with sessions (the chart shows the whole period).</source>
+        <translation>セッションのあった最後の{weeks}週（グラフは期間全体）。</translation>
+    </message>
+    <message>
+        <source>No sessions in this period.</source>
+        <translation>この期間にセッションはありません。</translation>
+    </message>
+    <message>
+        <source>Week from</source>
+        <translation>週の初日</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>Right, before</source>
+        <translation>右・前</translation>
+    </message>
+    <message>
+        <source>Right, after</source>
+        <translation>右・後</translation>
+    </message>
+    <message>
+        <source>Left, before</source>
+        <translation>左・前</translation>
+    </message>
+    <message>
+        <source>Left, after</source>
+        <translation>左・後</translation>
+    </message>
+    <message>
+        <source>Tightness, before</source>
+        <translation>張り・前</translation>
+    </message>
+    <message>
+        <source>Tightness, after</source>
+        <translation>張り・後</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>No notes in this period.</source>
+        <translation>この期間のメモはありません。</translation>
+    </message>
+    <message>
+        <source>The most recent {shown} of {count} notes, shortened.</source>
+        <translation>メモ{count}件のうち新しい{shown}件（長いものは短縮）。</translation>
+    </message>
+    <message>
+        <source>before the session: {note}</source>
+        <translation>セッション前：{note}</translation>
+    </message>
+    <message>
+        <source>after the session: {note}</source>
+        <translation>セッション後：{note}</translation>
+    </message>
+    <message>
+        <source>{app}, {made}: page {page} of {pages}</source>
+        <translation>{app}&#x3000;{made}作成&#x3000;{page}/{pages}ページ</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,19 @@ ALTER TABLE sets_v2 RENAME TO sets;
 CREATE INDEX sessions_started ON sessions (started_utc);
 """
 
-MIGRATIONS: dict[int, str] = {0: SCHEMA_V1, 1: V1_TO_V2}
+# Version 3: the answers to the safety check before each session (sharp pain, swelling, heat),
+# kept for the report a person takes to a clinic; `flags` holds the ids ticked, comma-separated.
+V2_TO_V3 = """
+CREATE TABLE safety_answers (
+    id INTEGER PRIMARY KEY,
+    answered_utc TEXT NOT NULL,
+    answered_offset_min INTEGER NOT NULL,
+    flags TEXT NOT NULL
+);
+CREATE INDEX safety_answers_answered ON safety_answers (answered_utc);
+"""
+
+MIGRATIONS: dict[int, str] = {0: SCHEMA_V1, 1: V1_TO_V2, 2: V2_TO_V3}
 CURRENT_VERSION = max(MIGRATIONS) + 1
 
 _CORRUPT_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}

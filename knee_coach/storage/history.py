@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from itertools import chain
 from typing import Any
 
 from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.records import (
+    SafetyAnswer,
     SessionRecord,
     SetRecord,
     from_utc_text,
@@ -369,6 +370,48 @@ class HistoryStore:
         early = self.records(start - timedelta(days=1), start + timedelta(days=9), with_sets=False)
         ids = {r.id for r in recent}
         return [r for r in early if r.id not in ids] + recent
+
+    # ----- the safety check and the report -----------------------------------------------
+    def record_safety_answer(self, answer: SafetyAnswer) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO safety_answers (answered_utc, answered_offset_min, flags)"
+                " VALUES (?, ?, ?)",
+                (to_utc_text(answer.at), offset_minutes(answer.at), ",".join(answer.flags)),
+            )
+
+    def safety_answers(
+        self, start_utc: datetime | None = None, end_utc: datetime | None = None
+    ) -> list[SafetyAnswer]:
+        """Answers given in [start, end), oldest first."""
+        where, args = _started_between("answered_utc", start_utc, end_utc)
+        rows = self.db.conn.execute(
+            f"SELECT answered_utc, answered_offset_min, flags FROM safety_answers{where}"
+            " ORDER BY answered_utc, id",
+            args,
+        ).fetchall()
+        return [
+            SafetyAnswer(from_utc_text(at, offset), tuple(f for f in flags.split(",") if f))
+            for at, offset, flags in rows
+        ]
+
+    def first_day(self) -> date | None:
+        """The local day of the first session, or None for an empty history."""
+        row = self.db.conn.execute(
+            "SELECT started_utc, started_offset_min FROM sessions ORDER BY started_utc, id LIMIT 1"
+        ).fetchone()
+        return from_utc_text(row[0], row[1]).date() if row else None
+
+    def report_data(
+        self, first: date, last: date
+    ) -> tuple[list[SessionRecord], list[SafetyAnswer]]:
+        """Sessions and safety answers of the local days `first` to `last`. Local days
+        depend on each moment's own offset: a margin wider than any offset is read, and
+        the caller (knee_coach.core.report) keeps the days asked for."""
+        margin = timedelta(days=2)
+        start = datetime.combine(first, time(), timezone.utc) - margin
+        end = datetime.combine(last, time(), timezone.utc) + margin
+        return self.records(start, end), self.safety_answers(start, end)
 
 
 def _started_between(

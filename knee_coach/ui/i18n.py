@@ -134,7 +134,7 @@ def current() -> Applied | None:
     return _State.applied
 
 
-def _locale_for(lang: str) -> QLocale:
+def locale_for(lang: str) -> QLocale:
     system = QLocale.system()
     if system.language() == (
         QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English
@@ -185,7 +185,7 @@ def apply_language(choice: str, cache_dir: Path | None = None) -> Applied:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if base.load(f"qtbase_{lang}", qt_dir):
         loaded.append(base)
-    QLocale.setDefault(_locale_for(lang))
+    QLocale.setDefault(locale_for(lang))
     for translator in loaded:
         app.installTranslator(translator)
     _State.translators = loaded

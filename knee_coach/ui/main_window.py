@@ -164,6 +164,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
     def _connect_signals(self) -> None:
+        self.menus.report.triggered.connect(self.open_report)
         self.menus.export_csv.triggered.connect(self.csv.export_history)
         self.menus.import_csv.triggered.connect(self.csv.import_history)
         self.menus.quit.triggered.connect(self.close)
@@ -456,6 +457,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.history_view.show()
         self.history_view.raise_()
         self.history_view.activateWindow()
+
+    def open_report(self) -> None:
+        from knee_coach.ui.report_dialog import open_report_dialog  # (not needed to start)
+
+        open_report_dialog(self, self.access, self._today, self.data_dir / "cache" / "i18n")
 
     def _history_changed(self) -> None:
         if self.history_view is not None:

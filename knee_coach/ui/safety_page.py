@@ -22,6 +22,7 @@ from knee_coach.ui.texts import core_text as tr_core
 
 
 class SafetyPage(Retranslating, QWidget):
+    answered = Signal(object)  # GateResult, whatever it says (the history keeps it)
     passed = Signal()
     blocked = Signal(object)  # GateResult
     back = Signal()
@@ -128,6 +129,7 @@ class SafetyPage(Retranslating, QWidget):
     def submit(self) -> None:
         ticked = {fid for fid, box in self.flags.items() if box.isChecked()}
         result: GateResult = safety_gate(ticked)
+        self.answered.emit(result)
         if result.ok:
             self.passed.emit()
         else:

@@ -26,6 +26,7 @@ from knee_coach.ui.sound_output import SoundOutput
 if TYPE_CHECKING:
     from knee_coach.core.checkin import CheckIn
     from knee_coach.core.cues import CueEvent
+    from knee_coach.core.safety import GateResult
     from knee_coach.core.session import Session
     from knee_coach.core.trends import Nudge
     from knee_coach.storage.recorder import SessionRecorder
@@ -95,7 +96,20 @@ class SessionFlow(QObject):
         page = SafetyPage()
         page.back.connect(self.go_home)
         page.passed.connect(self.start_session)
+        page.answered.connect(self._record_safety_answer)
         return page
+
+    def _record_safety_answer(self, result: GateResult) -> None:
+        """Kept for the report for a clinician; the session never waits on it."""
+        from knee_coach.core.records import SafetyAnswer
+
+        history = self._access.open()
+        if history is None:
+            return
+        try:
+            history.record_safety_answer(SafetyAnswer(self.wall_clock(), result.flags))
+        except storage_errors() as exc:
+            log.warning("the safety answers were not stored: %s", exc)
 
     def _make_session_page(self) -> SessionPage:
         from knee_coach.ui.session_page import SessionPage

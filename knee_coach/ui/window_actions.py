@@ -16,10 +16,12 @@ class WindowActions(QObject):
         super().__init__(window)
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
+        self.report = QAction(window)
         self.export_csv = QAction(window)
         self.import_csv = QAction(window)
         self.quit = QAction(window)
         self.quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.file_menu.addAction(self.report)
         self.file_menu.addAction(self.export_csv)
         self.file_menu.addAction(self.import_csv)
         self.file_menu.addSeparator()
@@ -33,6 +35,7 @@ class WindowActions(QObject):
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
+        self.report.setText(self.tr("&Report for your clinician…"))
         self.export_csv.setText(self.tr("&Export history as CSV…"))
         self.import_csv.setText(self.tr("&Import history from CSV…"))
         self.quit.setText(self.tr("&Quit"))
