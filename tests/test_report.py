@@ -264,12 +264,15 @@ def test_the_pdf_has_its_headings_and_the_weekly_averages_with_every_font_embedd
         for cell, value in zip((rb, ra, lb, la), expected[1:], strict=True):
             assert float(cell) == pytest.approx(value, abs=0.05), (label, cells)
         assert (float(tb), float(ta)) == (5.0, 3.0)
-    # The reading and its rule are stated; no name unless one was given.
+    # The stop for pain with its time, the reading and its rule; no name unless one was given.
+    flat = re.sub(r"\s+", " ", text)
     if language == "en":
+        assert f"1 of {len(records)} sessions: 13 Jun 2026, 07:05" in flat
         assert "meaningful decrease in pain" in text and "no meaningful change" in text
         assert "at least 2 points" in re.sub(r"\s+", " ", text)
         assert "Name" not in text
     else:
+        assert f"{len(records)}回中1回:2026年6月13日 7:05" in flat  # NFKC: "：" is ":"
         assert "痛みに意味のある減少" in text and "意味のある変化なし" in text
         assert "2ポイント以上" in text and "30 %以上" in re.sub(r"\s+", " ", text)
         assert "ひざのまわりが腫れている" in text  # the safety answer, with its date

@@ -1387,8 +1387,12 @@ A new, empty history was started.</source>
         <translation>実践した内容</translation>
     </message>
     <message>
-        <source>{count} sessions</source>
-        <translation>{count}回</translation>
+        <source>{count} of {sessions} sessions: {dates}</source>
+        <translation>{sessions}回中{count}回：{dates}</translation>
+    </message>
+    <message>
+        <source>none of {sessions} sessions</source>
+        <translation>なし（全{sessions}回中）</translation>
     </message>
     <message>
         <source>no safety check was recorded in this period</source>

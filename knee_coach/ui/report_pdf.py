@@ -67,7 +67,7 @@ RULE_GREY = QColor("#c8cdd3")
 SHADE = QColor("#eef2f6")
 KNEE_COLOURS = {Leg.RIGHT: QColor("#1f5fa8"), Leg.LEFT: QColor("#b8520f")}
 MARGIN_MM = 16.0
-SAFETY_SHOWN = 12  # the most recent answers with a red flag
+SAFETY_SHOWN = 12  # the most recent answers with a red flag, and stops for pain
 
 # Texts of the report's own (the figures' names and the rule are in knee_coach.core.report).
 TITLE = QT_TRANSLATE_NOOP("report", "Knee self-care: report for the clinician")
@@ -251,8 +251,11 @@ class _Layout:
                     p.fillRect(QRectF(self.left, y, self.width, h), SHADE)
                 for i, (cell, (cx, w)) in enumerate(zip(cells, xs, strict=True)):
                     align = Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight
+                    # Bottom-aligned, so Japanese dates and Latin digits share a baseline.
+                    below = h - 2 * pad - self.text_height(cell, font, w - 2 * pad)
+                    colour = GREY if head else INK
                     self.draw_text(
-                        cell, font, cx + pad, y + pad, w - 2 * pad, GREY if head else INK, align
+                        cell, font, cx + pad, y + pad + below, w - 2 * pad, colour, align
                     )
                 p.setPen(QPen(RULE_GREY if not head else GREY, 0.2 * self.mm))
                 p.drawLine(QLineF(self.left, y + h, self.left + self.width, y + h))
@@ -558,11 +561,17 @@ def _practice(layout: _Layout, report: Report) -> list[_Block]:
 
 def _stops_and_safety(layout: _Layout, report: Report) -> list[_Block]:
     lang, say = layout.lang, layout.lang.text
-    stops = say(QT_TRANSLATE_NOOP("report", "{count} sessions")).format(
-        count=lang.number(len(report.pain_stops))
+    stops = say(
+        QT_TRANSLATE_NOOP("report", "{count} of {sessions} sessions: {dates}")
+        if report.pain_stops
+        else QT_TRANSLATE_NOOP("report", "none of {sessions} sessions")
+    ).format(
+        count=lang.number(len(report.pain_stops)),
+        sessions=lang.number(report.frequency.sessions),
+        # The most recent ones; the count says how many there were.
+        dates=("…, " if len(report.pain_stops) > SAFETY_SHOWN else "")
+        + ", ".join(lang.datetime(moment) for moment in report.pain_stops[-SAFETY_SHOWN:]),
     )
-    if report.pain_stops:
-        stops += ": " + ", ".join(lang.datetime(moment) for moment in report.pain_stops)
     flagged = [a for a in report.safety if a.flags]
     if not report.safety:
         answers = say(QT_TRANSLATE_NOOP("report", "no safety check was recorded in this period"))
