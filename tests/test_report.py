@@ -18,7 +18,14 @@ from pytestqt.qtbot import QtBot
 from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.records import SafetyAnswer, SessionRecord, SetRecord
-from knee_coach.core.report import Reading, build_report, longest_run, read_change, shorten
+from knee_coach.core.report import (
+    Reading,
+    Step,
+    build_report,
+    longest_run,
+    read_change,
+    shorten,
+)
 from knee_coach.storage.db import Database
 from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
@@ -165,6 +172,7 @@ def test_the_figures_follow_from_the_history_and_the_stated_rule() -> None:
     report = build_report(records, FIRST, LAST, MADE, answers)
     f = report.frequency
     assert (f.days, f.sessions, f.days_practised) == (28, len(records), 26)
+    assert report.chart_step is Step.DAY and len(report.chart) == 26  # a point a day practised
     assert f.longest_run == 10  # days 0-9, then a gap on day 10
     assert f.days_on_target == 26  # one or two sessions on every day practised
     assert f.per_week == pytest.approx(len(records) / 4)
@@ -286,6 +294,11 @@ def test_a_name_typed_in_is_printed_and_a_long_history_still_fits_two_pages(
 ) -> None:
     records = demo_records(date(2023, 1, 1), date(2026, 6, 30))
     report = build_report(records, date(2023, 1, 1), date(2026, 6, 30), MADE)
+    # Three and a half years: the chart shows months, the table the last twelve weeks.
+    assert report.chart_step is Step.MONTH and len(report.chart) == 42
+    assert report.chart[0].day == date(2023, 1, 1) and len(report.table_weeks) == 12
+    june = [r.pain_before(Leg.LEFT) for r in records if r.day >= date(2026, 6, 1)]
+    assert report.chart[-1].before.left == pytest.approx(sum(june) / len(june))
     path = tmp_path / "long.pdf"
     pages = write_pdf(
         path, report, ReportLanguage("en"), "Hanako Sato", QPageSize(QPageSize.PageSizeId.Letter)

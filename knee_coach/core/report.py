@@ -23,6 +23,7 @@ from knee_coach.core.routines import ROUTINES
 CTX = "report"
 BASELINE_DAYS = 7  # the first week of practice, against the last seven days of the period
 DAILY_CHART_DAYS = 56  # up to eight weeks the chart shows days; beyond, weeks
+WEEKLY_CHART_DAYS = 730  # beyond two years, months (as the History window's "All")
 TABLE_WEEKS = 12  # the weekly table shows the period's last weeks (the chart shows it all)
 NOTE_CHARS = 140  # a note is shortened to about this many characters
 NOTES_SHOWN = 12  # the most recent notes; the report says how many there were in all
@@ -36,6 +37,14 @@ RULE = QT_TRANSLATE_NOOP(
     "The reading needs at least 14 days of practice and at least 3 ratings in each of the "
     "two weeks. Pain is rated by the person from 0 (none) to 10 (worst imaginable).",
 )
+
+
+class Step(str, Enum):
+    """What one point of the chart averages."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
 
 
 class Reading(str, Enum):
@@ -133,7 +142,7 @@ class Report:
     knees: tuple[Leg, ...]  # the knees with a rating in the period
     weeks: tuple[WeekRow, ...]  # every week with a session, oldest first
     chart: tuple[ChartPoint, ...]
-    chart_by_week: bool
+    chart_step: Step
     pain_stops: tuple[datetime, ...]
     safety: tuple[SafetyAnswer, ...]
     changes: tuple[tuple[Leg, Change], ...]
@@ -222,10 +231,11 @@ def _weeks(records: Sequence[SessionRecord]) -> tuple[WeekRow, ...]:
     )
 
 
-def _daily_points(records: Sequence[SessionRecord]) -> tuple[ChartPoint, ...]:
+def _points(records: Sequence[SessionRecord], month: bool) -> tuple[ChartPoint, ...]:
+    """Averages per day, or per calendar month (at its first day)."""
     by_day: dict[date, list[SessionRecord]] = {}
     for rec in records:
-        by_day.setdefault(rec.day, []).append(rec)
+        by_day.setdefault(rec.day.replace(day=1) if month else rec.day, []).append(rec)
 
     def avg(recs: list[SessionRecord], leg: Leg, after: bool) -> float | None:
         values = [
@@ -337,12 +347,13 @@ def build_report(
         latest_days,
     )
     weeks = _weeks(recs)
-    by_week = (last - first).days + 1 > DAILY_CHART_DAYS
-    chart = (
-        tuple(ChartPoint(w.start, w.before, w.after) for w in weeks)
-        if by_week
-        else _daily_points(recs)
-    )
+    days = (last - first).days + 1
+    if days <= DAILY_CHART_DAYS:
+        step, chart = Step.DAY, _points(recs, month=False)
+    elif days <= WEEKLY_CHART_DAYS:
+        step, chart = Step.WEEK, tuple(ChartPoint(w.start, w.before, w.after) for w in weeks)
+    else:
+        step, chart = Step.MONTH, _points(recs, month=True)
     notes = _notes(recs)
     return Report(
         first=first,
@@ -353,7 +364,7 @@ def build_report(
         knees=knees,
         weeks=weeks,
         chart=chart,
-        chart_by_week=by_week,
+        chart_step=step,
         pain_stops=tuple(r.started for r in recs if r.end_reason is EndReason.PAIN),
         safety=tuple(a for a in safety if first <= a.at.date() <= last),
         changes=tuple((leg, c) for leg, c in changes if leg in knees),

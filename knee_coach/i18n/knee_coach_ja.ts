@@ -1427,6 +1427,10 @@ A new, empty history was started.</source>
         <translation>日ごとの平均（0〜10）。</translation>
     </message>
     <message>
+        <source>Monthly averages (0 to 10), month by month.</source>
+        <translation>月ごとの平均（0〜10）。</translation>
+    </message>
+    <message>
         <source>Pain before and after the sessions</source>
         <translation>セッション前後の痛み</translation>
     </message>

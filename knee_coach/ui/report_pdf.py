@@ -183,7 +183,13 @@ class _Layout:
         return rect.height()
 
     def paragraph(
-        self, text: str, size: float = 9.5, bold: bool = False, colour: QColor = INK, gap=1.2
+        self,
+        text: str,
+        size: float = 9.5,
+        bold: bool = False,
+        colour: QColor = INK,
+        gap: float = 1.2,
+        keep_with_next: bool = False,  # a caption stays on the page of what it describes
     ) -> _Block:
         font = self.font(size, bold)
         height = self.text_height(text, font, self.width)
@@ -191,7 +197,7 @@ class _Layout:
         def paint(p: QPainter, y: float) -> None:
             self.draw_text(text, font, self.left, y, self.width, colour)
 
-        return _Block(height + gap * self.mm, paint)
+        return _Block(height + gap * self.mm, paint, keep_with_next)
 
     def heading(self, text: str) -> _Block:
         font = self.font(11.5, bold=True)
@@ -368,7 +374,7 @@ def _chart_block(layout: _Layout, report: Report) -> _Block:
             )
         p.setPen(QPen(GREY, 0.25 * mm))
         p.drawLine(QLineF(plot.left(), plot.bottom(), plot.right(), plot.bottom()))
-        dots = len(report.chart) <= core.DAILY_CHART_DAYS
+        dots = report.chart_step is core.Step.DAY
         for leg in report.knees:
             for after in (False, True):
                 path = QPainterPath()
@@ -603,14 +609,14 @@ def _stops_and_safety(layout: _Layout, report: Report) -> list[_Block]:
 
 def _pain(layout: _Layout, report: Report) -> list[_Block]:
     say = layout.lang.text
-    caption = (
-        QT_TRANSLATE_NOOP("report", "Weekly averages (0 to 10), week by week.")
-        if report.chart_by_week
-        else QT_TRANSLATE_NOOP("report", "Daily averages (0 to 10), day by day.")
-    )
+    caption = {
+        core.Step.DAY: QT_TRANSLATE_NOOP("report", "Daily averages (0 to 10), day by day."),
+        core.Step.WEEK: QT_TRANSLATE_NOOP("report", "Weekly averages (0 to 10), week by week."),
+        core.Step.MONTH: QT_TRANSLATE_NOOP("report", "Monthly averages (0 to 10), month by month."),
+    }[report.chart_step]
     blocks = [
         layout.heading(say(QT_TRANSLATE_NOOP("report", "Pain before and after the sessions"))),
-        layout.paragraph(say(caption), size=8.5, colour=GREY),
+        layout.paragraph(say(caption), size=8.5, colour=GREY, keep_with_next=True),
     ]
     if report.knees:
         blocks.append(_chart_block(layout, report))
@@ -625,7 +631,7 @@ def _table(layout: _Layout, report: Report) -> list[_Block]:
             "report", "The last {weeks} weeks with sessions (the chart shows the whole period)."
         )
         text = say(last).format(weeks=lang.number(len(report.table_weeks)))
-        blocks.append(layout.paragraph(text, size=8.5, colour=GREY))
+        blocks.append(layout.paragraph(text, size=8.5, colour=GREY, keep_with_next=True))
     if not report.weeks:
         text = say(QT_TRANSLATE_NOOP("report", "No sessions in this period."))
         return [*blocks, layout.paragraph(text)]
