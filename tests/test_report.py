@@ -323,3 +323,20 @@ def test_writing_replaces_a_file_whole_and_a_missing_folder_is_an_error(
     assert write_pdf(target, report, ReportLanguage("en")) in (1, 2)
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]  # no temporary file left
+
+
+@needs_poppler
+def test_an_empty_history_makes_one_page_that_says_there_is_nothing_to_read(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = Database.open(tmp_path / "empty")
+    try:
+        path = tmp_path / "empty.pdf"
+        assert write_report_file(HistoryStore(db), path, None, None, "en", today=MADE) == 1
+    finally:
+        db.close()
+    text = re.sub(r"\s+", " ", pdf_text(path))
+    assert "29 Jun 2026 to 29 Jun 2026" in text  # no --from: the first session, or today
+    assert "Pain not enough ratings to read a change" in text
+    assert "No pain ratings in this period." in text and "No sessions in this period." in text
+    assert "none of 0 sessions" in text

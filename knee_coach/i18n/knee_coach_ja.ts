@@ -1347,6 +1347,10 @@ A new, empty history was started.</source>
         <translation>期間中の変化</translation>
     </message>
     <message>
+        <source>Pain</source>
+        <translation>痛み</translation>
+    </message>
+    <message>
         <source>Tightness</source>
         <translation>張り・詰まり感</translation>
     </message>
@@ -1433,6 +1437,10 @@ A new, empty history was started.</source>
     <message>
         <source>Pain before and after the sessions</source>
         <translation>セッション前後の痛み</translation>
+    </message>
+    <message>
+        <source>No pain ratings in this period.</source>
+        <translation>この期間に痛みの評価はありません。</translation>
     </message>
     <message>
         <source>Weekly averages</source>

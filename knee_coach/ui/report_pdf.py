@@ -506,7 +506,8 @@ def _change(layout: _Layout, report: Report) -> list[_Block]:
     blocks = [layout.heading(say(QT_TRANSLATE_NOOP("report", "Change over the period")))]
     rows = [(say(KNEE_NAMES[leg]), _change_text(lang, c)) for leg, c in report.changes]
     if not rows:
-        rows.append((say(KNEE_NAMES[Leg.RIGHT]), say(core.READING_TEXTS[Reading.NOT_ENOUGH])))
+        pain = say(QT_TRANSLATE_NOOP("report", "Pain"))
+        rows.append((pain, say(core.READING_TEXTS[Reading.NOT_ENOUGH])))
     rows.append(
         (say(QT_TRANSLATE_NOOP("report", "Tightness")), _change_text(lang, report.tightness))
     )
@@ -614,13 +615,12 @@ def _pain(layout: _Layout, report: Report) -> list[_Block]:
         core.Step.WEEK: QT_TRANSLATE_NOOP("report", "Weekly averages (0 to 10), week by week."),
         core.Step.MONTH: QT_TRANSLATE_NOOP("report", "Monthly averages (0 to 10), month by month."),
     }[report.chart_step]
-    blocks = [
-        layout.heading(say(QT_TRANSLATE_NOOP("report", "Pain before and after the sessions"))),
-        layout.paragraph(say(caption), size=8.5, colour=GREY, keep_with_next=True),
-    ]
-    if report.knees:
-        blocks.append(_chart_block(layout, report))
-    return blocks
+    heading = layout.heading(say(QT_TRANSLATE_NOOP("report", "Pain before and after the sessions")))
+    if not report.knees:
+        none = say(QT_TRANSLATE_NOOP("report", "No pain ratings in this period."))
+        return [heading, layout.paragraph(none)]
+    caption_block = layout.paragraph(say(caption), size=8.5, colour=GREY, keep_with_next=True)
+    return [heading, caption_block, _chart_block(layout, report)]
 
 
 def _table(layout: _Layout, report: Report) -> list[_Block]:
