@@ -55,12 +55,14 @@ if TYPE_CHECKING:
     from knee_coach.storage.history import HistoryStore
 
 CTX = core.CTX
-# Latin letters and digits from a Latin font, Japanese from Noto CJK where the system has it.
-# (Qt writes some of Noto CJK's Latin glyphs without their characters in the PDF's text
-# layer: the digits would be missing from a copy or a search.)
-_LATIN = ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial"]
-_JAPANESE = ["Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "IPAexGothic"]
-FONTS = {"ja": [*_LATIN, *_JAPANESE, "sans-serif"], "en": [*_LATIN, *_JAPANESE, "sans-serif"]}
+# In both languages (notes may be in either): Latin letters and digits from a Latin font,
+# Japanese from Noto CJK where the system has it. (Qt writes some of Noto CJK's own Latin
+# glyphs without their characters in the PDF's text layer: digits went missing from a copy.)
+FONT_FAMILIES = [
+    *("Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial"),
+    *("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "IPAexGothic"),
+    "sans-serif",
+]
 INK = QColor("#1b1f24")
 GREY = QColor("#5a6470")
 RULE_GREY = QColor("#c8cdd3")
@@ -131,7 +133,7 @@ def default_page_size() -> QPageSize:
 
 
 # ----- blocks and pages ----------------------------------------------------------------------
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Block:
     height: float
     paint: Callable[[QPainter, float], None]  # draws with its top at y
@@ -149,11 +151,10 @@ class _Layout:
         self.top = MARGIN_MM * self.mm
         self.width = device.width() - 2 * self.left
         self.bottom = device.height() - MARGIN_MM * self.mm - 8 * self.mm  # room for the footer
-        self.families = FONTS[lang.language]
 
     def font(self, size: float, bold: bool = False) -> QFont:
         font = QFont()
-        font.setFamilies(self.families)
+        font.setFamilies(FONT_FAMILIES)
         font.setPointSizeF(size)
         font.setBold(bold)
         # No "fi" ligatures: a copied or searched "first" would hold one character "ﬁ".
@@ -277,9 +278,6 @@ class _Layout:
                 y += part.height
 
         return _Block(sum(part.height for part in parts), paint)
-
-    def space(self, mm: float) -> _Block:
-        return _Block(mm * self.mm, lambda p, y: None)
 
     # ----- pages ---------------------------------------------------------------------------
     def paginate(self, blocks: Sequence[_Block]) -> list[list[tuple[_Block, float]]]:
