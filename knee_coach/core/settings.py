@@ -102,6 +102,9 @@ class Settings:
     close_action: CloseAction = CloseAction.ASK
     start_minimized: bool = False  # start hidden in the tray (when there is one)
     start_at_login: bool = False
+    # The screen reader says each rep's number when the app's voice is off (it never talks
+    # over the app's own count).
+    reader_counts: bool = False
 
     __hash__ = None  # type: ignore[assignment]  # mappings inside: not hashable
 
@@ -145,7 +148,7 @@ class Settings:
         self._validate_reminders()
         if not isinstance(self.close_action, CloseAction):
             raise SettingsError("closing the window must ask, keep running in the tray, or quit")
-        for name in ("sound", "voice", "start_minimized", "start_at_login"):
+        for name in ("sound", "voice", "start_minimized", "start_at_login", "reader_counts"):
             if not isinstance(getattr(self, name), bool):
                 raise SettingsError(f"{name} must be true or false")
 
@@ -239,6 +242,7 @@ class Settings:
                 close_action=CloseAction(data.get("close_action", base.close_action.value)),
                 start_minimized=_flag(data, "start_minimized", base.start_minimized),
                 start_at_login=_flag(data, "start_at_login", base.start_at_login),
+                reader_counts=_flag(data, "reader_counts", base.reader_counts),
             )
         except (TypeError, ValueError) as exc:
             if isinstance(exc, SettingsError):

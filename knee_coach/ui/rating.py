@@ -152,16 +152,28 @@ class RatingRow(QWidget):
         self.title.setText(title)
         self.low_label.setText(low)
         self.high_label.setText(high)
-        self.setAccessibleName(title)
         self._describe()
 
     def _describe(self) -> None:
-        # What a screen reader says besides the name: the scale's ends and the value chosen.
-        value = self.value()
-        chosen = "–" if value is None else str(value)
+        # What a screen reader says: the name with the value chosen ("Right knee: pain: 4 of
+        # 10"), then what the two ends of the scale mean and how to choose.
+        title, value = self.title.text(), self.value()
+        if value is None:
+            name = self.tr("{title}: not rated").format(title=title)
+        else:
+            name = self.tr("{title}: {value} of {max}").format(
+                title=title, value=value, max=RATING_MAX
+            )
+        self.setAccessibleName(name)
         self.setAccessibleDescription(
-            f"{chosen} / {RATING_MAX} ({RATING_MIN}: {self.low_label.text()}, "
-            f"{RATING_MAX}: {self.high_label.text()})"
+            self.tr(
+                "{min} means {low}, {max} means {high}. Type a number or use the arrow keys."
+            ).format(
+                min=RATING_MIN,
+                low=self.low_label.text(),
+                max=RATING_MAX,
+                high=self.high_label.text(),
+            )
         )
 
     def value(self) -> int | None:

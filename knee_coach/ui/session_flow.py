@@ -208,6 +208,7 @@ class SessionFlow(QObject):
         page = self.session_page.get()
         controller.cues.connect(self._on_cues)
         controller.shownCues.connect(page.on_cues)
+        controller.shownCues.connect(self._announce)
         controller.changed.connect(page.show_snapshot)
         controller.finished.connect(self._session_finished)
         self.recorder = None
@@ -224,6 +225,20 @@ class SessionFlow(QObject):
         self.media.follow(controller)
         self._stack.setCurrentWidget(page)
         controller.begin()
+
+    def _announce(self, events: list[CueEvent]) -> None:
+        """Tell the screen reader what changed, when its cue is heard (see accessibility.py)."""
+        from knee_coach.ui.accessibility import announce, spoken_change
+
+        page, controller = self.session_page.built(), self.controller
+        if page is None or controller is None:
+            return
+        settings = self._settings()
+        counts = settings.reader_counts and not (settings.sound and settings.voice)
+        for event in events:
+            text = spoken_change(event, controller.session.plan, counts)
+            if text:
+                announce(page, text)
 
     def _on_cues(self, events: list[CueEvent]) -> None:
         self._sound.player.play_batch(events)

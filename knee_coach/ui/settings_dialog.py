@@ -31,6 +31,7 @@ from knee_coach.core.model import LegChoice, Pacing
 from knee_coach.core.routines import ROUTINES
 from knee_coach.core.settings import REMINDER_SLOTS, CloseAction, Settings, SettingsError
 from knee_coach.ui import i18n
+from knee_coach.ui.accessibility import name_fields_from_labels
 from knee_coach.ui.reminders import format_time, slot_name
 from knee_coach.ui.texts import routine_title
 
@@ -85,6 +86,8 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
+        self.tabs.setAccessibleName(self.tr("Settings"))
+        name_fields_from_labels(self)  # "Legs", not the item it shows ("Both legs")
 
     # ----- tabs -----------------------------------------------------------------------------
     def _session_tab(self, settings: Settings) -> QWidget:
@@ -145,6 +148,7 @@ class SettingsDialog(QDialog):
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(round(settings.volume * 100))
+        self.volume.setAccessibleName(self.tr("Volume"))
         self.volume_label = QLabel()
         self.volume_label.setMinimumWidth(48)
         self.volume.valueChanged.connect(self._show_volume)
@@ -155,6 +159,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.sound)
         form.addRow(self.voice)
         form.addRow(self.tr("Volume"), volume_row)
+        self.reader_counts = QCheckBox(
+            self.tr("When the voice is off, let the screen reader say each rep's number")
+        )
+        self.reader_counts.setChecked(settings.reader_counts)
+        form.addRow(self.reader_counts)
         self.sound.toggled.connect(self.voice.setEnabled)
         self.sound.toggled.connect(self.volume.setEnabled)
         self.voice.setEnabled(settings.sound)
@@ -190,6 +199,7 @@ class SettingsDialog(QDialog):
             on.setChecked(reminder.enabled)
             at = QTimeEdit(QTime(reminder.at.hour, reminder.at.minute))
             at.setDisplayFormat("HH:mm")
+            at.setAccessibleName(self.tr("{slot}: time").format(slot=slot_name(slot)))
             at.setEnabled(reminder.enabled)
             on.toggled.connect(at.setEnabled)
             on.toggled.connect(self._clear_error)
@@ -306,6 +316,7 @@ class SettingsDialog(QDialog):
                 "pacing": self.pacing.currentData(),
                 "sound": self.sound.isChecked(),
                 "voice": self.voice.isChecked(),
+                "reader_counts": self.reader_counts.isChecked(),
                 "volume": self.volume.value() / 100,
                 "language": self.language.currentData(),
             }
