@@ -26,14 +26,14 @@ AGENT = Path(__file__).with_name("atspi_agent.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
 BUS_LAUNCHERS = ("/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher")
 MISSING = (
-    "the accessibility tests need Xvfb, dbus-daemon, at-spi2-core and python3-pyatspi "
+    "the accessibility tests need Xvfb, dbus-daemon, at-spi2-core, python3-pyatspi and xdotool "
     "(scripts/debian-test-packages.txt)"
 )
 
 
 def missing_tools() -> list[str]:
     """What this machine lacks to run the accessibility tests."""
-    missing = [tool for tool in ("Xvfb", "dbus-daemon") if shutil.which(tool) is None]
+    missing = [tool for tool in ("Xvfb", "dbus-daemon", "xdotool") if shutil.which(tool) is None]
     if not any(Path(p).exists() for p in BUS_LAUNCHERS):
         missing.append("at-spi-bus-launcher")
     check = subprocess.run(
@@ -79,6 +79,7 @@ class Agent:
     """The AT-SPI client process."""
 
     def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
         self.proc = subprocess.Popen(
             [SYSTEM_PYTHON, str(AGENT)],
             stdin=subprocess.PIPE,
@@ -168,6 +169,16 @@ class App:
 
     def type(self, text: str) -> None:
         assert self.agent.ask(op="type", text=text)["ok"]
+
+    def key(self, name: str) -> None:
+        """One key by its X name ("Tab"), typed into the focused window with xdotool."""
+        subprocess.run(["xdotool", "key", name], env=self.agent.env, check=True)
+
+    def press_menu_item(self, name: str) -> None:
+        """A menu's item, as a screen reader activates it (open or not, it is in the tree)."""
+        node = next(n for n in self.tree() if n.role == "menu item" and n.name == name)
+        reply = self.agent.ask(op="do", pid=self.proc.pid, path=list(node.path), action="Press")
+        assert reply["ok"], reply
 
     def events(self) -> list[dict[str, object]]:
         return self.agent.ask(op="events")["events"]  # type: ignore[return-value]

@@ -17,6 +17,7 @@ events received since the last call (what a screen reader would hear about).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import threading
@@ -49,10 +50,8 @@ def _node(acc: object, path: list[int]) -> dict[str, object]:
     except NotImplementedError:
         pass
     value = None
-    try:
+    with contextlib.suppress(NotImplementedError):
         value = acc.queryValue().currentValue
-    except NotImplementedError:
-        pass
     return {
         "path": path,
         "role": acc.getRoleName(),

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from knee_coach.core.settings import Settings
-from knee_coach.storage.settings_store import SettingsStore
 from tests.a11y_desktop import MISSING, App, Desktop, Node, missing_tools, until
 
 # Roles a person can act on; each must say what it is.
@@ -81,7 +79,7 @@ def test_the_check_in_page_has_a_name_for_every_control_and_the_legs_choice(
         assert_all_named(app, "check-in")
         names = {n.name for n in app.showing() if n.focusable}
         assert {"Right leg", "Left leg", "Both legs"} <= names
-        legs = [n for n in app.showing() if n.name == "Both legs"][0]
+        legs = next(n for n in app.showing() if n.name == "Both legs")
         assert "checked" in legs.states
 
 
@@ -143,4 +141,20 @@ def test_the_settings_dialog_names_every_control(desktop: Desktop, data_dir: Pat
         until(lambda: any(n.role == "dialog" for n in app.showing()), what="the dialog")
         assert_all_named(app, "settings")
         app.press("Cancel")
+        until(lambda: not any(n.role == "dialog" for n in app.showing()), what="dialog closed")
+
+
+def test_help_lists_the_keyboard_shortcuts_in_a_named_table_left_with_tab(
+    desktop: Desktop, data_dir: Path
+) -> None:
+    with desktop.app(data_dir) as app:
+        app.press_menu_item("Keyboard shortcuts")
+        table = app.find("table", "Keyboard shortcuts")
+        assert "focused" in table.states
+        cells = {n.name for n in app.showing() if n.role == "table cell"}
+        assert {"Space", "Esc", "H", "F1"} <= cells
+        assert_all_named(app, "keyboard shortcuts")
+        app.key("Tab")  # out of the table to the Close button: no trap
+        until(lambda: "focused" in app.find("push button", "Close").states, what="Close focused")
+        app.press("Close")
         until(lambda: not any(n.role == "dialog" for n in app.showing()), what="dialog closed")

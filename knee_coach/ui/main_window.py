@@ -169,6 +169,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menus.import_csv.triggered.connect(self.csv.import_history)
         self.menus.quit.triggered.connect(self.close)
         self.menus.history.triggered.connect(self.open_history)
+        self.menus.shortcuts.triggered.connect(self.show_shortcuts)
         self._history_import.done.connect(self._history_imported)
         self.csv.statusMessage.connect(self.statusBar().showMessage)
         self.csv.imported.connect(self._history_changed)
@@ -301,6 +302,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     def stop_it_hurts(self) -> None:
         self.flow.stop_it_hurts()
+
+    def show_shortcuts(self) -> None:
+        from knee_coach.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # not exec(): a screen reader's action returns at once
 
     # ----- the reminder banner ----------------------------------------------------------------
     @property

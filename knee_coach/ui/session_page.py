@@ -100,7 +100,7 @@ class SessionPage(Retranslating, QWidget):
         self.count_button = QPushButton()
         set_role(self.count_button, "primary")
 
-        card = QFrame()
+        card = self.card = QFrame()
         set_role(card, "card")
         info = QVBoxLayout(card)
         info.setContentsMargins(24, 18, 24, 18)
@@ -172,7 +172,8 @@ class SessionPage(Retranslating, QWidget):
     def retranslate(self) -> None:
         """Every text in the current language, including what the running session shows."""
         self.session_bar.setAccessibleName(self.tr("Progress through the session"))
-        self.counter.setAccessibleName(self.tr("Rep counter"))
+        self.phase_bar.setAccessibleName(self.tr("Progress through this rep"))
+        self.card.setAccessibleName(self.tr("Current set"))
         self.count_button.setText(self.tr("Count a rep  (Space)"))
         self.skip_button.setText(self.tr("Skip  (→)"))
         self.stop_button.setText(self.tr("Stop  (Esc)"))
@@ -289,6 +290,26 @@ class SessionPage(Retranslating, QWidget):
                 if manual
                 else self.tr("Press Space to go on. The rep you were on starts again.")
             )
+        self._name_counter(snap)
+
+    def _name_counter(self, snap: Snapshot) -> None:
+        """The counter in words for a screen reader ("3 / 10" is read as "3 slash 10")."""
+        planned = snap.planned
+        assert planned is not None
+        if snap.state is State.PREPARE:
+            name = self.tr("Get ready: {seconds} s").format(seconds=self.counter.text())
+        elif snap.state is State.COUNT_IN:
+            name = self.tr("Starting in {count}").format(count=self.counter.text())
+        elif snap.state is State.REP and self.plan is not None and self.plan.pacing is Pacing.AUTO:
+            name = self.tr("Rep {rep} of {reps}").format(
+                rep=number(snap.rep), reps=number(planned.reps)
+            )
+        else:
+            name = self.tr("{done} of {reps} reps done").format(
+                done=number(snap.reps_done), reps=number(planned.reps)
+            )
+        if self.counter.accessibleName() != name:  # not on every frame: a name change is news
+            self.counter.setAccessibleName(name)
 
     def _show_knee(self, planned: PlannedSet, state: State) -> None:
         visible = tuple(p for t in planned.routine.sets_per_leg for p in t.points)

@@ -31,6 +31,11 @@ class WindowActions(QObject):
         self.history = QAction(window)
         self.history.setShortcut(QKeySequence("Ctrl+H"))
         self.view_menu.addAction(self.history)
+
+        self.help_menu = bar.addMenu("")
+        self.shortcuts = QAction(window)
+        self.shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.help_menu.addAction(self.shortcuts)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -41,3 +46,5 @@ class WindowActions(QObject):
         self.quit.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.history.setText(self.tr("&History and weekly review"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
