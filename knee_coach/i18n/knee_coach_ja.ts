@@ -16,8 +16,28 @@
         <translation>セット終了</translation>
     </message>
     <message>
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>Stopped because it hurts</source>
+        <translation>痛みのため中止しました</translation>
+    </message>
+    <message>
+        <source>Session stopped</source>
+        <translation>セッションを終了しました</translation>
+    </message>
+    <message>
+        <source>Session done</source>
+        <translation>セッション終了</translation>
+    </message>
+    <message>
         <source>Switch side</source>
         <translation>反対側へ</translation>
+    </message>
+    <message>
+        <source>Set {n} of {total}: {set}</source>
+        <translation>セット {n}/{total}：{set}</translation>
     </message>
     <message>
         <source>Switch leg</source>
@@ -578,6 +598,21 @@ A new, empty history was started.</source>
     </message>
 </context>
 <context>
+    <name>RatingRow</name>
+    <message>
+        <source>{title}: not rated</source>
+        <translation>{title}：未評価</translation>
+    </message>
+    <message>
+        <source>{title}: {value} of {max}</source>
+        <translation>{title}：{max} 段階中 {value}</translation>
+    </message>
+    <message>
+        <source>{min} means {low}, {max} means {high}. Type a number or use the arrow keys.</source>
+        <translation>{min} は{low}、{max} は{high}。数字キーか矢印キーで選べます。</translation>
+    </message>
+</context>
+<context>
     <name>ReminderBanner</name>
     <message>
         <source>Start a session</source>
@@ -740,8 +775,12 @@ A new, empty history was started.</source>
         <translation>セッションの進み具合</translation>
     </message>
     <message>
-        <source>Rep counter</source>
-        <translation>回数カウンター</translation>
+        <source>Progress through this rep</source>
+        <translation>この回の進み具合</translation>
+    </message>
+    <message>
+        <source>Current set</source>
+        <translation>今のセット</translation>
     </message>
     <message>
         <source>Count a rep  (Space)</source>
@@ -806,6 +845,22 @@ A new, empty history was started.</source>
     <message>
         <source>Press Space to go on. The rep you were on starts again.</source>
         <translation>Space キーで再開します。途中だった1回は最初からやり直します。</translation>
+    </message>
+    <message>
+        <source>Get ready: {seconds} s</source>
+        <translation>準備：あと {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Starting in {count}</source>
+        <translation>開始まで {count}</translation>
+    </message>
+    <message>
+        <source>Rep {rep} of {reps}</source>
+        <translation>{reps} 回中 {rep} 回目</translation>
+    </message>
+    <message>
+        <source>{done} of {reps} reps done</source>
+        <translation>{reps} 回中 {done} 回済み</translation>
     </message>
     <message>
         <source>Next: how the knee feels afterwards</source>
@@ -885,6 +940,14 @@ A new, empty history was started.</source>
     <message>
         <source>Play sound cues</source>
         <translation>合図の音を鳴らす</translation>
+    </message>
+    <message>
+        <source>When the voice is off, let the screen reader say each rep&apos;s number</source>
+        <translation>音声がオフのとき、回数をスクリーンリーダーに読み上げさせる</translation>
+    </message>
+    <message>
+        <source>{slot}: time</source>
+        <translation>{slot}：時刻</translation>
     </message>
     <message>
         <source>Window and tray</source>
@@ -985,6 +1048,125 @@ A new, empty history was started.</source>
     <message>
         <source>This setting cannot be used: {error}</source>
         <translation>この設定は使えません：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>働き</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab、Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next or previous control</source>
+        <translation>次または前の項目へ</translation>
+    </message>
+    <message>
+        <source>0 … 9, then 1 0 for 10</source>
+        <translation>0〜9（10 は 1 のあと 0）</translation>
+    </message>
+    <message>
+        <source>Check-in: rate the row in focus</source>
+        <translation>チェックイン：選んでいる行を評価</translation>
+    </message>
+    <message>
+        <source>← →</source>
+        <translation>← →</translation>
+    </message>
+    <message>
+        <source>Check-in: a rating one lower or higher</source>
+        <translation>チェックイン：評価を 1 つ下げる／上げる</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Check-in: continue</source>
+        <translation>チェックイン：次へ</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Session: pause or resume (count a rep at your own pace)</source>
+        <translation>セッション：一時停止／再開（自分のペースでは 1 回を数える）</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Session: pause or resume</source>
+        <translation>セッション：一時停止／再開</translation>
+    </message>
+    <message>
+        <source>→</source>
+        <translation>→</translation>
+    </message>
+    <message>
+        <source>Session: skip to what comes next</source>
+        <translation>セッション：次へ飛ばす</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Session: stop (the sets done are kept)</source>
+        <translation>セッション：中止（済んだセットは残ります）</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>Session: stop because it hurts</source>
+        <translation>セッション：痛むので中止</translation>
+    </message>
+    <message>
+        <source>Media keys: play/pause, next, stop</source>
+        <translation>メディアキー：再生／一時停止、次へ、停止</translation>
+    </message>
+    <message>
+        <source>Session: pause or resume, skip, stop</source>
+        <translation>セッション：一時停止／再開、飛ばす、中止</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>History and weekly review</source>
+        <translation>記録と週のふり返り</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>This list of keyboard shortcuts</source>
+        <translation>このキーボードショートカット一覧</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1308,14 @@ A new, empty history was started.</source>
     <message>
         <source>&amp;History and weekly review</source>
         <translation>記録と週のふり返り(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
     </message>
 </context>
 <context>
