@@ -1065,10 +1065,6 @@ A new, empty history was started.</source>
         <translation>働き</translation>
     </message>
     <message>
-        <source>Tab, Shift+Tab</source>
-        <translation>Tab、Shift+Tab</translation>
-    </message>
-    <message>
         <source>Next or previous control</source>
         <translation>次または前の項目へ</translation>
     </message>
@@ -1081,56 +1077,28 @@ A new, empty history was started.</source>
         <translation>チェックイン：選んでいる行を評価</translation>
     </message>
     <message>
-        <source>← →</source>
-        <translation>← →</translation>
-    </message>
-    <message>
         <source>Check-in: a rating one lower or higher</source>
         <translation>チェックイン：評価を 1 つ下げる／上げる</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
     </message>
     <message>
         <source>Check-in: continue</source>
         <translation>チェックイン：次へ</translation>
     </message>
     <message>
-        <source>Space</source>
-        <translation>Space</translation>
-    </message>
-    <message>
         <source>Session: pause or resume (count a rep at your own pace)</source>
         <translation>セッション：一時停止／再開（自分のペースでは 1 回を数える）</translation>
-    </message>
-    <message>
-        <source>P</source>
-        <translation>P</translation>
     </message>
     <message>
         <source>Session: pause or resume</source>
         <translation>セッション：一時停止／再開</translation>
     </message>
     <message>
-        <source>→</source>
-        <translation>→</translation>
-    </message>
-    <message>
         <source>Session: skip to what comes next</source>
         <translation>セッション：次へ飛ばす</translation>
     </message>
     <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
         <source>Session: stop (the sets done are kept)</source>
         <translation>セッション：中止（済んだセットは残ります）</translation>
-    </message>
-    <message>
-        <source>H</source>
-        <translation>H</translation>
     </message>
     <message>
         <source>Session: stop because it hurts</source>
@@ -1145,24 +1113,12 @@ A new, empty history was started.</source>
         <translation>セッション：一時停止／再開、飛ばす、中止</translation>
     </message>
     <message>
-        <source>Ctrl+H</source>
-        <translation>Ctrl+H</translation>
-    </message>
-    <message>
         <source>History and weekly review</source>
         <translation>記録と週のふり返り</translation>
     </message>
     <message>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
         <source>This list of keyboard shortcuts</source>
         <translation>このキーボードショートカット一覧</translation>
-    </message>
-    <message>
-        <source>Ctrl+Q</source>
-        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>Quit</source>

@@ -45,21 +45,22 @@ class ShortcutsDialog(QDialog):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _rows(self) -> list[tuple[str, str]]:
+        # Key caps read the same in every language; only what they do is translated.
         return [
-            (self.tr("Tab, Shift+Tab"), self.tr("Next or previous control")),
+            ("Tab, Shift+Tab", self.tr("Next or previous control")),
             (self.tr("0 … 9, then 1 0 for 10"), self.tr("Check-in: rate the row in focus")),
-            (self.tr("← →"), self.tr("Check-in: a rating one lower or higher")),
-            (self.tr("Enter"), self.tr("Check-in: continue")),
-            (self.tr("Space"), self.tr("Session: pause or resume (count a rep at your own pace)")),
-            (self.tr("P"), self.tr("Session: pause or resume")),
-            (self.tr("→"), self.tr("Session: skip to what comes next")),
-            (self.tr("Esc"), self.tr("Session: stop (the sets done are kept)")),
-            (self.tr("H"), self.tr("Session: stop because it hurts")),
+            ("← →", self.tr("Check-in: a rating one lower or higher")),
+            ("Enter", self.tr("Check-in: continue")),
+            ("Space", self.tr("Session: pause or resume (count a rep at your own pace)")),
+            ("P", self.tr("Session: pause or resume")),
+            ("→", self.tr("Session: skip to what comes next")),
+            ("Esc", self.tr("Session: stop (the sets done are kept)")),
+            ("H", self.tr("Session: stop because it hurts")),
             (
                 self.tr("Media keys: play/pause, next, stop"),
                 self.tr("Session: pause or resume, skip, stop"),
             ),
-            (self.tr("Ctrl+H"), self.tr("History and weekly review")),
-            (self.tr("F1"), self.tr("This list of keyboard shortcuts")),
-            (self.tr("Ctrl+Q"), self.tr("Quit")),
+            ("Ctrl+H", self.tr("History and weekly review")),
+            ("F1", self.tr("This list of keyboard shortcuts")),
+            ("Ctrl+Q", self.tr("Quit")),
         ]
