@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -122,6 +123,11 @@ def seed_history(data: Path) -> None:
 def history_shots(window: MainWindow, out: Path) -> None:
     """The history view: the month with a point hovered, and the whole history."""
     window.open_history()
+    for _ in range(300):  # the first opening imports pyqtgraph on a worker thread
+        if window.history_view is not None:
+            break
+        time.sleep(0.05)
+        settle(50)
     view = window.history_view
     assert view is not None
     view.resize(1180, 780)

@@ -1629,7 +1629,8 @@ A new, empty history was started.</source>
     </message>
     <message>
         <source>Thumbs either side of the centre, never on it. Look for the spot that hurts in a good way.</source>
-        <translation>親指は中央の両脇に置き、中央は押さずに、痛気持ちいい所を探してください。</translation>
+        <translation>親指は中央の両脇に置き、中央は押さずに、
+痛気持ちいい所を探してください。</translation>
     </message>
 </context>
 <context>
