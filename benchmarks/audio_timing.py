@@ -15,6 +15,7 @@ Starts PulseAudio with a null sink if none runs (apt-get install pulseaudio puls
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
@@ -68,14 +69,18 @@ def run_paced_set(
     player.set_volume(volume)
     if player.notice:
         raise RuntimeError(f"the player cannot sound: {player.notice}")
-    settings = Settings(
-        legs=LegChoice.RIGHT,
-        reps={"popliteus_release": reps},
-        seconds_per_rep={"popliteus_release": seconds_per_rep},
-    )
+    settings = Settings(legs=LegChoice.RIGHT)
     # A short preparation keeps the run brief; the count-in stays as in the app.
     timing = Timing(prepare=tuple((t, 1.5) for t in Transition))
     plan = build_plan(settings, routines=(ROUTINES_BY_ID["popliteus_release"],), timing=timing)
+    # The count and cadence are set on the plan, not through the settings: a cadence faster
+    # than the app allows is a harder test of the timing.
+    plan = dataclasses.replace(
+        plan,
+        sets=tuple(
+            dataclasses.replace(s, reps=reps, seconds_per_rep=seconds_per_rep) for s in plan.sets
+        ),
+    )
     controller = SessionController(plan)
     events: list[CueEvent] = []
 

@@ -23,8 +23,9 @@ def main() -> None:
     rng = random.Random(7)
     settings = Settings(
         legs=LegChoice.BOTH,
-        reps={"hamstring_glide": 30, "popliteus_release": 30},
-        seconds_per_rep={"hamstring_glide": 8.0, "popliteus_release": 4.0},
+        # The longest session the settings allow.
+        reps={"hamstring_glide": 30, "popliteus_release": 20},
+        seconds_per_rep={"hamstring_glide": 10.0, "popliteus_release": 5.0},
     )
     plan = build_plan(settings)
     session = Session(plan)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -83,6 +84,17 @@ def at_rep(window: MainWindow, clock: FakeClock, rep: int, fraction: float) -> N
         settle(50)
 
 
+def at_state(window: MainWindow, clock: FakeClock, state: State, seconds: float) -> None:
+    """Move `seconds` into the next stretch of the session in `state` (get-ready, count-in)."""
+    run_until(window, clock, lambda: window.session is not None and window.session.state is state)
+    clock.set(clock.now() + seconds)
+    assert window.controller is not None
+    window.controller.poll()
+    window.session_page.show_snapshot(window.controller.snapshot())
+    while window.session_page.banner.isVisible():
+        settle(50)
+
+
 def shoot(window: QWidget, path: Path) -> None:
     settle()
     # Full colour: a 256-colour palette bands the illustration's shading.
@@ -111,6 +123,11 @@ def seed_history(data: Path) -> None:
 def history_shots(window: MainWindow, out: Path) -> None:
     """The history view: the month with a point hovered, and the whole history."""
     window.open_history()
+    for _ in range(300):  # the first opening imports pyqtgraph on a worker thread
+        if window.history_view is not None:
+            break
+        time.sleep(0.05)
+        settle(50)
     view = window.history_view
     assert view is not None
     view.resize(1180, 780)
@@ -176,14 +193,23 @@ def screens(language: str, out: Path, readme_shot: Path | None) -> None:
         rate(window, "checkin_page", {"right": 5, "left": 3, "tight": 6})
         window.checkin_page.continue_button.click()
 
-        # 3. Routine 1: right leg, inner side, rep 3, straightening.
+        # 3. Routine 1: the get-ready time, the count-in, then rep 3 of the right leg's inner
+        # side, straightening.
         window.safety_page.start_button.click()
         settle()
+        at_state(window, clock, State.PREPARE, 2.0)
+        shoot(window, out / "session-routine1-get-ready.png")
+        at_state(window, clock, State.COUNT_IN, 1.0)
+        shoot(window, out / "session-routine1-count-in.png")
         at_rep(window, clock, 3, 0.7)
         shoot(window, out / "session-routine1.png")
 
-        # 4. Routine 2: right leg, rep 7 of 15.
+        # 4. Routine 2: its get-ready time (after routine 1), the count-in, then rep 7 of 15.
         run_until(window, clock, lambda: window.session.set_index == 4)  # type: ignore[union-attr]
+        at_state(window, clock, State.PREPARE, 3.0)
+        shoot(window, out / "session-routine2-get-ready.png")
+        at_state(window, clock, State.COUNT_IN, 1.0)
+        shoot(window, out / "session-routine2-count-in.png")
         at_rep(window, clock, 7, 0.5)
         shoot(window, out / "session-routine2.png")
         if readme_shot is not None:

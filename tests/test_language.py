@@ -142,7 +142,7 @@ def test_switching_mid_session_keeps_the_session_and_shows_japanese(
     assert "ハムストリングス" in page.heading.text()
     assert page.set_title.text() == "右脚・内側"
     assert page.counter.text() == "3 / 10"
-    assert page.hurts_button.text() == "痛いので中止  (H)"
+    assert page.hurts_button.text() == "痛いので中止（H）"
     assert english_left(page) == []
     assert SettingsStore(tmp_path / "data").load().language == "ja"
     # The keys still drive the session after picking from the list.

@@ -23,11 +23,11 @@ def test_defaults_follow_the_article() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"reps": {"hamstring_glide": 2}}, "between 5 and 30"),
-        ({"reps": {"popliteus_release": 9}}, "between 10 and 30"),
+        ({"reps": {"hamstring_glide": 2}}, "between 10 and 30"),
+        ({"reps": {"popliteus_release": 9}}, "between 10 and 20"),
         ({"reps": {"hamstring_glide": 10.5}}, "whole number"),
         ({"reps": {"jumping": 10}}, "unknown routine"),
-        ({"seconds_per_rep": {"popliteus_release": 0.1}}, "between 0.8 and 4.0"),
+        ({"seconds_per_rep": {"popliteus_release": 0.1}}, "between 2.0 and 5.0"),
         ({"volume": 1.5}, "volume"),
         ({"language": "fr"}, "language"),
         ({"legs": "middle"}, "middle"),

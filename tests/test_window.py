@@ -115,7 +115,7 @@ def test_a_whole_session_by_keyboard_and_mouse(
     run_until(window, clock, lambda: window.session.set_index == 4)
     assert "Popliteus release" in session_page.heading.text()
     run_until(window, clock, lambda: window.session.state is State.REP)
-    assert session_page.phase.text() == "Swing"
+    assert session_page.phase.text() == "Straighten and swing"
     assert session_page.counter.text() == "1 / 15"
     run_until(window, clock, lambda: window.session.is_over)
 

@@ -54,6 +54,8 @@ class Routine:
     min_seconds_per_rep: float
     max_seconds_per_rep: float
     caution: str
+    # Shown once the routine is over, before what comes next ("" for nothing).
+    afterwards: str
 
     def clamp_reps(self, reps: int) -> int:
         return max(self.min_reps, min(self.max_reps, reps))
@@ -68,10 +70,8 @@ HAMSTRING_GLIDE = Routine(
     ),
     summary=QT_TRANSLATE_NOOP(
         "routines",
-        "Hook your fingers on the tendon at the back of the thigh, just above the knee, "
-        "where the hamstrings overlap the calf muscle (gastrocnemius). "
-        "Keep a light, steady pressure and slowly bend and straighten the knee, "
-        "drawing the muscle up as the leg straightens.",
+        "Keep your fingers hooked on the tendon and slowly bend and straighten the knee. "
+        "As the knee straightens, draw the muscle up.",
     ),
     sets_per_leg=(
         SetTemplate(
@@ -79,7 +79,7 @@ HAMSTRING_GLIDE = Routine(
             label=QT_TRANSLATE_NOOP("routines", "inner side"),
             points=(Point.HAMSTRING_MEDIAL,),
             hint=QT_TRANSLATE_NOOP(
-                "routines", "Fingers hooked on the inner tendon. Do not let the pressure go."
+                "routines", "Fingers hooked on the inner tendon. Keep a light, steady pressure."
             ),
         ),
         SetTemplate(
@@ -87,7 +87,7 @@ HAMSTRING_GLIDE = Routine(
             label=QT_TRANSLATE_NOOP("routines", "outer side"),
             points=(Point.HAMSTRING_LATERAL,),
             hint=QT_TRANSLATE_NOOP(
-                "routines", "Fingers hooked on the outer tendon. Do not let the pressure go."
+                "routines", "Fingers hooked on the outer tendon. Keep a light, steady pressure."
             ),
         ),
     ),
@@ -95,13 +95,17 @@ HAMSTRING_GLIDE = Routine(
         Phase("bend", QT_TRANSLATE_NOOP("routines", "Bend"), 0.5),
         Phase("straighten", QT_TRANSLATE_NOOP("routines", "Straighten"), 0.5),
     ),
+    # "About 10 each", more once it gets easy; a bend and a straightening done slowly.
     default_reps=10,
-    min_reps=5,
+    min_reps=10,
     max_reps=30,
     default_seconds_per_rep=4.0,
-    min_seconds_per_rep=2.0,
+    min_seconds_per_rep=3.0,
     max_seconds_per_rep=10.0,
-    caution=QT_TRANSLATE_NOOP("routines", "Move slowly. Keep the pressure light but constant."),
+    caution=QT_TRANSLATE_NOOP("routines", "Move slowly. Stop at once if you feel sharp pain."),
+    afterwards=QT_TRANSLATE_NOOP(
+        "routines", "Bend and straighten the knee once and notice how it has changed."
+    ),
 )
 
 POPLITEUS_RELEASE = Routine(
@@ -111,8 +115,8 @@ POPLITEUS_RELEASE = Routine(
     position=QT_TRANSLATE_NOOP("routines", "Sit down with the knee slightly bent."),
     summary=QT_TRANSLATE_NOOP(
         "routines",
-        "Press with both thumbs just inside and just outside the centre of the knee crease, "
-        "lifting gently up and outward. Keep pressing and swing the lower leg up loosely.",
+        "Keep pressing and slowly push the lower leg up to straighten the knee, "
+        "lifting gently diagonally upward with your thumbs. Then let it swing loosely.",
     ),
     sets_per_leg=(
         SetTemplate(
@@ -126,16 +130,20 @@ POPLITEUS_RELEASE = Routine(
             ),
         ),
     ),
-    phases=(Phase("swing", QT_TRANSLATE_NOOP("routines", "Swing"), 1.0),),
+    phases=(Phase("swing", QT_TRANSLATE_NOOP("routines", "Straighten and swing"), 1.0),),
+    # The article's 10 to 20 swings; each a slow push up before the loose swing down.
     default_reps=15,
     min_reps=10,
-    max_reps=30,
-    default_seconds_per_rep=1.5,
-    min_seconds_per_rep=0.8,
-    max_seconds_per_rep=4.0,
+    max_reps=20,
+    default_seconds_per_rep=2.5,
+    min_seconds_per_rep=2.0,
+    max_seconds_per_rep=5.0,
     caution=QT_TRANSLATE_NOOP(
-        "routines", "Never press the centre. Stop if pressing gives strong pain."
+        "routines",
+        "Never press the centre: nerves and blood vessels run there. "
+        "Stop if pressing gives strong pain.",
     ),
+    afterwards="",
 )
 
 ROUTINES: tuple[Routine, ...] = (HAMSTRING_GLIDE, POPLITEUS_RELEASE)

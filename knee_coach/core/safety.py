@@ -25,8 +25,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
 
 GATE_BLOCKED = QT_TRANSLATE_NOOP(
     "safety",
-    "Please do not do the routines today. Sharp pain, swelling or heat need a professional's "
-    "look first: contact a clinic, an orthopaedic doctor or a physiotherapist.",
+    "Please do not do the routines today. Sharp pain, swelling or heat should be checked by a "
+    "professional first: contact a clinic, an orthopaedic doctor or a physiotherapist.",
 )
 
 DOCTOR_FIRST = QT_TRANSLATE_NOOP(
@@ -35,13 +35,36 @@ DOCTOR_FIRST = QT_TRANSLATE_NOOP(
     "ask your doctor or therapist before doing these routines.",
 )
 
+# After a stop for pain: what is true whatever was being done, then what fits the routine
+# that was in progress (its press points differ: tendons above the knee, or either side of
+# the centre of the crease).
 STOP_ADVICE = QT_TRANSLATE_NOOP(
     "safety",
     "You stopped because it hurt. That was the right thing to do. Rest the knee. "
-    "If the pain is sharp, or the knee is swollen or hot, contact a professional "
-    "soon. Pressing the centre of the back of the knee can hurt nerves and vessels: "
-    "next time, press a little to the inner or outer side instead, and gently.",
+    "If the pain is sharp, or the knee is swollen or hot, contact a professional soon.",
 )
+
+STOP_ADVICE_FOR_ROUTINE: dict[str, str] = {
+    "hamstring_glide": QT_TRANSLATE_NOOP(
+        "safety",
+        "Next time, hook the fingers on the tendon more lightly and bend and straighten "
+        "more slowly. If it hurts again, do not go on: ask a professional.",
+    ),
+    "popliteus_release": QT_TRANSLATE_NOOP(
+        "safety",
+        "Never press the centre of the back of the knee: nerves and blood vessels run "
+        "there. Next time, press a little to the inner or outer side, gently. If it still "
+        "hurts strongly, do not go on: ask a professional.",
+    ),
+}
+
+
+def stop_advice(routine_id: str | None) -> tuple[str, ...]:
+    """The advice after a stop for pain during `routine_id` (None: before any routine), as
+    texts marked for translation in the "safety" context, in the order they are shown."""
+    fitted = STOP_ADVICE_FOR_ROUTINE.get(routine_id or "")
+    return (STOP_ADVICE, fitted) if fitted else (STOP_ADVICE,)
+
 
 SEE_CLINIC = QT_TRANSLATE_NOOP(
     "safety",

@@ -37,6 +37,32 @@ def _default_cadence() -> dict[str, float]:
     return {r.id: r.default_seconds_per_rep for r in ROUTINES}
 
 
+# Counts and cadences that earlier versions accepted before the bounds followed the article
+# (about 10 reps and more, slow movements): a stored value inside these is moved to the
+# nearest value allowed now, rather than the whole settings file being set aside as damaged.
+_EARLIER_BOUNDS: dict[str, tuple[tuple[int, int], tuple[float, float]]] = {
+    "hamstring_glide": ((5, 30), (2.0, 10.0)),
+    "popliteus_release": ((10, 30), (0.8, 4.0)),
+}
+
+
+def _upgrade_counts(reps: dict[str, Any], cadence: dict[str, Any]) -> None:
+    """Bring stored values an earlier version allowed within today's bounds, in place."""
+    for rid, ((lo_reps, hi_reps), (lo_s, hi_s)) in _EARLIER_BOUNDS.items():
+        routine = ROUTINES_BY_ID[rid]
+        value = reps.get(rid)
+        if isinstance(value, int) and not isinstance(value, bool) and lo_reps <= value <= hi_reps:
+            reps[rid] = routine.clamp_reps(value)
+        value = cadence.get(rid)
+        if (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and lo_s <= value <= hi_s
+        ):
+            low, high = routine.min_seconds_per_rep, routine.max_seconds_per_rep
+            cadence[rid] = max(low, min(high, value))
+
+
 def parse_clock_time(text: str) -> _dt.time:
     """ "07:30" -> time(7, 30); anything else raises SettingsError."""
     if not isinstance(text, str):
@@ -220,6 +246,7 @@ class Settings:
         try:
             reps = {**base.reps, **dict(data.get("reps", {}))}
             cadence = {**base.seconds_per_rep, **dict(data.get("seconds_per_rep", {}))}
+            _upgrade_counts(reps, cadence)
             reminders = base.reminders
             if "reminders" in data:  # files from before reminders existed keep the defaults
                 raw = data["reminders"]

@@ -51,5 +51,19 @@
             <numerusform>%n reps in {minutes} min.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Right knee: your pain rating is %n point(s) lower than before the session.</source>
+        <translation>
+            <numerusform>Right knee: your pain rating is %n point lower than before the session.</numerusform>
+            <numerusform>Right knee: your pain rating is %n points lower than before the session.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left knee: your pain rating is %n point(s) lower than before the session.</source>
+        <translation>
+            <numerusform>Left knee: your pain rating is %n point lower than before the session.</numerusform>
+            <numerusform>Left knee: your pain rating is %n points lower than before the session.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

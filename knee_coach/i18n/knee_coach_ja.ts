@@ -147,10 +147,6 @@
         <translation>ここ数週間のひざの具合</translation>
     </message>
     <message>
-        <source>Today I practise:</source>
-        <translation>今日行う脚：</translation>
-    </message>
-    <message>
         <source>Right leg</source>
         <translation>右脚</translation>
     </message>
@@ -161,6 +157,14 @@
     <message>
         <source>Both legs</source>
         <translation>両脚</translation>
+    </message>
+    <message>
+        <source>First bend and straighten the knee once and notice how it has changed.</source>
+        <translation>まず、ひざを一度曲げ伸ばしして、違和感がどう変わったか確かめてください。</translation>
+    </message>
+    <message>
+        <source>Legs today:</source>
+        <translation>今日行う脚：</translation>
     </message>
 </context>
 <context>
@@ -435,10 +439,6 @@ A new, empty history was started.</source>
         <translation>{knee}：先週と変わりません。</translation>
     </message>
     <message>
-        <source>Aim for once or twice a day. Most people notice a change after one to two weeks of daily practice. See a clinic if there is no improvement or it gets worse, and stop at once if the pain is sharp or the knee is swollen or hot.</source>
-        <translation>1日1〜2回を目安に。毎日続けると、多くの人が1〜2週間で変化を感じます。改善が見られない、または悪化するときは病院や治療院で診てもらいましょう。鋭い痛みや腫れ、熱感があるときはすぐに中止してください。</translation>
-    </message>
-    <message>
         <source>{month}: {rate:.1f} sessions a day</source>
         <translation>{month}：1日平均{rate:.1f}回</translation>
     </message>
@@ -477,6 +477,10 @@ A new, empty history was started.</source>
     <message>
         <source>The image could not be saved to {path}.</source>
         <translation>画像を {path} に保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Aim for once or twice a day. Many people notice a change after one to two weeks of daily practice; it varies from person to person. See a clinic if there is no improvement or it gets worse, and stop at once if the pain is sharp or the knee is swollen or hot.</source>
+        <translation>1日1〜2回を目安に行いましょう。変化を感じるまでの期間には個人差がありますが、毎日続けて1〜2週間で変わってくる人が多いです。改善が見られない、または悪化するときは病院や治療院で診てもらいましょう。鋭い痛みや腫れ、熱感があるときはすぐに中止してください。</translation>
     </message>
 </context>
 <context>
@@ -535,7 +539,7 @@ A new, empty history was started.</source>
     </message>
     <message>
         <source>Never press the centre of the crease: nerves and vessels run there.</source>
-        <translation>ひざ裏の真ん中は押さないでください。神経や血管が通っています。</translation>
+        <translation>ひざ裏の中央は押さないでください。神経や血管が通っています。</translation>
     </message>
 </context>
 <context>
@@ -595,6 +599,36 @@ A new, empty history was started.</source>
     <message>
         <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
         <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
+    </message>
+</context>
+<context>
+    <name>PreventionDialog</name>
+    <message>
+        <source>Beyond the routines</source>
+        <translation>セルフケアのほかに</translation>
+    </message>
+</context>
+<context>
+    <name>PreventionPanel</name>
+    <message>
+        <source>Mind your posture and the way you walk, every day.</source>
+        <translation>ふだんの姿勢や歩き方に気を配りましょう。</translation>
+    </message>
+    <message>
+        <source>Keep your weight in check.</source>
+        <translation>体重を適正に保ちましょう。</translation>
+    </message>
+    <message>
+        <source>Strengthen the muscles at the front and the back of the thigh, in balance.</source>
+        <translation>太ももの前と後ろの筋肉を、バランスよくきたえましょう。</translation>
+    </message>
+    <message>
+        <source>Stay flexible.</source>
+        <translation>体の柔軟性を保ちましょう。</translation>
+    </message>
+    <message>
+        <source>Beyond the routines: to help keep the pain from coming back</source>
+        <translation>セルフケアのほかに：痛みをくり返さないために</translation>
     </message>
 </context>
 <context>
@@ -784,19 +818,19 @@ A new, empty history was started.</source>
     </message>
     <message>
         <source>Count a rep  (Space)</source>
-        <translation>1回数える  (Space)</translation>
+        <translation>1回カウント（Space）</translation>
     </message>
     <message>
         <source>Skip  (→)</source>
-        <translation>スキップ  (→)</translation>
+        <translation>スキップ（→）</translation>
     </message>
     <message>
         <source>Stop  (Esc)</source>
-        <translation>終了  (Esc)</translation>
+        <translation>終了（Esc）</translation>
     </message>
     <message>
         <source>Stop: it hurts  (H)</source>
-        <translation>痛いので中止  (H)</translation>
+        <translation>痛いので中止（H）</translation>
     </message>
     <message>
         <source>Ends the session at once and shows safety advice</source>
@@ -808,23 +842,23 @@ A new, empty history was started.</source>
     </message>
     <message>
         <source>Resume  (Space)</source>
-        <translation>再開  (Space)</translation>
+        <translation>再開（Space）</translation>
     </message>
     <message>
         <source>Pause  (Space)</source>
-        <translation>一時停止  (Space)</translation>
+        <translation>一時停止（Space）</translation>
     </message>
     <message>
         <source>Resume  (P)</source>
-        <translation>再開  (P)</translation>
+        <translation>再開（P）</translation>
     </message>
     <message>
         <source>Pause  (P)</source>
-        <translation>一時停止  (P)</translation>
+        <translation>一時停止（P）</translation>
     </message>
     <message>
         <source>Get ready</source>
-        <translation>準備して</translation>
+        <translation>準備してください</translation>
     </message>
     <message>
         <source>Starting in</source>
@@ -1018,10 +1052,6 @@ A new, empty history was started.</source>
         <translation>{percent}%</translation>
     </message>
     <message>
-        <source>Once or twice a day, at a habit time, works best. Knee Coach reminds you while it is running.</source>
-        <translation>朝起きたときや寝る前など、決まった時間に1日1〜2回行うのが効果的です。Knee Coach は起動している間、時間になるとお知らせします。</translation>
-    </message>
-    <message>
         <source>Daily reminders</source>
         <translation>毎日のリマインダー</translation>
     </message>
@@ -1048,6 +1078,10 @@ A new, empty history was started.</source>
     <message>
         <source>This setting cannot be used: {error}</source>
         <translation>この設定は使えません：{error}</translation>
+    </message>
+    <message>
+        <source>Do the routines once or twice a day, at regular times that are easy to keep, such as after waking or before bed. Knee Coach reminds you while it is running.</source>
+        <translation>朝起きたときや寝る前など、続けやすい決まった時間に、1日1〜2回行いましょう。Knee&#xa0;Coach は起動している間、時間になるとお知らせします。</translation>
     </message>
 </context>
 <context>
@@ -1180,10 +1214,6 @@ A new, empty history was started.</source>
         </translation>
     </message>
     <message>
-        <source>{leg}: pain</source>
-        <translation>{leg}：ひざの痛み</translation>
-    </message>
-    <message>
         <source>{before} → {after}  ({change})</source>
         <translation>{before} → {after}（{change}）</translation>
     </message>
@@ -1200,12 +1230,28 @@ A new, empty history was started.</source>
         <translation>始める前より痛みが強くなっています。今日はひざを休ませ、痛みが続くようなら病院や治療院で診てもらってください。</translation>
     </message>
     <message>
-        <source>A clear improvement. Keep the habit: once or twice a day.</source>
-        <translation>はっきり楽になりました。1日1〜2回の習慣を続けましょう。</translation>
+        <source>Right knee: pain</source>
+        <translation>右ひざの痛み</translation>
     </message>
     <message>
-        <source>Most people notice a change after one to two weeks of daily practice. Keep going once or twice a day, at a time that suits your routine.</source>
-        <translation>毎日続けると、多くの人が1〜2週間で変化を感じます。朝起きたときや寝る前など、続けやすい時間に1日1〜2回行いましょう。</translation>
+        <source>Left knee: pain</source>
+        <translation>左ひざの痛み</translation>
+    </message>
+    <message>
+        <source>Many people notice a change after one to two weeks of daily practice; it varies from person to person. Keep going once or twice a day, at times that are easy to keep.</source>
+        <translation>変化を感じるまでの期間には個人差がありますが、毎日続けて1〜2週間で変わってくる人が多いです。続けやすい時間に、1日1〜2回続けましょう。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Right knee: your pain rating is %n point(s) lower than before the session.</source>
+        <translation>
+            <numerusform>右ひざ：痛みの点数が、始める前より%n点下がりました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left knee: your pain rating is %n point(s) lower than before the session.</source>
+        <translation>
+            <numerusform>左ひざ：痛みの点数が、始める前より%n点下がりました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1668,24 +1714,12 @@ A new, empty history was started.</source>
         <translation>座るか仰向けになり、片方のひざを立てるか、脚を少し持ち上げます。</translation>
     </message>
     <message>
-        <source>Hook your fingers on the tendon at the back of the thigh, just above the knee, where the hamstrings overlap the calf muscle (gastrocnemius). Keep a light, steady pressure and slowly bend and straighten the knee, drawing the muscle up as the leg straightens.</source>
-        <translation>ひざのすぐ上、ハムストリングスが腓腹筋と重なるあたりで太もも裏の腱に指を引っ掛け、軽くても一定の圧を保ったまま、ひざをゆっくり曲げ伸ばしします。伸ばすときは筋肉を引き上げるように。</translation>
-    </message>
-    <message>
         <source>inner side</source>
         <translation>内側</translation>
     </message>
     <message>
-        <source>Fingers hooked on the inner tendon. Do not let the pressure go.</source>
-        <translation>内側の腱に指を引っ掛けたまま、圧をゆるめずに。</translation>
-    </message>
-    <message>
         <source>outer side</source>
         <translation>外側</translation>
-    </message>
-    <message>
-        <source>Fingers hooked on the outer tendon. Do not let the pressure go.</source>
-        <translation>外側の腱に指を引っ掛けたまま、圧をゆるめずに。</translation>
     </message>
     <message>
         <source>Bend</source>
@@ -1696,10 +1730,6 @@ A new, empty history was started.</source>
         <translation>伸ばす</translation>
     </message>
     <message>
-        <source>Move slowly. Keep the pressure light but constant.</source>
-        <translation>動きはゆっくりと。圧は軽く、でも一定に。</translation>
-    </message>
-    <message>
         <source>Popliteus release</source>
         <translation>膝窩筋（しっかきん）をほぐす</translation>
     </message>
@@ -1708,24 +1738,45 @@ A new, empty history was started.</source>
         <translation>座って、ひざを軽く曲げます。</translation>
     </message>
     <message>
-        <source>Press with both thumbs just inside and just outside the centre of the knee crease, lifting gently up and outward. Keep pressing and swing the lower leg up loosely.</source>
-        <translation>両手の親指で、ひざ裏の中央から少し内側と少し外側の2か所を押さえ、斜め上へ軽く引き上げます。押さえたまま、ひざから下を力を抜いてぶらんと振り上げます。</translation>
-    </message>
-    <message>
         <source>both thumbs</source>
         <translation>両手の親指で</translation>
     </message>
     <message>
         <source>Thumbs either side of the centre, never on it. Look for the spot that hurts in a good way.</source>
-        <translation>親指は真ん中の両脇に。真ん中は押さず、痛気持ちいい所を探して。</translation>
+        <translation>親指は中央の両脇に置き、中央は押さずに、
+痛気持ちいい所を探してください。</translation>
     </message>
     <message>
-        <source>Swing</source>
-        <translation>振る</translation>
+        <source>Keep your fingers hooked on the tendon and slowly bend and straighten the knee. As the knee straightens, draw the muscle up.</source>
+        <translation>指を腱に引っ掛けたまま、ひざをゆっくり曲げ伸ばしします。ひざを伸ばすときは、筋肉を引き上げるようにします。</translation>
     </message>
     <message>
-        <source>Never press the centre. Stop if pressing gives strong pain.</source>
-        <translation>真ん中は押さないこと。押して強く痛むときは中止してください。</translation>
+        <source>Fingers hooked on the inner tendon. Keep a light, steady pressure.</source>
+        <translation>内側の腱に指を引っ掛けたまま、押さえる力をゆるめないでください。</translation>
+    </message>
+    <message>
+        <source>Fingers hooked on the outer tendon. Keep a light, steady pressure.</source>
+        <translation>外側の腱に指を引っ掛けたまま、押さえる力をゆるめないでください。</translation>
+    </message>
+    <message>
+        <source>Move slowly. Stop at once if you feel sharp pain.</source>
+        <translation>ゆっくり動かしてください。鋭い痛みが出たら、すぐに中止してください。</translation>
+    </message>
+    <message>
+        <source>Bend and straighten the knee once and notice how it has changed.</source>
+        <translation>ひざを一度曲げ伸ばしして、違和感がどう変わったか確かめてください。</translation>
+    </message>
+    <message>
+        <source>Keep pressing and slowly push the lower leg up to straighten the knee, lifting gently diagonally upward with your thumbs. Then let it swing loosely.</source>
+        <translation>押さえたまま、親指で斜め上へ軽く引き上げるようにして、ひざから下をゆっくり押し上げ、ひざを伸ばします。そのあと力を抜いて、ぶらんと振ります。</translation>
+    </message>
+    <message>
+        <source>Straighten and swing</source>
+        <translation>伸ばして振る</translation>
+    </message>
+    <message>
+        <source>Never press the centre: nerves and blood vessels run there. Stop if pressing gives strong pain.</source>
+        <translation>中央は押さないでください。神経や血管が通っています。押して強い痛みが出たら中止してください。</translation>
     </message>
 </context>
 <context>
@@ -1740,23 +1791,31 @@ A new, empty history was started.</source>
     </message>
     <message>
         <source>The knee feels hot</source>
-        <translation>ひざに熱っぽさがある</translation>
-    </message>
-    <message>
-        <source>Please do not do the routines today. Sharp pain, swelling or heat need a professional&apos;s look first: contact a clinic, an orthopaedic doctor or a physiotherapist.</source>
-        <translation>今日のセルフケアはお休みしてください。鋭い痛みや腫れ、熱感があるときは、まず専門家に診てもらいましょう。病院（整形外科）や治療院、理学療法士に相談してください。</translation>
+        <translation>ひざが熱をもっている（熱感がある）</translation>
     </message>
     <message>
         <source>If you have advanced knee osteoarthritis, or a doctor has limited your exercise, ask your doctor or therapist before doing these routines.</source>
         <translation>変形性膝関節症が進んでいる方や、医師から運動を制限されている方は、先に医師や治療者に相談してください。</translation>
     </message>
     <message>
-        <source>You stopped because it hurt. That was the right thing to do. Rest the knee. If the pain is sharp, or the knee is swollen or hot, contact a professional soon. Pressing the centre of the back of the knee can hurt nerves and vessels: next time, press a little to the inner or outer side instead, and gently.</source>
-        <translation>痛みを感じてやめたのは正しい判断です。ひざを休ませてください。鋭い痛みや腫れ、熱感があるときは、早めに専門家に相談しましょう。ひざ裏の真ん中には神経や血管が通っているため、押すと傷めるおそれがあります。次は中央から少し内側か外側を、やさしく押さえてください。</translation>
-    </message>
-    <message>
         <source>If the knee does not improve, or gets worse, see a clinic or a physiotherapist.</source>
         <translation>よくならない、あるいは悪化するときは、病院や治療院で診てもらってください。</translation>
+    </message>
+    <message>
+        <source>Please do not do the routines today. Sharp pain, swelling or heat should be checked by a professional first: contact a clinic, an orthopaedic doctor or a physiotherapist.</source>
+        <translation>今日のセルフケアはお休みしてください。鋭い痛みや腫れ、熱感があるときは、まず専門家に診てもらってください。病院（整形外科）や治療院、理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <source>You stopped because it hurt. That was the right thing to do. Rest the knee. If the pain is sharp, or the knee is swollen or hot, contact a professional soon.</source>
+        <translation>痛みを感じてやめたのは正しい判断です。ひざを休ませてください。鋭い痛みや腫れ、熱感があるときは、早めに専門家に相談してください。</translation>
+    </message>
+    <message>
+        <source>Next time, hook the fingers on the tendon more lightly and bend and straighten more slowly. If it hurts again, do not go on: ask a professional.</source>
+        <translation>次は、腱に引っ掛ける指の力を軽くして、もっとゆっくり曲げ伸ばししてください。また痛むときは続けずに、専門家に相談してください。</translation>
+    </message>
+    <message>
+        <source>Never press the centre of the back of the knee: nerves and blood vessels run there. Next time, press a little to the inner or outer side, gently. If it still hurts strongly, do not go on: ask a professional.</source>
+        <translation>ひざ裏の中央は押さないでください。神経や血管が通っています。次は中央から少し内側か外側を、やさしく押さえてください。それでも強く痛むときは続けずに、専門家に相談してください。</translation>
     </message>
 </context>
 <context>

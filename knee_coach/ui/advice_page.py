@@ -9,7 +9,7 @@ from knee_coach.core import safety
 from knee_coach.core.session import Session
 from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.style import set_role
-from knee_coach.ui.texts import core_text, number
+from knee_coach.ui.texts import core_text, number, stop_advice_text
 
 
 class StopAdvicePage(Retranslating, QWidget):
@@ -20,6 +20,7 @@ class StopAdvicePage(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         self._kept_counts: tuple[int, int] | None = None  # sets, reps of the stopped session
+        self._routine_id: str | None = None  # the routine in progress when it was stopped
         self.title = QLabel()
         set_role(self.title, "title")
         self.title.setWordWrap(True)
@@ -54,7 +55,7 @@ class StopAdvicePage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Stopped: it hurt"))
-        self.advice.setText(core_text(safety.CTX, safety.STOP_ADVICE))
+        self.advice.setText(stop_advice_text(self._routine_id))
         self.clinic.setText(core_text(safety.CTX, safety.SEE_CLINIC))
         self.check_out.setText(self.tr("Note how the knee feels now"))
         self.skip_button.setText(self.tr("Go to the summary"))
@@ -72,5 +73,6 @@ class StopAdvicePage(Retranslating, QWidget):
     def show_session(self, session: Session) -> None:
         sets = sum(1 for r in session.results if r.reps_done > 0)
         self._kept_counts = (sets, session.total_reps_done)
+        self._routine_id = session.current.routine.id
         self.retranslate()
         self.check_out.setFocus()

@@ -96,8 +96,16 @@ class CheckInPage(Retranslating, QWidget):
             if self.after
             else self.tr("How does your knee feel right now?")
         )
+        rate = self.tr(
+            "Rate the pain from 0 (none) to 10 (worst imaginable). Number keys work too."
+        )
+        # The article asks for this at the end: move the knee once, then judge the change.
         self.subtitle.setText(
-            self.tr("Rate the pain from 0 (none) to 10 (worst imaginable). Number keys work too.")
+            self.tr("First bend and straighten the knee once and notice how it has changed.")
+            + "\n"
+            + rate
+            if self.after
+            else rate
         )
         self.pain_rows[Leg.RIGHT].set_texts(
             self.tr("Right knee: pain"), self.tr("no pain"), self.tr("worst imaginable")
@@ -121,7 +129,7 @@ class CheckInPage(Retranslating, QWidget):
             self.history_button.setText(self.tr("History"))
             self.history_button.setToolTip(self.tr("How the knee felt over the past weeks"))
         if not self.after:
-            self.legs_label.setText(self.tr("Today I practise:"))
+            self.legs_label.setText(self.tr("Legs today:"))
             names = {
                 LegChoice.RIGHT: self.tr("Right leg"),
                 LegChoice.LEFT: self.tr("Left leg"),

@@ -658,9 +658,10 @@ class HistoryView(QWidget):
             self.nudge_label.hide()
         self.advice_label.setText(
             self.tr(
-                "Aim for once or twice a day. Most people notice a change after one to two "
-                "weeks of daily practice. See a clinic if there is no improvement or it gets "
-                "worse, and stop at once if the pain is sharp or the knee is swollen or hot."
+                "Aim for once or twice a day. Many people notice a change after one to two "
+                "weeks of daily practice; it varies from person to person. See a clinic if "
+                "there is no improvement or it gets worse, and stop at once if the pain is "
+                "sharp or the knee is swollen or hot."
             )
         )
 

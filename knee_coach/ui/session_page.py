@@ -89,6 +89,16 @@ class SessionPage(Retranslating, QWidget):
         set_role(self.hint, "body")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The routine's technique and its caution, shown through every set of the routine: the
+        # article's "how" and "never" belong where the hands are busy, not only in a manual.
+        self.technique = QLabel()
+        set_role(self.technique, "body")
+        self.technique.setWordWrap(True)
+        self.technique.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.caution = QLabel()
+        set_role(self.caution, "caution")
+        self.caution.setWordWrap(True)
+        self.caution.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.next_label = QLabel()
         set_role(self.next_label, "muted")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -116,9 +126,17 @@ class SessionPage(Retranslating, QWidget):
         info.addWidget(self.hint)
         info.addWidget(self.next_label)
 
+        # Under the picture of where to press: how to move, and what never to do. The card
+        # beside it keeps the count, readable from a metre.
+        picture = QVBoxLayout()
+        picture.setSpacing(8)
+        picture.addWidget(self.knee, 1)
+        picture.addWidget(self.technique)
+        picture.addWidget(self.caution)
+
         middle = QHBoxLayout()
         middle.setSpacing(20)
-        middle.addWidget(self.knee, 4)
+        middle.addLayout(picture, 4)
         middle.addWidget(card, 6)
 
         self.pause_button = QPushButton()
@@ -247,6 +265,11 @@ class SessionPage(Retranslating, QWidget):
         self.set_title.setText(set_name(planned))
         self._show_knee(planned, snap.state)
         self.next_label.setText(self._next_text(planned))
+        self.technique.setText(core_text(routines.CTX, routine.summary))
+        self.caution.setText(core_text(routines.CTX, routine.caution))
+        # While paused the screen says how to go on; the routine's texts come back with it.
+        self.technique.setVisible(snap.state is not State.PAUSED)
+        self.caution.setVisible(snap.state is not State.PAUSED)
 
         state = snap.state
         running = state in (State.PREPARE, State.COUNT_IN, State.REP) and not manual
@@ -266,7 +289,7 @@ class SessionPage(Retranslating, QWidget):
         if state is State.PREPARE:
             self.counter.setText(f"{max(1, int(snap.prepare_left + 0.999))}")
             self.phase.setText(self.tr("Get ready"))
-            self.hint.setText(core_text(routines.CTX, routine.position))
+            self.hint.setText(self._get_ready_text(planned))
             self.phase_bar.setValue(0)
         elif state is State.COUNT_IN:
             self.counter.setText(str(snap.count_in))
@@ -316,6 +339,18 @@ class SessionPage(Retranslating, QWidget):
         active = planned.points if state is not State.PAUSED else ()
         self.knee.set_leg(planned.leg)
         self.knee.set_points(visible, active)
+
+    def _get_ready_text(self, planned: PlannedSet) -> str:
+        """How to sit for the set; after a routine, first what the article asks then (notice
+        how the knee has changed)."""
+        position = core_text(routines.CTX, planned.routine.position)
+        plan = self.plan
+        if plan is None or planned.index == 0:
+            return position
+        before = plan[planned.index - 1].routine
+        if before is planned.routine or not before.afterwards:
+            return position
+        return core_text(routines.CTX, before.afterwards) + "\n" + position
 
     def _next_text(self, planned: PlannedSet) -> str:
         plan = self.plan

@@ -183,8 +183,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         intro = QLabel(
             self.tr(
-                "Once or twice a day, at a habit time, works best. "
-                "Knee Coach reminds you while it is running."
+                "Do the routines once or twice a day, at regular times that are easy to keep, "
+                "such as after waking or before bed. Knee Coach reminds you while it is running."
             )
         )
         intro.setWordWrap(True)

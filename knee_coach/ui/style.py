@@ -41,6 +41,7 @@ QLabel[role="title"] {{ font-size: 26px; font-weight: 600; }}
 QLabel[role="subtitle"] {{ font-size: 17px; color: {MUTED}; }}
 QLabel[role="body"] {{ font-size: 16px; }}
 QLabel[role="muted"] {{ font-size: 14px; color: {MUTED}; }}
+QLabel[role="caution"] {{ font-size: 16px; font-weight: 600; color: {DANGER}; }}
 QLabel[role="counter"] {{ font-size: 120px; font-weight: 700; color: {INK};
     font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", sans-serif; }}
 QLabel[role="phase"] {{ font-size: 44px; font-weight: 600; color: {ACCENT_DARK}; }}

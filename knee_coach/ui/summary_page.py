@@ -13,14 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knee_coach.core import routines, safety
+from knee_coach.core import routines
 from knee_coach.core.checkin import CheckIn, pain_change
 from knee_coach.core.model import EndReason, Leg
 from knee_coach.core.session import Session
 from knee_coach.core.trends import Nudge
 from knee_coach.ui.i18n import Retranslating
+from knee_coach.ui.prevention import PreventionPanel
 from knee_coach.ui.style import set_role
-from knee_coach.ui.texts import core_text, leg_name, number, routine_title, signed_number
+from knee_coach.ui.texts import number, routine_title, signed_number, stop_advice_text
 
 # A 2-point change on the 0-10 scale is the usual threshold for a change that matters.
 MEANINGFUL_CHANGE = 2
@@ -58,6 +59,7 @@ class SummaryPage(Retranslating, QWidget):
         self.nudge.setWordWrap(True)
         set_role(self.nudge, "danger")
         self.nudge.hide()
+        self.prevention = PreventionPanel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.history_button)
         buttons.addStretch(1)
@@ -67,7 +69,13 @@ class SummaryPage(Retranslating, QWidget):
         layout.setSpacing(16)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addWidget(self.card)
+        # What happened, and beside it what else helps: the panel stays in view with the
+        # figures rather than below the fold.
+        figures = QHBoxLayout()
+        figures.setSpacing(16)
+        figures.addWidget(self.card, 3)
+        figures.addWidget(self.prevention, 2)
+        layout.addLayout(figures)
         layout.addWidget(self.advice)
         layout.addWidget(self.nudge)
         layout.addStretch(1)
@@ -131,7 +139,8 @@ class SummaryPage(Retranslating, QWidget):
         )
         self._clear_grid()
         row = 0
-        worse = better = False
+        worse = False
+        lower: list[tuple[Leg, int]] = []  # knees rated clearly less painful, by how much
         legs = [leg for leg in Leg if any(s.leg is leg for s in session.plan.sets)]
         for leg in legs:
             change = pain_change(before, after, leg)
@@ -140,13 +149,14 @@ class SummaryPage(Retranslating, QWidget):
             b, a = before.pain_for(leg), after.pain_for(leg)  # type: ignore[union-attr]
             self._add_row(
                 row,
-                self.tr("{leg}: pain").format(leg=leg_name(leg)),
+                self.tr("Right knee: pain") if leg is Leg.RIGHT else self.tr("Left knee: pain"),
                 self.tr("{before} → {after}  ({change})").format(
                     before=number(b), after=number(a), change=signed_number(change)
                 ),
             )
             worse |= change >= MEANINGFUL_CHANGE
-            better |= change <= -MEANINGFUL_CHANGE
+            if change <= -MEANINGFUL_CHANGE:
+                lower.append((leg, -change))
             row += 1
         if before and after and before.tightness is not None and after.tightness is not None:
             self._add_row(
@@ -176,14 +186,29 @@ class SummaryPage(Retranslating, QWidget):
                 "see a clinic or a physiotherapist."
             )
         elif reason is EndReason.PAIN:
-            advice = core_text(safety.CTX, safety.STOP_ADVICE)
-        elif better:
-            advice = self.tr("A clear improvement. Keep the habit: once or twice a day.")
+            advice = stop_advice_text(session.current.routine.id)
+        elif lower:
+            # What happened, not what it means: one rating after one session.
+            advice = "\n".join(self._lower_text(leg, points) for leg, points in lower)
         else:
             advice = self.tr(
-                "Most people notice a change after one to two weeks of daily practice. "
-                "Keep going once or twice a day, at a time that suits your routine."
+                "Many people notice a change after one to two weeks of daily practice; it "
+                "varies from person to person. Keep going once or twice a day, at times that "
+                "are easy to keep."
             )
         self.advice.setText(advice)
         self.nudge.setText(nudge.text(QCoreApplication.translate) if nudge else "")
         self.nudge.setVisible(nudge is not None)
+
+    def _lower_text(self, leg: Leg, points: int) -> str:
+        if leg is Leg.RIGHT:
+            return self.tr(
+                "Right knee: your pain rating is %n point(s) lower than before the session.",
+                "",
+                points,
+            )
+        return self.tr(
+            "Left knee: your pain rating is %n point(s) lower than before the session.",
+            "",
+            points,
+        )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
-from knee_coach.core import routines
+from knee_coach.core import routines, safety
 from knee_coach.core.model import Leg
 
 if TYPE_CHECKING:
@@ -54,6 +54,12 @@ def set_name(planned: PlannedSet) -> str:
     return tr("{leg}, {side}").format(
         leg=leg_name(planned.leg), side=core_text(routines.CTX, planned.template.label)
     )
+
+
+def stop_advice_text(routine_id: str | None) -> str:
+    """The advice after a stop for pain, fitted to the routine that was in progress."""
+    # One paragraph each: a space between sentences is wrong in Japanese, none wrong in English.
+    return "\n".join(core_text(safety.CTX, text) for text in safety.stop_advice(routine_id))
 
 
 # ----- locale-aware formatting (screen only) ------------------------------------------------
