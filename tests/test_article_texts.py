@@ -297,9 +297,17 @@ def test_the_summary_shows_what_else_helps_beyond_the_routines(qtbot: QtBot) -> 
         assert words in text
 
 
-def test_the_prevention_dialog_shows_the_same_panel_for_a_help_menu(qtbot: QtBot) -> None:
-    dialog = PreventionDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
+def test_help_beyond_the_routines_opens_the_prevention_panel(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow(tmp_path / "data", player_factory=SilentPlayer)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.menus.prevention in window.menus.help_menu.actions()
+    window.menus.prevention.trigger()
+    dialog = window.findChild(PreventionDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "Beyond the routines"
     assert dialog.panel.isVisible() and "weight" in dialog.panel.points.text()
+    dialog.close()

@@ -1319,6 +1319,10 @@ A new, empty history was started.</source>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
+    <message>
+        <source>&amp;Beyond the routines…</source>
+        <translation>セルフケアのほかに…(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>app</name>

@@ -170,6 +170,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menus.quit.triggered.connect(self.close)
         self.menus.history.triggered.connect(self.open_history)
         self.menus.shortcuts.triggered.connect(self.show_shortcuts)
+        self.menus.prevention.triggered.connect(self.show_prevention)
         self._history_import.done.connect(self._history_imported)
         self.csv.statusMessage.connect(self.statusBar().showMessage)
         self.csv.imported.connect(self._history_changed)
@@ -302,6 +303,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     def stop_it_hurts(self) -> None:
         self.flow.stop_it_hurts()
+
+    def show_prevention(self) -> None:
+        """Help → Beyond the routines: what helps keep the pain from coming back."""
+        from knee_coach.ui.prevention import PreventionDialog
+
+        dialog = PreventionDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_shortcuts(self) -> None:
         from knee_coach.ui.shortcuts_dialog import ShortcutsDialog

@@ -36,6 +36,8 @@ class WindowActions(QObject):
         self.shortcuts = QAction(window)
         self.shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         self.help_menu.addAction(self.shortcuts)
+        self.prevention = QAction(window)
+        self.help_menu.addAction(self.prevention)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -48,3 +50,4 @@ class WindowActions(QObject):
         self.history.setText(self.tr("&History and weekly review"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        self.prevention.setText(self.tr("&Beyond the routines…"))
