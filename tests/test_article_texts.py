@@ -297,9 +297,7 @@ def test_the_summary_shows_what_else_helps_beyond_the_routines(qtbot: QtBot) -> 
         assert words in text
 
 
-def test_help_beyond_the_routines_opens_the_prevention_panel(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_help_beyond_the_routines_opens_the_prevention_panel(qtbot: QtBot, tmp_path: Path) -> None:
     window = MainWindow(tmp_path / "data", player_factory=SilentPlayer)
     qtbot.addWidget(window)
     window.show()
