@@ -95,7 +95,7 @@ def _open_store(folder: Path) -> object:
 
 
 def _export(folder: Path, args: argparse.Namespace) -> int:
-    from knee_coach.storage.csv_io import export_csv
+    from knee_coach.storage.csv_export import export_csv
     from knee_coach.storage.db import DatabaseError
 
     path: Path = args.csv
@@ -162,7 +162,7 @@ def _report(folder: Path, args: argparse.Namespace) -> int:
 
 
 def _import(folder: Path, args: argparse.Namespace) -> int:
-    from knee_coach.storage.csv_io import CsvImportError, import_csv
+    from knee_coach.storage.csv_import import CsvImportError, import_csv
     from knee_coach.storage.db import DatabaseError
 
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from knee_coach import cli
-from knee_coach.storage.csv_io import HEADER
+from knee_coach.storage.csv_format import HEADER
 from knee_coach.storage.db import Database
 from knee_coach.storage.demo import seed
 from knee_coach.storage.history import HistoryStore

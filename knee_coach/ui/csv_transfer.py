@@ -37,7 +37,7 @@ class CsvTransfer(QObject):
         )
         if not path:
             return
-        from knee_coach.storage.csv_io import export_csv
+        from knee_coach.storage.csv_export import export_csv
 
         try:
             n = export_csv(history, Path(path))
@@ -67,7 +67,7 @@ class CsvTransfer(QObject):
         )
         if not path:
             return
-        from knee_coach.storage.csv_io import CsvImportError, import_csv
+        from knee_coach.storage.csv_import import CsvImportError, import_csv
 
         try:
             result = import_csv(history, Path(path))

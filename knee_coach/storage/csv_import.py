@@ -1,11 +1,4 @@
-"""History as CSV: one row per session, for a spreadsheet or a physiotherapist.
-
-The file is UTF-8 with a byte-order mark (so Excel, Japanese Excel included, reads it as
-UTF-8), comma separated, CRLF line ends, with the stable header `HEADER` (documented in
-README.md). Times are ISO 8601 local times with their UTC offset. Cells that a spreadsheet
-would run as a formula (starting with = + - @, a tab or a carriage return) are written with
-a leading apostrophe, as is a cell that itself starts with one; import removes exactly that
-apostrophe again, so export -> import -> export gives the same bytes.
+"""A CSV history file (the format is in csv_format.py) merged into the history.
 
 Import validates the whole file first and then adds the new sessions in one transaction:
 either every new row is stored or, on the first problem, nothing is.
@@ -16,61 +9,29 @@ from __future__ import annotations
 import csv
 import gc
 import io
-import os
 import re
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 from knee_coach.core.checkin import NOTE_MAX_CHARS, RATING_MAX, RATING_MIN
 from knee_coach.core.i18n import QT_TRANSLATE_NOOP
-from knee_coach.core.model import EndReason, Leg, LegChoice
-from knee_coach.core.records import (
-    IMPORTED,
-    SessionRecord,
-    SetRecord,
-    from_utc_text,
-    offset_minutes,
+from knee_coach.core.model import EndReason, LegChoice
+from knee_coach.core.records import IMPORTED, offset_minutes
+from knee_coach.storage.csv_format import (
+    BOM,
+    COL,
+    CTX,
+    HEADER,
+    MAX_REPS,
+    REPS_COLUMNS,
+    REPS_KEYS,
 )
-from knee_coach.storage.history import (
-    HistoryStore,
-    SessionValues,
-    record_from_row,
-    session_values,
-    set_values,
-)
+from knee_coach.storage.history import HistoryStore, SessionValues
 
-# lupdate reads only literal contexts, so the markers below spell it out; lookups use CTX.
-CTX = "csv"
-BOM = "\ufeff"
-REPS_COLUMNS: tuple[tuple[str, str, Leg], ...] = (
-    ("reps_hamstring_glide_right", "hamstring_glide", Leg.RIGHT),
-    ("reps_hamstring_glide_left", "hamstring_glide", Leg.LEFT),
-    ("reps_popliteus_release_right", "popliteus_release", Leg.RIGHT),
-    ("reps_popliteus_release_left", "popliteus_release", Leg.LEFT),
-)
-HEADER: tuple[str, ...] = (
-    "started",
-    "ended",
-    "end_reason",
-    "legs",
-    "before_pain_right",
-    "before_pain_left",
-    "before_tightness",
-    "before_note",
-    "after_pain_right",
-    "after_pain_left",
-    "after_tightness",
-    "after_note",
-    *(name for name, _, _ in REPS_COLUMNS),
-)
-COL = {name: i for i, name in enumerate(HEADER)}
-MAX_REPS = 1000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})\Z")
 _INT = re.compile(r"[0-9]{1,6}\Z")
 # Fast paths for the usual cells; anything else goes through the full checks.
@@ -78,15 +39,10 @@ _RATINGS = {str(n): n for n in range(RATING_MIN, RATING_MAX + 1)}
 _REASONS = tuple(r.value for r in EndReason)
 _LEGS = tuple(c.value for c in LegChoice)
 _INTERRUPTED = EndReason.INTERRUPTED.value
-_REPS_KEYS = tuple((routine_id, leg.value) for _, routine_id, leg in REPS_COLUMNS)
 _REPS_PLAIN = {str(n): n for n in range(MAX_REPS + 1)}
 _REPS_CELLS = tuple((COL[name], name, _REPS_PLAIN) for name, _, _ in REPS_COLUMNS)
 _NO_CHECK_IN = (None, None, None, None)
 _MINUTES_SECONDS = frozenset(f":{m:02d}:{s:02d}" for m in range(60) for s in range(60))
-_REASON_TEXT = {r.value: r.value for r in EndReason}
-_LEGS_TEXT = {c.value: c.value for c in LegChoice}
-# Export: stored offset in minutes -> (offset, its text as isoformat writes it).
-_LOCAL_ZONES: dict[int, tuple[timedelta, str]] = {}
 T = TypeVar("T")
 _NO_CHECK_IN_KEY = (None, None, None, "")  # what _key makes of _NO_CHECK_IN
 # The offsets seen in time cells: suffix ("Z", "+09:00") -> (offset, offset in minutes).
@@ -165,161 +121,6 @@ class ImportResult:
     skipped: int  # exact duplicates of stored sessions (or of earlier rows)
 
 
-# ----- writing -------------------------------------------------------------------------------
-def neutralise(cell: str) -> str:
-    """Stop a spreadsheet from running a cell as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
-def unneutralise(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") else cell
-
-
-def _time_text(moment: datetime | None) -> str:
-    return moment.isoformat(timespec="seconds") if moment else ""
-
-
-def _num(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def row_for(rec: SessionRecord) -> tuple[str, ...]:
-    """The CSV cells of one session, before neutralising."""
-    cells = [_time_text(rec.started), _time_text(rec.ended), rec.end_reason.value, rec.legs.value]
-    for check in (rec.before, rec.after):
-        if check is None:
-            cells += ["", "", "", ""]
-        else:
-            cells += [
-                _num(check.pain_for(Leg.RIGHT)),
-                _num(check.pain_for(Leg.LEFT)),
-                _num(check.tightness),
-                check.note,
-            ]
-    cells += [_num(rec.reps(routine_id, leg)) for _, routine_id, leg in REPS_COLUMNS]
-    return tuple(cells)
-
-
-def write_csv(records: Iterable[SessionRecord], out: io.TextIOBase | object) -> int:
-    writer = csv.writer(out, lineterminator="\r\n")  # type: ignore[arg-type]
-    writer.writerow(HEADER)
-    n = 0
-    for rec in records:
-        writer.writerow([neutralise(c) for c in row_for(rec)])
-        n += 1
-    return n
-
-
-def csv_text(records: Iterable[SessionRecord]) -> str:
-    buf = io.StringIO(newline="")
-    write_csv(records, buf)
-    return BOM + buf.getvalue()
-
-
-def select(
-    records: Iterable[SessionRecord], date_from: date | None, date_to: date | None
-) -> list[SessionRecord]:
-    """Sessions whose local start day is within [date_from, date_to]."""
-    return [
-        r
-        for r in records
-        if (date_from is None or r.day >= date_from) and (date_to is None or r.day <= date_to)
-    ]
-
-
-def _local(utc_text: str, offset_min: int) -> tuple[str, date]:
-    """The local time text (as `_time_text(from_utc_text(...))`) and local day of a stored
-    time. Plain stored UTC texts ("2026-05-01T06:30:00Z") are shifted without a time zone
-    object; anything else goes the plain way."""
-    zone = _LOCAL_ZONES.get(offset_min)
-    if zone is None:
-        # The offset as isoformat writes it ("+09:00", "-04:30", "+00:00").
-        suffix = datetime(2000, 1, 1, tzinfo=timezone(timedelta(minutes=offset_min))).isoformat()
-        zone = _LOCAL_ZONES[offset_min] = (timedelta(minutes=offset_min), suffix[19:])
-    if len(utc_text) == 20 and utc_text[19] == "Z":
-        local = datetime.fromisoformat(utc_text[:19]) + zone[0]  # OverflowError as astimezone
-        return local.isoformat() + zone[1], local.date()
-    moment = from_utc_text(utc_text, offset_min)
-    return _time_text(moment), moment.date()
-
-
-def _number(value: int | None) -> str:
-    """neutralise(_num(value)) for a number from the database."""
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text  # negative: not stored
-
-
-def _stored_rows(
-    rows: Iterable[Sequence[Any]], date_from: date | None, date_to: date | None
-) -> Iterator[list[str]]:
-    """The neutralised cells of `HistoryStore.flat_rows` rows (with the `REPS_COLUMNS`
-    sums) whose local start day is within [date_from, date_to]: for each session exactly
-    what `row_for` and `neutralise` give for it read back as a SessionRecord, without
-    building one. Only the notes are free text: times, end reasons and legs never start
-    like a formula, and numbers only if negative (`_number`)."""
-    for s_utc, s_off, e_utc, e_off, reason, legs, br, bl, bt, bn, ar, al, at, an, *reps in rows:
-        started, day = _local(s_utc, s_off)
-        if (date_from is not None and day < date_from) or (date_to is not None and day > date_to):
-            continue
-        yield [
-            started,
-            _local(e_utc, e_off)[0] if e_utc else "",
-            _REASON_TEXT.get(reason) or (EndReason(reason).value if reason else _INTERRUPTED),
-            _LEGS_TEXT.get(legs) or LegChoice(legs).value,
-            _number(br),
-            _number(bl),
-            _number(bt),
-            neutralise(bn or ""),
-            _number(ar),
-            _number(al),
-            _number(at),
-            neutralise(an or ""),
-            *[_number(n) for n in reps],
-        ]
-
-
-def export_csv(
-    store: HistoryStore,
-    path: Path,
-    date_from: date | None = None,
-    date_to: date | None = None,
-) -> int:
-    """Write the history (optionally by local start day) to `path`, atomically."""
-    # Local days depend on each session's own offset: read a margin wide, then filter.
-    margin = timedelta(days=2)
-    start = (
-        datetime.combine(date_from, datetime.min.time(), timezone.utc) - margin
-        if date_from
-        else None
-    )
-    end = datetime.combine(date_to, datetime.min.time(), timezone.utc) + margin if date_to else None
-    buf = io.StringIO(newline="")
-    buf.write(BOM)
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    n = 0
-    for cells in _stored_rows(store.flat_rows(start, end, _REPS_KEYS), date_from, date_to):
-        writer.writerow(cells)
-        n += 1
-    data = buf.getvalue().encode("utf-8")
-    del buf
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return n
-
-
-# ----- reading -------------------------------------------------------------------------------
 def _decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
@@ -563,24 +364,11 @@ def _unneutralised(raw: list[str], line: int) -> list[str]:
     return raw
 
 
-def parse_csv(data: bytes) -> list[SessionRecord]:
-    """Every session in the file, or CsvImportError naming the first bad line and column."""
-    records = []
-    for _, values, reps in _parse(data):
-        sets = tuple(
-            SetRecord(routine_id, "", leg, None, n, IMPORTED)
-            for (_, routine_id, leg), n in zip(REPS_COLUMNS, reps, strict=True)
-            if n is not None
-        )
-        records.append(replace(record_from_row((0, *values), sets), id=None))
-    return records
-
-
 def _new_rows(
     store: HistoryStore, parsed: list[tuple[tuple[Any, ...], SessionValues, T]]
 ) -> list[tuple[SessionValues, T]]:
     """The rows not stored yet (nor earlier in the file)."""
-    seen = {_key(row) for row in store.flat_rows(reps=_REPS_KEYS)}
+    seen = {_key(row) for row in store.flat_rows(reps=REPS_KEYS)}
     new: list[tuple[SessionValues, T]] = []
     for key, values, rest in parsed:
         if key in seen:
@@ -588,18 +376,6 @@ def _new_rows(
         seen.add(key)
         new.append((values, rest))
     return new
-
-
-def import_records(store: HistoryStore, records: list[SessionRecord]) -> ImportResult:
-    """Merge: sessions already stored with exactly the same values are skipped."""
-    parsed = []
-    for rec in records:
-        values = session_values(rec)
-        reps = [rec.reps(routine_id, leg) for _, routine_id, leg in REPS_COLUMNS]
-        parsed.append((_key((*values, *reps)), values, [set_values(s) for s in rec.sets]))
-    new = _new_rows(store, parsed)
-    store.add_rows(new)
-    return ImportResult(added=len(new), skipped=len(parsed) - len(new))
 
 
 @contextmanager
@@ -621,7 +397,7 @@ def import_data(store: HistoryStore, data: bytes) -> ImportResult:
     with _no_cyclic_gc():
         parsed = _parse(data)
         new = _new_rows(store, parsed)
-        store.add_imported(new, _REPS_KEYS, IMPORTED)
+        store.add_imported(new, REPS_KEYS, IMPORTED)
         result = ImportResult(added=len(new), skipped=len(parsed) - len(new))
         # Freed while the collector still sleeps: else its first run walks them all once
         # more (0.08-0.10 s for 100,000 sessions).
