@@ -87,16 +87,17 @@ def run_gui(
         app.setWindowIcon(QIcon(str(asset_path("app_icon.svg"))))
 
     if self_test:
+        from knee_coach.self_test import Check, history_check, run_checks
+
+        history = history_check(data_dir)  # before the window could open (and repair) it
         set_app_icon()
         window = MainWindow(data_dir, player_factory=None, language=language)
         window.show()
-        from knee_coach.self_test import Check, run_checks
-
         shown = window.isVisible() and window.stack.currentWidget() is window.checkin_page
         QTimer.singleShot(0, app.quit)
         app.exec()
         checks = [Check("main window", shown, f"{app.platformName()}, check-in page shown")]
-        checks += run_checks()
+        checks += [history, *run_checks()]
         for check in checks:
             print(check.line())
         ok = all(check.ok for check in checks)

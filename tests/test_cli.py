@@ -101,7 +101,7 @@ def test_a_newer_database_fails_clearly(tmp_path: Path, capsys: pytest.CaptureFi
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     rc = cli.main(["--data-dir", str(folder), "export", "--csv", str(tmp_path / "o.csv")])
-    assert rc == 1
+    assert rc == 3
     assert "newer version" in capsys.readouterr().err
     assert not (tmp_path / "o.csv").exists()
 

@@ -145,7 +145,7 @@ def test_a_failed_migration_changes_nothing(
     broken = dict(dbmod.MIGRATIONS)
     broken[1] = dbmod.V1_TO_V2 + "\nINSERT INTO no_such_table VALUES (1);\n"
     monkeypatch.setattr(dbmod, "MIGRATIONS", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(dbmod.MigrationError, match="no_such_table"):
         Database.open(tmp_path)
     conn = sqlite3.connect(tmp_path / FILE_NAME)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
