@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from knee_coach.storage.paths import private_file, private_folder
+
 log = logging.getLogger(__name__)
 
 FILE_NAME = "history.sqlite3"
@@ -411,44 +413,6 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
-
-
-def private_folder(folder: Path) -> None:
-    """Make `folder` (and missing parents) and make it the user's alone: 0700."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if folder.stat().st_mode & 0o077:
-        os.chmod(folder, 0o700)
-
-
-def private_file(path: Path, create: bool = False) -> None:
-    """Make `path` readable and writable by the user alone (0600); `create` makes an empty
-    file with those permissions first, so it is never readable by others, not even briefly."""
-    if create:
-        try:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            return
-        except FileExistsError:
-            pass
-    try:
-        if path.stat().st_mode & 0o177:
-            os.chmod(path, 0o600)
-    except FileNotFoundError:
-        pass
-
-
-def secure_tree(folder: Path) -> None:
-    """Repair an existing data folder (older versions left 0755 and 0644): every folder in
-    it 0700, every file 0600. Links are not followed."""
-    private_folder(folder)
-    for root, dirs, files in os.walk(folder):
-        for name in dirs:
-            sub = Path(root, name)
-            if not sub.is_symlink():
-                private_folder(sub)
-        for name in files:
-            file = Path(root, name)
-            if not file.is_symlink():
-                private_file(file)
 
 
 def check_history(data_dir: Path) -> None:

@@ -59,6 +59,9 @@ class SingleInstance(QObject):
         meanwhile keeps trying to reach this one for a few seconds."""
         if not self.lock.tryLock(timeout_ms):
             return False
+        from knee_coach.storage.paths import private_file
+
+        private_file(self.data_dir / LOCK_NAME)  # QLockFile makes it as the umask says
         if listen:
             self.listen()
         return True
