@@ -228,8 +228,7 @@ def _inspect(path: Path) -> tuple[int, str | None]:
         if version > CURRENT_VERSION:
             return version, None
         tables = {
-            row[0]
-            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         expected = {"sessions", "sets"}
         if (version == 0 and tables) or (version > 0 and not expected <= tables):

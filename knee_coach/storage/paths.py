@@ -28,6 +28,22 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return folder.resolve()
 
 
+def probe_writable(folder: Path) -> None:
+    """Raise the OSError that writing a small file in `folder` meets (ENOSPC, EACCES...)."""
+    fd, name = -1, ""
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".probe-")
+        os.write(fd, b"\0" * 4096)
+        os.fsync(fd)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if name:
+            os.unlink(name)
+
+
 def private_folder(folder: Path) -> None:
     """Make `folder` (and missing parents) and make it the user's alone: 0700."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
