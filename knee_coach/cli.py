@@ -182,7 +182,9 @@ def _import(folder: Path, args: argparse.Namespace) -> int:
         return _storage_failed(exc)
     print(
         f"Imported {result.added} sessions from {args.csv}"
-        f" ({result.skipped} already in the history were skipped)"
+        f" ({result.skipped} already in the history were skipped"
+        + (f", {result.repeated} repeated in the file were skipped" if result.repeated else "")
+        + ")"
     )
     return EXIT_OK
 

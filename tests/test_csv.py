@@ -201,7 +201,7 @@ def replace_cell(text: str, line: int, column: str, value: str) -> str:
         (replace_cell(good_file(), 2, "before_note", "x" * 501).encode(), 2, 8, "longer"),
         (good_file().encode("utf-8")[:-40], 4, 4, "columns"),  # cut short
         (good_file().encode()[:-3] + b'"\r\n', 4, 16, "reps"),
-        ((good_file() + '2026-01-09T07:00:00+09:00,"unclosed\r\n').encode(), 5, 1, "CSV"),
+        ((good_file() + '2026-01-09T07:00:00+09:00,"unclosed\r\n').encode(), 5, 2, "CSV"),
         (
             replace_cell(good_file(), 3, "before_note", "階段").lstrip("\ufeff").encode("cp932"),
             3,
@@ -504,13 +504,12 @@ def read_both_ways(text: str) -> tuple[object, object]:
             return (exc.line, exc.column, str(exc))
 
     split = outcome()
-    with patch.object(csv_import, "_plain_lines", lambda text: None):
+    with patch.object(csv_import, "_SPLIT_PLAIN", False):
         return split, outcome()
 
 
 def test_plain_files_are_split_into_rows_as_the_csv_module_would() -> None:
     plain = good_file()[1:]
-    assert csv_import._plain_lines(plain) is not None
     long_note = "x" * (csv.field_size_limit() + 1)  # the csv module refuses the cell
     for text in (
         plain,
@@ -526,7 +525,7 @@ def test_plain_files_are_split_into_rows_as_the_csv_module_would() -> None:
     ):
         split, by_csv = read_both_ways(text)
         assert split == by_csv, text[:300]
-    assert read_both_ways(replace_cell(plain, 3, "before_note", long_note)[1:])[0][:2] == (3, 1)
+    assert read_both_ways(replace_cell(plain, 3, "before_note", long_note)[1:])[0][:2] == (3, 8)
 
 
 @settings(max_examples=300, deadline=None)

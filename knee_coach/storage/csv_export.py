@@ -52,6 +52,14 @@ def _number(value: int | None) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text  # negative: not stored
 
 
+def _note(text: str | None) -> str:
+    """A stored note as a cell: neutralised, and a NUL (not text; an older import may have
+    stored one) written as U+FFFD, the mark for a character that cannot be shown."""
+    if not text:
+        return ""
+    return neutralise(text.replace("\x00", "\ufffd") if "\x00" in text else text)
+
+
 def _stored_rows(
     rows: Iterable[Sequence[Any]], date_from: date | None, date_to: date | None
 ) -> Iterator[list[str]]:
@@ -72,11 +80,11 @@ def _stored_rows(
             _number(br),
             _number(bl),
             _number(bt),
-            neutralise(bn or ""),
+            _note(bn),
             _number(ar),
             _number(al),
             _number(at),
-            neutralise(an or ""),
+            _note(an),
             *[_number(n) for n in reps],
         ]
 

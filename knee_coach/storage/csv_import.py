@@ -1,21 +1,27 @@
 """A CSV history file (the format is in csv_format.py) merged into the history.
 
-Import validates the whole file first and then adds the new sessions in one transaction:
-either every new row is stored or, on the first problem, nothing is.
+The file is read as a stream, line by line, so memory stays bounded whatever its size. The
+new sessions are added while it is read, all in one transaction: on the first problem
+(CsvImportError, naming its line and column) that transaction is rolled back, so either
+every new row is stored or nothing is. Only what is not a regular file is refused before
+reading.
 """
 
 from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import io
+import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO
 
 from knee_coach.core.checkin import NOTE_MAX_CHARS, RATING_MAX, RATING_MIN
 from knee_coach.core.i18n import QT_TRANSLATE_NOOP
@@ -32,7 +38,8 @@ from knee_coach.storage.csv_format import (
 )
 from knee_coach.storage.history import HistoryStore, SessionValues
 
-_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})\Z")
+# An offset is at most 23:59 (fromisoformat would read +09:60 as +10:00).
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)\Z")
 _INT = re.compile(r"[0-9]{1,6}\Z")
 # Fast paths for the usual cells; anything else goes through the full checks.
 _RATINGS = {str(n): n for n in range(RATING_MIN, RATING_MAX + 1)}
@@ -43,7 +50,6 @@ _REPS_PLAIN = {str(n): n for n in range(MAX_REPS + 1)}
 _REPS_CELLS = tuple((COL[name], name, _REPS_PLAIN) for name, _, _ in REPS_COLUMNS)
 _NO_CHECK_IN = (None, None, None, None)
 _MINUTES_SECONDS = frozenset(f":{m:02d}:{s:02d}" for m in range(60) for s in range(60))
-T = TypeVar("T")
 _NO_CHECK_IN_KEY = (None, None, None, "")  # what _key makes of _NO_CHECK_IN
 # The offsets seen in time cells: suffix ("Z", "+09:00") -> (offset, offset in minutes).
 _ZONES: dict[str, tuple[timedelta, int]] = {}
@@ -97,6 +103,20 @@ E_NOTE = QT_TRANSLATE_NOOP(
     "Line {line}, column {column} ({name}): the note is longer than {max} characters.",
 )
 E_READ = QT_TRANSLATE_NOOP("csv", "The file cannot be read: {detail}")
+E_NOT_FILE = QT_TRANSLATE_NOOP(
+    "csv",
+    "{path} is not a regular file (but a folder, a device or a pipe); choose a CSV file "
+    "saved on disk.",
+)
+E_LONG_LINE = QT_TRANSLATE_NOOP(
+    "csv",
+    "Line {line}, column {column}: the line is longer than {max} bytes; no Knee Coach "
+    "history has lines this long.",
+)
+E_NUL = QT_TRANSLATE_NOOP(
+    "csv",
+    "Line {line}, column {column} ({name}): the cell holds a NUL character, which is not text.",
+)
 
 
 class CsvImportError(ValueError):
@@ -106,6 +126,9 @@ class CsvImportError(ValueError):
         self.template = template
         self.line = line
         self.column = column
+        for name in ("value", "found", "expected"):  # invisible characters made visible
+            if isinstance(args.get(name), str):
+                args[name] = visible(str(args[name]))
         self.args_ = {"line": line, "column": column, **args}
         super().__init__(template.format(**self.args_))
 
@@ -115,23 +138,19 @@ class CsvImportError(ValueError):
         return str(text).format(**self.args_)
 
 
-@dataclass(frozen=True)
+def visible(text: str) -> str:
+    """`text` with characters that show as nothing (a byte-order mark, NUL, controls)
+    written as <U+FEFF>, so that two texts that differ never look the same."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
+
+
+@dataclass(frozen=True, slots=True)
 class ImportResult:
     added: int
-    skipped: int  # exact duplicates of stored sessions (or of earlier rows)
-
-
-def _decode(data: bytes) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        prefix = data[line_start : exc.start].decode("utf-8", errors="replace")
-        raise CsvImportError(
-            E_ENCODING, line, len(prefix) + 1, byte=f"0x{data[exc.start]:02X}"
-        ) from exc
-    return text[1:] if text.startswith(BOM) else text
+    skipped: int  # exact duplicates of sessions already in the history
+    repeated: int = 0  # rows that repeat an earlier row of the same file
 
 
 def _rating(row: list[str], line: int, name: str) -> int | None:
@@ -280,59 +299,131 @@ def _key(row: Sequence[Any]) -> tuple[Any, ...]:
     )
 
 
-def _parse(data: bytes) -> list[_Parsed]:
-    """Every row of the file, or CsvImportError naming the first bad line and column."""
-    text = _decode(data)
-    if not text.strip():
-        raise CsvImportError(E_EMPTY, 1, 1)
-    lines = _plain_lines(text)
-    if lines is None:
-        return _parse_csv(text)
-    _check_header(lines[0].split(","))
-    parsed: list[_Parsed] = []
-    for line, row_text in enumerate(lines[1:], start=2):
-        if row_text:  # a blank line between rows is harmless
-            raw = row_text.split(",")
-            if len(raw) != len(HEADER) or "'" in row_text:  # else no cell starts with one
-                raw = _unneutralised(raw, line)
-            parsed.append(_row(raw, line))
-    return parsed
+# ----- reading, streamed: memory stays bounded whatever the file's size ---------------------
+MAX_LINE_BYTES = 1 << 20  # far above any row (16 cells, two notes of NOTE_MAX_CHARS)
+CHUNK_ROWS = 2000  # new sessions written per step of the one transaction
+_UTF8_BOM = BOM.encode("utf-8")
+# A lone CR ends a line too (as io.StringIO(newline="") reads), except in CRLF.
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+_SPLIT_PLAIN = True  # False: every line through the csv module (the tests compare both)
 
 
-def _plain_lines(text: str) -> list[str] | None:
-    """The lines of a file in which the csv module would find nothing but cells, commas and
-    line ends, so that splitting them gives its rows, in less time: nothing quoted, no NUL
-    (which the csv module of Python 3.10 refuses), only CRLF or only LF line ends, and no
-    line longer than a cell may be (the csv module refuses longer cells). None for any
-    other file."""
-    if '"' in text or "\x00" in text:
-        return None
-    if "\r" not in text:
-        lines = text.split("\n")
-    elif text.count("\r") == text.count("\n") == text.count("\r\n"):
-        lines = text.split("\r\n")
-    else:
-        return None
-    if max(map(len, lines)) > csv.field_size_limit():
-        return None
-    return lines
+class _Lines:
+    """The decoded lines of a binary file, one at a time, counting them (`number`); a bad
+    byte or an endless line is a CsvImportError naming the line and column."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self.number = 0  # lines handed out so far: the number of the last one
+        self._pieces: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        if self._pieces:
+            self.number += 1
+            return self._pieces.pop()
+        data = self._fh.readline(MAX_LINE_BYTES + 1)
+        if not data:
+            raise StopIteration
+        line = self.number + 1
+        if len(data) > MAX_LINE_BYTES:
+            raise CsvImportError(E_LONG_LINE, line, 1, max=MAX_LINE_BYTES)
+        if line == 1 and data.startswith(_UTF8_BOM):
+            data = data[len(_UTF8_BOM) :]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            prefix = data[: exc.start].decode("utf-8", errors="replace")
+            raise CsvImportError(
+                E_ENCODING, line, len(prefix) + 1, byte=f"0x{data[exc.start]:02X}"
+            ) from exc
+        if "\r" in text and (text.count("\r") > 1 or not text.endswith("\r\n")):
+            pieces = _LONE_CR.split(text)
+            if len(pieces) > 1:
+                self._pieces = pieces[:0:-1]  # the rest, last first, for pop()
+                text = pieces[0]
+        self.number += 1
+        return text
 
 
-def _parse_csv(text: str) -> list[_Parsed]:
-    """`_parse` of any file, read by the csv module."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    parsed: list[_Parsed] = []
-    line = 1
-    try:
-        for row_no, raw in enumerate(reader):
-            if row_no == 0:
-                _check_header(raw)
-            elif raw:  # a blank line between rows is harmless
-                parsed.append(_row(_unneutralised(raw, line), line))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise CsvImportError(E_SYNTAX, reader.line_num or line, 1, detail=str(exc)) from exc
-    return parsed
+def _error_column(text: str) -> int:
+    """The cell (1-based) of a record's text in which the csv module (strict) stopped:
+    a character after a closing quote, a cell longer than its limit, or the end inside
+    a quoted cell."""
+    column, state, length, limit = 1, "start", 0, csv.field_size_limit()
+    for ch in text:
+        length = 0 if state == "start" else length + 1
+        if length > limit:
+            return column
+        if state == "quoted":
+            if ch == '"':
+                state = "closed"
+        elif state == "closed":
+            if ch == '"':
+                state = "quoted"
+            elif ch == ",":
+                column, state = column + 1, "start"
+            else:
+                return column
+        elif ch == ",":
+            column, state = column + 1, "start"
+        elif ch == '"' and state == "start":
+            state = "quoted"
+        else:
+            state = "cell"
+    return column
+
+
+def _then(first: str, lines: Iterator[str], seen: list[str]) -> Iterator[str]:
+    """`first`, then more `lines` as a quoted cell asks for them (kept in `seen`)."""
+    yield first
+    for piece in lines:
+        seen.append(piece)
+        yield piece
+
+
+def _records(fh: BinaryIO) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) of each record, the header first; blank lines are skipped."""
+    lines = _Lines(fh)
+    limit = csv.field_size_limit()
+    for text in lines:
+        line = lines.number
+        if _SPLIT_PLAIN and '"' not in text and len(text) <= limit:
+            # The usual row: nothing quoted, so its cells are what the csv module would
+            # give, in less time.
+            body = text.rstrip("\r\n") if text.endswith(("\n", "\r")) else text
+            if body:
+                yield line, body.split(",")
+            continue
+        seen = [text]
+        reader = csv.reader(_then(text, lines, seen), strict=True)
+        try:
+            cells = next(reader, [])
+        except csv.Error as exc:
+            raise CsvImportError(
+                E_SYNTAX, line, _error_column("".join(seen)), detail=str(exc)
+            ) from exc
+        if cells:
+            yield line, cells
+
+
+def _check_cells(raw: list[str], line: int) -> list[str]:
+    """The cells of a data row without the apostrophes `neutralise` added, or
+    CsvImportError if the row has the wrong number of cells or a NUL."""
+    width = len(HEADER)
+    if len(raw) != width:
+        raise CsvImportError(
+            E_COLUMNS, line, min(len(raw), width) + 1, found=len(raw), expected=width
+        )
+    joined = "".join(raw)
+    if "\x00" in joined:
+        column = next(i for i, cell in enumerate(raw) if "\x00" in cell)
+        raise CsvImportError(E_NUL, line, column + 1, name=HEADER[column])
+    if "'" in joined:  # else no cell can start with one
+        raw = [c[1:] if c.startswith("'") else c for c in raw]
+    return raw
 
 
 def _check_header(raw: list[str]) -> None:
@@ -351,31 +442,61 @@ def _check_header(raw: list[str]) -> None:
         )
 
 
-def _unneutralised(raw: list[str], line: int) -> list[str]:
-    """The cells of a data row without the apostrophes `neutralise` added, or
-    CsvImportError if the row has the wrong number of cells."""
-    width = len(HEADER)
-    if len(raw) != width:
-        raise CsvImportError(
-            E_COLUMNS, line, min(len(raw), width) + 1, found=len(raw), expected=width
-        )
-    if "'" in "".join(raw):  # else no cell can start with one
-        raw = [c[1:] if c.startswith("'") else c for c in raw]
-    return raw
+def _parsed_rows(fh: BinaryIO) -> Iterator[_Parsed]:
+    """Every data row of the file, checked, or CsvImportError naming the first bad line
+    and column (the rows before it have been handed out by then)."""
+    records = _records(fh)
+    first = next(records, None)
+    if first is None:
+        raise CsvImportError(E_EMPTY, 1, 1)
+    line, header = first
+    if line != 1:  # blank lines first: no header
+        raise CsvImportError(E_HEADER, 1, 1, expected=HEADER[0], found="")
+    _check_header(header)
+    for line, raw in records:
+        yield _row(_check_cells(raw, line), line)
 
 
-def _new_rows(
-    store: HistoryStore, parsed: list[tuple[tuple[Any, ...], SessionValues, T]]
-) -> list[tuple[SessionValues, T]]:
-    """The rows not stored yet (nor earlier in the file)."""
-    seen = {_key(row) for row in store.flat_rows(reps=REPS_KEYS)}
-    new: list[tuple[SessionValues, T]] = []
-    for key, values, rest in parsed:
-        if key in seen:
-            continue
-        seen.add(key)
-        new.append((values, rest))
-    return new
+def _parse(data: bytes) -> list[_Parsed]:
+    """Every row of a whole file's bytes (tests, and the reference reader in tests/)."""
+    return list(_parsed_rows(io.BytesIO(data)))
+
+
+def _digest(key: tuple[Any, ...]) -> bytes:
+    """A 16-byte stand-in for a duplicate key: hundreds of thousands of them take little
+    memory, and two different sessions share one with a chance of about 2**-128."""
+    return hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
+
+
+class _Merge:
+    """The new rows of a file, in chunks, and the counts of the rows left out."""
+
+    def __init__(self, store: HistoryStore, fh: BinaryIO) -> None:
+        self.store = store
+        self.fh = fh
+        self.added = self.skipped = self.repeated = 0
+
+    def chunks(self) -> Iterator[list[tuple[SessionValues, list[int | None]]]]:
+        # Read inside the import's transaction: the stored sessions cannot change meanwhile.
+        stored = {_digest(_key(row)) for row in self.store.iter_flat_rows(reps=REPS_KEYS)}
+        in_file: set[bytes] = set()
+        chunk: list[tuple[SessionValues, list[int | None]]] = []
+        for key, values, reps in _parsed_rows(self.fh):
+            digest = _digest(key)
+            if digest in stored:
+                self.skipped += 1
+                continue
+            if digest in in_file:
+                self.repeated += 1
+                continue
+            in_file.add(digest)
+            chunk.append((values, reps))
+            if len(chunk) == CHUNK_ROWS:
+                self.added += len(chunk)
+                yield chunk
+                chunk = []
+        self.added += len(chunk)
+        yield chunk
 
 
 @contextmanager
@@ -391,23 +512,32 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def import_data(store: HistoryStore, data: bytes) -> ImportResult:
-    """Merge the CSV file's bytes into the history: every new session or, on the first
-    problem (CsvImportError), nothing."""
+def import_stream(store: HistoryStore, fh: BinaryIO) -> ImportResult:
+    """Merge a CSV file into the history as it is read: every new session or, on the first
+    problem (CsvImportError), nothing. The rows go in while the file is read, all in one
+    transaction that a problem rolls back, so memory does not grow with the file."""
+    merge = _Merge(store, fh)
     with _no_cyclic_gc():
-        parsed = _parse(data)
-        new = _new_rows(store, parsed)
-        store.add_imported(new, REPS_KEYS, IMPORTED)
-        result = ImportResult(added=len(new), skipped=len(parsed) - len(new))
-        # Freed while the collector still sleeps: else its first run walks them all once
-        # more (0.08-0.10 s for 100,000 sessions).
-        del parsed, new
-    return result
+        store.add_imported_chunks(merge.chunks(), REPS_KEYS, IMPORTED)
+    return ImportResult(added=merge.added, skipped=merge.skipped, repeated=merge.repeated)
+
+
+def import_data(store: HistoryStore, data: bytes) -> ImportResult:
+    """`import_stream` of a whole file's bytes."""
+    return import_stream(store, io.BytesIO(data))
 
 
 def import_csv(store: HistoryStore, path: Path) -> ImportResult:
+    """`import_stream` of the file at `path`: a regular file (or a link to one) only."""
     try:
-        data = Path(path).read_bytes()
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise CsvImportError(E_NOT_FILE, path=path)
+        fh = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
-        raise CsvImportError(E_READ, detail=str(exc)) from exc
-    return import_data(store, data)
+        raise CsvImportError(E_READ, detail=exc.strerror or str(exc)) from exc
+    with fh:
+        try:
+            return import_stream(store, fh)
+        except OSError as exc:  # reading the file (SQLite's errors are not OSErrors)
+            raise CsvImportError(E_READ, detail=exc.strerror or str(exc)) from exc
