@@ -207,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder: Path = data_dir(args.data_dir)
     except OSError as exc:
         _err(f"cannot use the data folder: {exc}")
+        if args.command is None and not args.self_test:
+            from knee_coach.ui.storage_dialogs import data_folder_failed
+
+            data_folder_failed(str(args.data_dir or exc.filename or ""), exc, args.lang)
         return EXIT_BAD_INPUT
     if args.command == "export":
         return _export(folder, args)

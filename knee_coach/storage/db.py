@@ -251,6 +251,7 @@ class Database:
         self.conn = conn
         self.corruption: CorruptionReport | None = None
         self.migrated_from: int | None = None
+        self.read_only = False
 
     # ----- opening ----------------------------------------------------------------------
     @classmethod
@@ -276,6 +277,8 @@ class Database:
                 corruption = CorruptionReport(moved, damage, latest_backup(data_dir))
         db = cls(path, cls._connect(path))
         db.corruption = corruption
+        # Readable but not writable (a read-only file or disk): opened, but say so.
+        db.read_only = not os.access(path, os.W_OK)
         try:
             db.migrate()
         except BaseException:

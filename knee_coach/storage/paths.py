@@ -23,6 +23,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         folder = Path(user_data_dir(APP_ID, appauthor=False, roaming=False))
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not os.access(folder, os.W_OK):
+        probe_writable(folder)  # raises the real cause: a read-only disk, a full one...
         raise PermissionError(errno.EACCES, "the folder is not writable", str(folder))
     secure_tree(folder)
     return folder.resolve()
@@ -64,6 +65,8 @@ def private_file(path: Path, create: bool = False) -> None:
         if path.stat().st_mode & 0o177:
             os.chmod(path, 0o600)
     except FileNotFoundError:
+        pass
+    except OSError:  # a read-only disk, another user's file: it is used as it is
         pass
 
 

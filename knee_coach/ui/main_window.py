@@ -546,7 +546,7 @@ class MainWindow(Retranslating, QMainWindow):
             answer = QMessageBox.question(
                 self,
                 self.tr("Stop the session?"),
-                self.tr("A session is in progress. Stop it and quit? The sets done are kept."),
+                storage_dialogs.stop_question(self._sets_saved()),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 self.closing.quitting = False
