@@ -12,12 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from knee_coach import APP_NAME
 
-CTX = "storage_dialogs"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("storage_dialogs", text)
-
 
 def words(exc: BaseException, path: object = "") -> str:
     """The storage problem `exc` in the user's words and language."""
@@ -33,8 +27,9 @@ def data_folder_failed(folder: str, exc: OSError, language: str | None = None) -
     from knee_coach.ui import i18n
 
     i18n.apply_language(language or "system")
-    text = _tr(
-        "{app} cannot use its data folder, so it cannot keep your history:\n{folder}\n\n{error}"
+    text = QCoreApplication.translate(
+        "storage_dialogs",
+        "{app} cannot use its data folder, so it cannot keep your history:\n{folder}\n\n{error}",
     ).format(app=APP_NAME, folder=folder, error=words(exc, folder))
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text)
     box.setObjectName("dataFolderProblem")
@@ -46,11 +41,12 @@ def warn_read_only(parent: QWidget, path: Path) -> None:
     """The history opened but cannot be written: sessions run, nothing is saved."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("History is read-only"),
-        _tr(
+        QCoreApplication.translate("storage_dialogs", "History is read-only"),
+        QCoreApplication.translate(
+            "storage_dialogs",
             "The history can be read but not written, so sessions you do now are not "
             "saved:\n{path}\n\nMake the file writable (or free the disk it is on) and start "
-            "{app} again."
+            "{app} again.",
         ).format(path=path, app=APP_NAME),
         QMessageBox.StandardButton.Ok,
         parent,
@@ -62,8 +58,11 @@ def warn_read_only(parent: QWidget, path: Path) -> None:
 def stop_question(saved: bool) -> str:
     """The quit question mid-session: the sets done are kept only if they were saved."""
     if saved:
-        return _tr("A session is in progress. Stop it and quit? The sets done are kept.")
-    return _tr(
+        return QCoreApplication.translate(
+            "storage_dialogs", "A session is in progress. Stop it and quit? The sets done are kept."
+        )
+    return QCoreApplication.translate(
+        "storage_dialogs",
         "A session is in progress. Stop it and quit? The history could not be written, so "
-        "the sets done are not saved."
+        "the sets done are not saved.",
     )
