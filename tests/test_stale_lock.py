@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from knee_coach.ui.single_instance import LOCK_NAME
-from tests.faults import fill
+from tests.faults import ROOT, fill
 
 HOLD = textwrap.dedent(
     """
@@ -31,7 +31,7 @@ HOLD = textwrap.dedent(
 
 
 def env(**extra: str) -> dict[str, str]:
-    out = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+    out = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), **extra}
     out.pop("KNEE_COACH_DATA_DIR", None)
     return out
 
