@@ -86,8 +86,8 @@ def test_import_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
     added_big, peak_big = peak_import_kib(tmp_path / "b", big)
     assert (added_small, added_big) == (10_000, 80_000)
     # Reading the whole file took about 12 times its size; streamed, the growth is the
-    # 16-byte duplicate digests and SQLite's page cache, well under the file's own size.
-    assert (peak_big - peak_small) * 1024 < grown_by, (peak_small, peak_big, grown_by)
+    # 16-byte duplicate digests and SQLite's page cache, well under half the file's size.
+    assert (peak_big - peak_small) * 1024 < grown_by / 2, (peak_small, peak_big, grown_by)
 
 
 def test_a_bad_row_at_the_end_of_a_big_file_writes_nothing(tmp_path: Path) -> None:

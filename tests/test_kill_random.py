@@ -27,19 +27,22 @@ KILLS = 30
 def run_and_kill(folder: Path, run: int, after_s: float) -> list[list[str]]:
     """Start the writer, kill it `after_s` seconds after its first acknowledged write, and
     return every line it acknowledged."""
-    proc = subprocess.Popen(
-        [sys.executable, str(WRITER), str(folder), str(run)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    errors = folder.parent / f"writer-{run}.err"
+    with open(errors, "w") as err:
+        proc = subprocess.Popen(
+            [sys.executable, str(WRITER), str(folder), str(run)],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
     assert proc.stdout is not None
     first = proc.stdout.readline()  # running and writing by now
-    assert first, proc.stderr.read() if proc.stderr else ""
+    assert first, errors.read_text()
     time.sleep(after_s)
     os.kill(proc.pid, signal.SIGKILL)
-    out, _ = proc.communicate(timeout=60)
+    out = proc.stdout.read()  # on from what readline() buffered (communicate would not)
+    proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
     # Only whole lines were acknowledged: the last piece, if the kill cut it, was not.
     return [line.split() for line in [first.rstrip("\n"), *out.split("\n")[:-1]]]
