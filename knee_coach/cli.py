@@ -131,8 +131,6 @@ def _export(folder: Path, args: argparse.Namespace) -> int:
 
 def _report(folder: Path, args: argparse.Namespace) -> int:
     """Like export: bad input exits 2 before anything is written."""
-    from knee_coach.storage.db import DatabaseError
-
     path: Path = args.pdf
     if args.date_from and args.date_to and args.date_from > args.date_to:
         _err("--from is after --to")
@@ -159,12 +157,8 @@ def _report(folder: Path, args: argparse.Namespace) -> int:
     except ValueError as exc:  # a period that ends before it starts (--from after today)
         _err(str(exc))
         return EXIT_BAD_INPUT
-    except DatabaseError as exc:
-        _err(str(exc))
-        return EXIT_FAILED
-    except OSError as exc:
-        _err(f"cannot write {path}: {exc}")
-        return EXIT_FAILED
+    except _storage_errors() as exc:
+        return _storage_failed(exc, path)
     print(f"Wrote a {pages}-page report to {path}")
     return EXIT_OK
 

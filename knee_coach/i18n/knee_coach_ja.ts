@@ -227,6 +227,12 @@ The history was not changed.</source>
             <numerusform>%Ln件はすでに記録にあったため、読み飛ばしました。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) repeated in the file, so skipped.</source>
+        <translation>
+            <numerusform>%Ln行はファイルの中で重複していたため、読み飛ばしました。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>History imported</source>
         <translation>記録を読み込みました</translation>
