@@ -147,3 +147,46 @@ def test_a_data_folder_that_cannot_be_written_gets_a_dialog_not_only_stderr(
     assert answers.names == ["dataFolderProblem"]
     assert str(read_only_disk) in answers.texts[0] and "read-only" in answers.texts[0]
     assert "cannot use the data folder" in capsys.readouterr().err
+
+
+HOLD_LOCK = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("LOCKED", flush=True)
+time.sleep(60)
+"""
+
+
+def test_the_window_words_a_locked_history_as_the_command_line_does(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QFileDialog
+
+    data = tmp_path / "data"
+    seeded_history(data, days=2)
+    source = tmp_path / "source"
+    seeded_history(source, days=5)
+    csv_file = tmp_path / "h.csv"
+    assert cli.main(["--data-dir", str(source), "export", "--csv", str(csv_file)]) == 0
+    window = session_window(qtbot, data, FakeClock(100.0))
+    qtbot.waitUntil(lambda: window.access.open_tried, timeout=5000)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(data / FILE_NAME)], stdout=subprocess.PIPE, text=True
+    )
+    answers = Answers()
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "LOCKED"
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv_file), ""))
+        window.menus.import_csv.trigger()  # waits for the other program, then gives up
+    finally:
+        answers.stop()
+        holder.kill()
+        holder.wait()
+    assert any(
+        "Another program is using the history: close it and try again." in text
+        for text in answers.texts
+    ), answers.texts
+    window.close()
