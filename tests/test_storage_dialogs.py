@@ -146,6 +146,7 @@ def test_a_data_folder_that_cannot_be_written_gets_a_dialog_not_only_stderr(
         answers.stop()
     assert answers.names == ["dataFolderProblem"]
     assert str(read_only_disk) in answers.texts[0] and "read-only" in answers.texts[0]
+    assert ".probe" not in answers.texts[0]
     assert "cannot use the data folder" in capsys.readouterr().err
 
 

@@ -38,6 +38,8 @@ def probe_writable(folder: Path) -> None:
         fd, name = tempfile.mkstemp(dir=folder, prefix=".probe-")
         os.write(fd, b"\0" * 4096)
         os.fsync(fd)
+    except OSError as exc:  # named after the folder: the probe's name means nothing to anyone
+        raise OSError(exc.errno, exc.strerror, str(folder)) from exc
     finally:
         if fd >= 0:
             os.close(fd)
