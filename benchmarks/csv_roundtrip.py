@@ -66,7 +66,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per step (median)")
     args = parser.parse_args()
 
-    from knee_coach.storage.csv_io import export_csv, import_csv
+    from knee_coach.storage.csv_export import export_csv
+    from knee_coach.storage.csv_import import import_csv
     from knee_coach.storage.db import Database
     from knee_coach.storage.demo import demo_records
     from knee_coach.storage.history import HistoryStore

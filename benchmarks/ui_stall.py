@@ -115,7 +115,7 @@ def one_run(scenario: str, seeded: Path | None) -> float:
         if scenario == "CSV import (100,000 sessions)":
             # A file exported from the seeded history, into an empty one.
             assert window.history is not None
-            from knee_coach.storage.csv_io import export_csv
+            from knee_coach.storage.csv_export import export_csv
 
             export_csv(window.history, Path(tmp) / "import.csv")
             window.close()

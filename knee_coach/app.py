@@ -58,6 +58,21 @@ def _report_start_up(window: MainWindow) -> None:
     window.firstFramePainted.connect(lambda: QTimer.singleShot(0, ready))
 
 
+def _why_not_writable(data_dir: Path, instance: object) -> str:
+    """Why no lock file could be made, in the storage's words (a full disk, permissions);
+    Qt's lock only says "UnknownError"."""
+    from PySide6.QtCore import QCoreApplication
+
+    from knee_coach.storage.errors import problem
+    from knee_coach.storage.paths import probe_writable
+
+    try:
+        probe_writable(data_dir)
+    except OSError as exc:
+        return problem(exc, data_dir).message(QCoreApplication.translate)
+    return str(instance.lock.error().name)  # type: ignore[attr-defined]
+
+
 def run_gui(
     data_dir: Path,
     self_test: bool = False,
@@ -87,16 +102,17 @@ def run_gui(
         app.setWindowIcon(QIcon(str(asset_path("app_icon.svg"))))
 
     if self_test:
+        from knee_coach.self_test import Check, history_check, run_checks
+
+        history = history_check(data_dir)  # before the window could open (and repair) it
         set_app_icon()
         window = MainWindow(data_dir, player_factory=None, language=language)
         window.show()
-        from knee_coach.self_test import Check, run_checks
-
         shown = window.isVisible() and window.stack.currentWidget() is window.checkin_page
         QTimer.singleShot(0, app.quit)
         app.exec()
         checks = [Check("main window", shown, f"{app.platformName()}, check-in page shown")]
-        checks += run_checks()
+        checks += [history, *run_checks()]
         for check in checks:
             print(check.line())
         ok = all(check.ok for check in checks)
@@ -113,7 +129,7 @@ def run_gui(
         if not instance.held_elsewhere():
             message = QCoreApplication.translate(
                 "app", "{app} cannot lock its data folder {folder}: {error}"
-            ).format(app=APP_NAME, folder=data_dir, error=instance.lock.error().name)
+            ).format(app=APP_NAME, folder=data_dir, error=_why_not_writable(data_dir, instance))
             print(message, file=sys.stderr)
             QMessageBox.critical(None, APP_NAME, message)
             return 2
@@ -121,6 +137,9 @@ def run_gui(
         if SingleInstance.activate_running(data_dir):
             print(f"{APP_NAME} is already running; its window was brought to the front.")
             return 0
+    if not instance.lock.isLocked() and not instance.take_over_stale():
+        from PySide6.QtWidgets import QMessageBox
+
         message = QCoreApplication.translate(
             "app",
             "{app} is already running with the data folder {folder}, but it does not answer. "

@@ -15,7 +15,8 @@ from pathlib import Path
 from knee_coach import APP_NAME, __version__
 from knee_coach.core.settings import LANGUAGES as LANG_CHOICES
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+# The exit codes (README, "Your data"); storage/errors.py says which problem gets which.
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNTOUCHED = 0, 1, 2, 3
 
 
 def _day(text: str) -> date:
@@ -81,22 +82,33 @@ def _err(message: str) -> None:
 
 
 def _open_store(folder: Path) -> object:
+    """The history, never repaired here: a damaged file stays where it is, byte for byte,
+    so that the app can still offer to restore the latest backup."""
     from knee_coach.storage.db import Database
     from knee_coach.storage.history import HistoryStore
 
-    db = Database.open(folder)
-    if db.corruption is not None:
-        _err(
-            f"the history database was damaged ({db.corruption.reason}); it was moved to "
-            f"{db.corruption.moved_to} and a new one was started. Latest backup: "
-            f"{db.corruption.latest_backup or 'none'} (open the app to restore it)."
-        )
-    return HistoryStore(db)
+    return HistoryStore(Database.open(folder, repair=False))
+
+
+def _storage_failed(exc: BaseException, path: object = "") -> int:
+    """One line in words for a storage problem, and its exit code (never a traceback)."""
+    from knee_coach.storage.errors import problem
+
+    found = problem(exc, path)
+    _err(found.message())
+    return found.exit_code
+
+
+def _storage_errors() -> tuple[type[BaseException], ...]:
+    import sqlite3
+
+    from knee_coach.storage.db import DatabaseError
+
+    return (sqlite3.Error, DatabaseError, OSError)
 
 
 def _export(folder: Path, args: argparse.Namespace) -> int:
-    from knee_coach.storage.csv_io import export_csv
-    from knee_coach.storage.db import DatabaseError
+    from knee_coach.storage.csv_export import export_csv
 
     path: Path = args.csv
     if args.date_from and args.date_to and args.date_from > args.date_to:
@@ -111,20 +123,14 @@ def _export(folder: Path, args: argparse.Namespace) -> int:
     try:
         store = _open_store(folder)
         n = export_csv(store, path, args.date_from, args.date_to)  # type: ignore[arg-type]
-    except DatabaseError as exc:
-        _err(str(exc))
-        return EXIT_FAILED
-    except OSError as exc:
-        _err(f"cannot write {path}: {exc}")
-        return EXIT_FAILED
+    except _storage_errors() as exc:
+        return _storage_failed(exc, path)
     print(f"Exported {n} sessions to {path}")
     return EXIT_OK
 
 
 def _report(folder: Path, args: argparse.Namespace) -> int:
     """Like export: bad input exits 2 before anything is written."""
-    from knee_coach.storage.db import DatabaseError
-
     path: Path = args.pdf
     if args.date_from and args.date_to and args.date_from > args.date_to:
         _err("--from is after --to")
@@ -151,19 +157,14 @@ def _report(folder: Path, args: argparse.Namespace) -> int:
     except ValueError as exc:  # a period that ends before it starts (--from after today)
         _err(str(exc))
         return EXIT_BAD_INPUT
-    except DatabaseError as exc:
-        _err(str(exc))
-        return EXIT_FAILED
-    except OSError as exc:
-        _err(f"cannot write {path}: {exc}")
-        return EXIT_FAILED
+    except _storage_errors() as exc:
+        return _storage_failed(exc, path)
     print(f"Wrote a {pages}-page report to {path}")
     return EXIT_OK
 
 
 def _import(folder: Path, args: argparse.Namespace) -> int:
-    from knee_coach.storage.csv_io import CsvImportError, import_csv
-    from knee_coach.storage.db import DatabaseError
+    from knee_coach.storage.csv_import import CsvImportError, import_csv
 
     try:
         store = _open_store(folder)
@@ -171,12 +172,13 @@ def _import(folder: Path, args: argparse.Namespace) -> int:
     except CsvImportError as exc:
         _err(f"{args.csv}: {exc} Nothing was imported.")
         return EXIT_BAD_INPUT
-    except DatabaseError as exc:
-        _err(str(exc))
-        return EXIT_FAILED
+    except _storage_errors() as exc:
+        return _storage_failed(exc)
     print(
         f"Imported {result.added} sessions from {args.csv}"
-        f" ({result.skipped} already in the history were skipped)"
+        f" ({result.skipped} already in the history were skipped"
+        + (f", {result.repeated} repeated in the file were skipped" if result.repeated else "")
+        + ")"
     )
     return EXIT_OK
 
@@ -199,6 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder: Path = data_dir(args.data_dir)
     except OSError as exc:
         _err(f"cannot use the data folder: {exc}")
+        if args.command is None and not args.self_test:
+            from knee_coach.ui.storage_dialogs import data_folder_failed
+
+            data_folder_failed(str(args.data_dir or exc.filename or ""), exc, args.lang)
         return EXIT_BAD_INPUT
     if args.command == "export":
         return _export(folder, args)

@@ -132,6 +132,21 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
 ]
 
 
+def history_check(data_dir: Path) -> Check:
+    """The history read without changing it: damaged, newer or someone else's is a failure,
+    in the words the command line uses."""
+    import sqlite3
+
+    from knee_coach.storage.db import FILE_NAME, DatabaseError, check_history
+    from knee_coach.storage.errors import problem
+
+    try:
+        check_history(data_dir)
+    except (DatabaseError, sqlite3.Error, OSError) as exc:
+        return Check("history", False, problem(exc, data_dir / FILE_NAME).message())
+    return Check("history", True, f"{data_dir / FILE_NAME}: readable (or not made yet)")
+
+
 def run_checks() -> list[Check]:
     results = []
     for name, check in CHECKS:

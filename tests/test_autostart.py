@@ -83,3 +83,30 @@ def test_enable_and_disable(tmp_path: Path) -> None:
     entry.apply(False, tmp_path / "data")
     assert not entry.is_enabled()
     entry.disable()  # already gone: fine
+
+
+@pytest.mark.parametrize("odd", ["\nExec=/bin/sh -c evil\nX=", "\r", "\t", "a\\nb"])
+def test_a_data_folder_with_line_breaks_makes_one_valid_exec_key(tmp_path: Path, odd: str) -> None:
+    import re
+    import shutil
+    import subprocess
+
+    folder = f"/home/a{odd}b/data"
+    entry = Autostart(tmp_path / "autostart" / "knee-coach.desktop")
+    entry.enable(["/usr/bin/python3", "-m", "knee_coach", "--data-dir", folder])
+    text = entry.path.read_text(encoding="utf-8")
+    exec_lines = [line for line in text.splitlines() if line.startswith("Exec")]
+    assert len(exec_lines) == 1, text
+    assert "\r" not in text and "\t" not in text
+    # Read back as the spec says: string escapes first, then the Exec quoting.
+    value = re.sub(
+        r"\\(.)",
+        lambda m: {"n": "\n", "r": "\r", "t": "\t", "s": " "}.get(m[1], m[1]),
+        exec_lines[0].split("=", 1)[1],
+    )
+    assert shlex.split(value)[-1] == folder
+    if shutil.which("desktop-file-validate"):
+        done = subprocess.run(
+            ["desktop-file-validate", str(entry.path)], capture_output=True, text=True
+        )
+        assert "error" not in done.stdout + done.stderr, done.stdout + done.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from knee_coach import cli
-from knee_coach.storage.csv_io import HEADER
+from knee_coach.storage.csv_format import HEADER
 from knee_coach.storage.db import Database
 from knee_coach.storage.demo import seed
 from knee_coach.storage.history import HistoryStore
@@ -101,7 +101,7 @@ def test_a_newer_database_fails_clearly(tmp_path: Path, capsys: pytest.CaptureFi
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     rc = cli.main(["--data-dir", str(folder), "export", "--csv", str(tmp_path / "o.csv")])
-    assert rc == 1
+    assert rc == 3
     assert "newer version" in capsys.readouterr().err
     assert not (tmp_path / "o.csv").exists()
 

@@ -17,19 +17,15 @@ from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.records import SessionRecord, offset_minutes, to_utc_text
 from knee_coach.core.routines import ROUTINES
-from knee_coach.storage import csv_io
-from knee_coach.storage.csv_io import (
-    HEADER,
-    CsvImportError,
-    export_csv,
-    import_csv,
-    neutralise,
-    parse_csv,
-    unneutralise,
-)
+from knee_coach.storage import csv_import
+from knee_coach.storage.csv_export import export_csv
+from knee_coach.storage.csv_format import HEADER, REPS_COLUMNS, neutralise, unneutralise
+from knee_coach.storage.csv_import import CsvImportError, import_csv
 from knee_coach.storage.db import Database
 from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
+from tests import csv_reference
+from tests.csv_reference import parse_csv
 
 JST = timezone(timedelta(hours=9))
 HEADER_LINE = ",".join(HEADER)
@@ -78,7 +74,7 @@ def test_the_header_is_stable_and_covers_every_routine_and_leg() -> None:
         "reps_hamstring_glide_right,reps_hamstring_glide_left,"
         "reps_popliteus_release_right,reps_popliteus_release_left"
     )
-    assert {(r, leg) for _, r, leg in csv_io.REPS_COLUMNS} == {
+    assert {(r, leg) for _, r, leg in REPS_COLUMNS} == {
         (routine.id, leg) for routine in ROUTINES for leg in Leg
     }
 
@@ -112,7 +108,7 @@ def test_export_import_export_gives_identical_bytes(tmp_path: Path) -> None:
 
 
 def test_formula_cells_are_neutralised_in_the_file() -> None:
-    text = csv_io.csv_text(tricky_records()[:10])
+    text = csv_reference.csv_text(tricky_records()[:10])
     rows = list(csv.reader(io.StringIO(text[1:], newline="")))
     notes = [row[HEADER.index("before_note")] for row in rows[1:]]
     assert notes[0] == "'=SUM(A1:A9)"
@@ -136,7 +132,7 @@ def test_import_merges_and_skips_exact_duplicates(tmp_path: Path) -> None:
     recs = demo_records(date(2026, 1, 1), date(2026, 1, 10))
     store.add_records(recs[:6])
     path = tmp_path / "all.csv"
-    path.write_text(csv_io.csv_text(recs), encoding="utf-8")
+    path.write_text(csv_reference.csv_text(recs), encoding="utf-8")
     result = import_csv(store, path)
     assert (result.added, result.skipped) == (len(recs) - 6, 6)
     assert store.count() == len(recs)
@@ -155,7 +151,7 @@ def test_export_by_local_day(tmp_path: Path) -> None:
 
 
 def good_file() -> str:
-    return csv_io.csv_text(demo_records(date(2026, 1, 1), date(2026, 1, 3), per_day=(1,)))
+    return csv_reference.csv_text(demo_records(date(2026, 1, 1), date(2026, 1, 3), per_day=(1,)))
 
 
 def replace_cell(text: str, line: int, column: str, value: str) -> str:
@@ -205,7 +201,7 @@ def replace_cell(text: str, line: int, column: str, value: str) -> str:
         (replace_cell(good_file(), 2, "before_note", "x" * 501).encode(), 2, 8, "longer"),
         (good_file().encode("utf-8")[:-40], 4, 4, "columns"),  # cut short
         (good_file().encode()[:-3] + b'"\r\n', 4, 16, "reps"),
-        ((good_file() + '2026-01-09T07:00:00+09:00,"unclosed\r\n').encode(), 5, 1, "CSV"),
+        ((good_file() + '2026-01-09T07:00:00+09:00,"unclosed\r\n').encode(), 5, 2, "CSV"),
         (
             replace_cell(good_file(), 3, "before_note", "階段").lstrip("\ufeff").encode("cp932"),
             3,
@@ -262,13 +258,13 @@ def shared_store(tmp_path_factory: pytest.TempPathFactory) -> HistoryStore:
 def test_property_any_bytes_either_import_or_raise_the_clear_error_and_write_nothing(
     shared_store: HistoryStore, data: bytes
 ) -> None:
-    before = csv_io.csv_text(shared_store.records())
+    before = csv_reference.csv_text(shared_store.records())
     count = shared_store.count()
     try:
-        result = csv_io.import_records(shared_store, parse_csv(data))
+        result = csv_reference.import_records(shared_store, parse_csv(data))
     except CsvImportError as exc:
         assert exc.line >= 1 and str(exc)
-        assert csv_io.csv_text(shared_store.records()) == before  # nothing written
+        assert csv_reference.csv_text(shared_store.records()) == before  # nothing written
     else:
         assert shared_store.count() == count + result.added
 
@@ -346,12 +342,12 @@ def test_export_writes_what_the_session_records_would(tmp_path: Path) -> None:
     assert any(r.end_reason is EndReason.INTERRUPTED for r in records)
     out = tmp_path / "all.csv"
     assert export_csv(store, out) == len(records)
-    assert out.read_bytes() == csv_io.csv_text(records).encode("utf-8")
+    assert out.read_bytes() == csv_reference.csv_text(records).encode("utf-8")
     part = tmp_path / "part.csv"
     n = export_csv(store, part, date(2026, 4, 1), date(2026, 6, 30))
-    expected = csv_io.select(records, date(2026, 4, 1), date(2026, 6, 30))
+    expected = csv_reference.select(records, date(2026, 4, 1), date(2026, 6, 30))
     assert n == len(expected) > 0
-    assert part.read_bytes() == csv_io.csv_text(expected).encode("utf-8")
+    assert part.read_bytes() == csv_reference.csv_text(expected).encode("utf-8")
     # And every one of those rows is recognised as already there.
     result = import_csv(store, out)
     assert (result.added, result.skipped) == (0, len(records))
@@ -405,7 +401,7 @@ def test_a_rating_with_a_leading_zero_and_a_neutralised_cell_still_import(tmp_pa
 
 def reference_time(value: str) -> tuple[str, int] | None:
     """A time cell read the plain way: UTC text and offset, or None when it is not valid."""
-    if not csv_io._TIME.match(value):
+    if not csv_import._TIME.match(value):
         return None
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -436,7 +432,7 @@ def test_time_cells_are_read_as_the_plain_way_would(value: str) -> None:
     errors, as reading every cell whole."""
     expected = reference_time(value)
     try:
-        _, utc, offset = csv_io._stored_time(value, 2, "started")
+        _, utc, offset = csv_import._stored_time(value, 2, "started")
     except CsvImportError as exc:
         assert expected is None, value
         assert (exc.line, exc.column) == (2, 1)
@@ -487,7 +483,7 @@ def test_an_end_in_the_hour_of_the_start_is_read_as_the_plain_way_would(
     row[0], row[1] = start, end
     ended = reference_time(end)
     try:
-        key, _, _ = csv_io._row(row, 2)
+        key, _, _ = csv_import._row(row, 2)
     except CsvImportError as exc:
         assert (exc.line, exc.column) == (2, 2), end
         assert ended is None or ended[0] < started[0], end
@@ -503,18 +499,17 @@ def read_both_ways(text: str) -> tuple[object, object]:
 
     def outcome() -> object:
         try:
-            return csv_io._parse(("\ufeff" + text).encode())
+            return csv_import._parse(("\ufeff" + text).encode())
         except CsvImportError as exc:
             return (exc.line, exc.column, str(exc))
 
     split = outcome()
-    with patch.object(csv_io, "_plain_lines", lambda text: None):
+    with patch.object(csv_import, "_SPLIT_PLAIN", False):
         return split, outcome()
 
 
 def test_plain_files_are_split_into_rows_as_the_csv_module_would() -> None:
     plain = good_file()[1:]
-    assert csv_io._plain_lines(plain) is not None
     long_note = "x" * (csv.field_size_limit() + 1)  # the csv module refuses the cell
     for text in (
         plain,
@@ -530,7 +525,7 @@ def test_plain_files_are_split_into_rows_as_the_csv_module_would() -> None:
     ):
         split, by_csv = read_both_ways(text)
         assert split == by_csv, text[:300]
-    assert read_both_ways(replace_cell(plain, 3, "before_note", long_note)[1:])[0][:2] == (3, 1)
+    assert read_both_ways(replace_cell(plain, 3, "before_note", long_note)[1:])[0][:2] == (3, 8)
 
 
 @settings(max_examples=300, deadline=None)
@@ -554,7 +549,7 @@ def test_imported_reps_are_stored_as_the_sets_add_rows_would_store(tmp_path: Pat
     written out, numbered without gaps, also when some reps are missing."""
     from knee_coach.storage.history import session_values
 
-    columns = [(routine_id, leg.value) for _, routine_id, leg in csv_io.REPS_COLUMNS]
+    columns = [(routine_id, leg.value) for _, routine_id, leg in REPS_COLUMNS]
     patterns = [
         (10, 12, 15, 0),
         (None, 3, None, 7),
@@ -608,7 +603,7 @@ def test_export_of_odd_stored_values_matches_the_plain_path(tmp_path: Path) -> N
     out = tmp_path / "odd.csv"
     assert export_csv(store, out) == 1
     data = out.read_bytes()
-    assert data == csv_io.csv_text(records).encode("utf-8")
+    assert data == csv_reference.csv_text(records).encode("utf-8")
     assert data.endswith(
         b"2026-05-01T12:15:00+05:45,2026-04-30T21:10:00-09:30,interrupted,left,3,,,'=1+1,"
         b",,,,,'-4,,\r\n"

@@ -69,6 +69,14 @@ def test_a_new_database_is_current_wal_with_foreign_keys(tmp_path: Path) -> None
     db.close()
 
 
+def test_every_commit_is_synced_so_it_survives_a_power_cut(tmp_path: Path) -> None:
+    """synchronous = FULL (2): with WAL, NORMAL survives the app crashing but may lose the
+    last commits in a power cut or an operating-system crash."""
+    db = Database.open(tmp_path)
+    assert db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    db.close()
+
+
 def test_migration_from_v1_keeps_every_value_and_makes_a_backup_first(tmp_path: Path) -> None:
     make_v1(tmp_path / FILE_NAME)
     db = Database.open(tmp_path)
@@ -145,7 +153,7 @@ def test_a_failed_migration_changes_nothing(
     broken = dict(dbmod.MIGRATIONS)
     broken[1] = dbmod.V1_TO_V2 + "\nINSERT INTO no_such_table VALUES (1);\n"
     monkeypatch.setattr(dbmod, "MIGRATIONS", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(dbmod.MigrationError, match="no_such_table"):
         Database.open(tmp_path)
     conn = sqlite3.connect(tmp_path / FILE_NAME)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1

@@ -21,7 +21,7 @@ from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
 from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.session import State
-from knee_coach.storage.csv_io import HEADER
+from knee_coach.storage.csv_format import HEADER
 from knee_coach.storage.db import FILE_NAME, Database, latest_backup
 from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore

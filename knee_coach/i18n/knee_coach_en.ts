@@ -24,6 +24,13 @@
             <numerusform>%Ln sessions were already in the history, so they were skipped.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) repeated in the file, so skipped.</source>
+        <translation>
+            <numerusform>%Ln row was repeated in the file, so it was skipped.</numerusform>
+            <numerusform>%Ln rows were repeated in the file, so they were skipped.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>

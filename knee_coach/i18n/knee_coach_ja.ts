@@ -227,6 +227,12 @@ The history was not changed.</source>
             <numerusform>%Ln件はすでに記録にあったため、読み飛ばしました。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) repeated in the file, so skipped.</source>
+        <translation>
+            <numerusform>%Ln行はファイルの中で重複していたため、読み飛ばしました。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>History imported</source>
         <translation>記録を読み込みました</translation>
@@ -595,10 +601,6 @@ A new, empty history was started.</source>
     <message>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
-    </message>
-    <message>
-        <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
-        <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1406,18 @@ A new, empty history was started.</source>
         <source>The file cannot be read: {detail}</source>
         <translation>ファイルを読み込めません：{detail}</translation>
     </message>
+    <message>
+        <source>{path} is not a regular file (but a folder, a device or a pipe); choose a CSV file saved on disk.</source>
+        <translation>{path} は通常のファイルではありません（フォルダ、デバイス、パイプのいずれかです）。ディスクに保存されたCSVファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}: the line is longer than {max} bytes; no Knee Coach history has lines this long.</source>
+        <translation>{line}行目、{column}列目：行の長さが{max}バイトを超えています。Knee Coachの記録にこれほど長い行はありません。</translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column} ({name}): the cell holds a NUL character, which is not text.</source>
+        <translation>{line}行目、{column}列目（{name}）：セルにNUL文字が含まれています。これは文字ではありません。</translation>
+    </message>
 </context>
 <context>
     <name>reminders</name>
@@ -1875,6 +1889,84 @@ A new, empty history was started.</source>
     <message>
         <source>Resuming.</source>
         <translation>再開します。</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>The disk is full: free some space and try again. Nothing was changed.</source>
+        <translation>ディスクがいっぱいです。空き容量を作ってから、もう一度お試しください。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Another program is using the history: close it and try again.</source>
+        <translation>別のプログラムが記録を使っています。そのプログラムを閉じてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The history cannot be written: {path} is read-only. Sessions are not saved until it can be.</source>
+        <translation>記録に書き込めません：{path} は読み取り専用です。書き込めるようになるまで、セッションは保存されません。</translation>
+    </message>
+    <message>
+        <source>Knee Coach is not allowed to use {path}: check its owner and permissions.</source>
+        <translation>Knee Coachには {path} を使う権限がありません。所有者とアクセス権を確認してください。</translation>
+    </message>
+    <message>
+        <source>The history {path} is damaged ({detail}). It was left exactly as it is: open Knee Coach to restore the latest backup.</source>
+        <translation>記録 {path} が壊れています（{detail}）。ファイルはそのまま残してあります。Knee Coachを開いて、最新のバックアップから復元してください。</translation>
+    </message>
+    <message>
+        <source>The history {path} was saved by a newer version of Knee Coach (database version {version}). It was left untouched: please update Knee Coach to use it.</source>
+        <translation>記録 {path} は新しいバージョンのKnee Coachで保存されています（データベースのバージョン {version}）。手を付けずに残してあります。使うにはKnee Coachを更新してください。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Knee Coach history (it holds other data). It was left untouched.</source>
+        <translation>{path} はKnee Coachの記録ではありません（別のデータが入っています）。手を付けずに残してあります。</translation>
+    </message>
+    <message>
+        <source>The history {path} could not be updated for this version of Knee Coach ({detail}). It was left as it was; a backup is in the backups folder.</source>
+        <translation>記録 {path} をこのバージョンのKnee Coach向けに更新できませんでした（{detail}）。元のまま残してあります。バックアップは backups フォルダにあります。</translation>
+    </message>
+    <message>
+        <source>The history cannot be used: {detail}</source>
+        <translation>記録を使えません：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used: {detail}</source>
+        <translation>{path} を使えません：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>storage_dialogs</name>
+    <message>
+        <source>{app} cannot use its data folder, so it cannot keep your history:
+{folder}
+
+{error}</source>
+        <translation>{app}はデータフォルダを使えないため、記録を残せません：
+{folder}
+
+{error}</translation>
+    </message>
+    <message>
+        <source>History is read-only</source>
+        <translation>記録は読み取り専用です</translation>
+    </message>
+    <message>
+        <source>The history can be read but not written, so sessions you do now are not saved:
+{path}
+
+Make the file writable (or free the disk it is on) and start {app} again.</source>
+        <translation>記録は読めますが書き込めないため、これから行うセッションは保存されません：
+{path}
+
+ファイルを書き込めるようにして（またはディスクの空きを作って）から、{app}をもう一度起動してください。</translation>
+    </message>
+    <message>
+        <source>A session is in progress. Stop it and quit? The sets done are kept.</source>
+        <translation>セッションの途中です。終了してアプリを閉じますか？終えたセットは記録に残ります。</translation>
+    </message>
+    <message>
+        <source>A session is in progress. Stop it and quit? The history could not be written, so the sets done are not saved.</source>
+        <translation>セッションの途中です。終了してアプリを閉じますか？記録に書き込めなかったため、終えたセットは保存されていません。</translation>
     </message>
 </context>
 <context>

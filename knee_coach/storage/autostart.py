@@ -38,7 +38,7 @@ def launch_command(data_dir: Path) -> list[str]:
 
 def quote_exec_arg(arg: str) -> str:
     """Quote one argument for a desktop entry's Exec key (freedesktop rules)."""
-    reserved = set(" \t\n\"'\\><~|&;$*?#()`=%")
+    reserved = set(" \t\n\r\"'\\><~|&;$*?#()`=%")
     if arg and not (set(arg) & reserved):
         return arg
     escaped = "".join("\\" + ch if ch in '"`$\\' else ch for ch in arg)
@@ -47,8 +47,12 @@ def quote_exec_arg(arg: str) -> str:
 
 def entry_text(command: Sequence[str]) -> str:
     exec_line = " ".join(quote_exec_arg(a) for a in command)
-    # The desktop-entry file format escapes backslashes once more in string values.
+    # String values of the desktop-entry format escape backslashes once more, and line
+    # breaks and tabs as \n \r \t: a raw line break would end the key (and what follows
+    # could add keys of its own).
     exec_line = exec_line.replace("\\", "\\\\")
+    for raw, escaped in (("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
+        exec_line = exec_line.replace(raw, escaped)
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"

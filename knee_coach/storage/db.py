@@ -9,7 +9,14 @@
   API into ``backups/`` next to it.
 - A database written by a newer version of the app is refused and left exactly as it is.
 - A damaged database is moved aside (never deleted), a fresh one is started, and the caller
-  is told where the damaged file went and which backup is the latest.
+  is told where the damaged file went and which backup is the latest: only when the caller
+  can offer the restore (the window). The command line opens with ``repair=False`` and a
+  damaged file is refused and left exactly where it is.
+- A file holding other tables (not a Knee Coach history) is refused and left untouched.
+- Private: the history, its WAL and shared-memory files and the backups are 0600, their
+  folders 0700, set on creation and repaired on open.
+- ``synchronous = FULL``: a committed write is on the disk before the commit returns, so it
+  survives a power cut or an operating-system crash, not only the app crashing.
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+from knee_coach.storage.paths import private_file, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +148,34 @@ _CORRUPT_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLI
 class DatabaseError(Exception):
     """The history cannot be used; the message is meant for the user."""
 
+    path: Path | None = None  # the file concerned, when known
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file is damaged and was left exactly where it is (``repair=False``)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"The history in {path} is damaged ({reason}); it was left as it is.")
+        self.path = path
+        self.reason = reason
+
+
+class ForeignDatabaseError(DatabaseError):
+    """The file is an SQLite database of something else; it is left untouched."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is not a Knee Coach history; it was left untouched.")
+        self.path = path
+
+
+class MigrationError(DatabaseError):
+    """A migration failed; its transaction was rolled back (the file is as it was)."""
+
+    def __init__(self, path: Path, version: int, cause: BaseException) -> None:
+        super().__init__(f"Migrating {path} from version {version} failed: {cause}")
+        self.path = path
+        self.version = version
+
 
 class NewerDatabaseError(DatabaseError):
     """The file was written by a newer version of the app; it is left untouched."""
@@ -176,6 +213,10 @@ def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
 def _inspect(path: Path) -> tuple[int, str | None]:
     """(schema version, damage description or None), read-only: the file is not changed."""
     uri = f"file:{path.as_posix()}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        # Everything is in the file itself: read it as it is, so that not even a -shm file
+        # is made beside it (a damaged history is left exactly as it was found).
+        uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.DatabaseError as exc:
@@ -186,6 +227,12 @@ def _inspect(path: Path) -> tuple[int, str | None]:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > CURRENT_VERSION:
             return version, None
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        expected = {"sessions", "sets"}
+        if (version == 0 and tables) or (version > 0 and not expected <= tables):
+            raise ForeignDatabaseError(path)
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if result != ["ok"]:
             return version, "; ".join(str(r) for r in result[:3])
@@ -204,27 +251,34 @@ class Database:
         self.conn = conn
         self.corruption: CorruptionReport | None = None
         self.migrated_from: int | None = None
+        self.read_only = False
 
     # ----- opening ----------------------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path) -> Database:
+    def open(cls, data_dir: Path, repair: bool = True) -> Database:
         """Open (creating or migrating) the history in `data_dir`.
 
-        Raises NewerDatabaseError for a newer file and DatabaseError when it cannot be used
-        at all; a damaged file is moved aside and reported in `corruption` instead."""
-        data_dir.mkdir(parents=True, exist_ok=True)
+        Raises NewerDatabaseError for a newer file, ForeignDatabaseError for someone else's
+        database, MigrationError when a migration fails and DatabaseError when it cannot be
+        used at all. A damaged file is moved aside and reported in `corruption` instead, or
+        with `repair=False` refused (DamagedDatabaseError) and left where it is."""
+        private_folder(data_dir)
         path = data_dir / FILE_NAME
         corruption: CorruptionReport | None = None
         if path.exists() and path.stat().st_size > 0:
             version, damage = _inspect(path)
             if version > CURRENT_VERSION:
                 raise NewerDatabaseError(path, version)
+            if damage is not None and not repair:
+                raise DamagedDatabaseError(path, damage)
             if damage is not None:
                 moved = cls._move_aside(path)
                 log.warning("history database damaged (%s); moved to %s", damage, moved)
                 corruption = CorruptionReport(moved, damage, latest_backup(data_dir))
         db = cls(path, cls._connect(path))
         db.corruption = corruption
+        # Readable but not writable (a read-only file or disk): opened, but say so.
+        db.read_only = not os.access(path, os.W_OK)
         try:
             db.migrate()
         except BaseException:
@@ -235,13 +289,21 @@ class Database:
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         try:
+            # SQLite gives the -wal and -shm files the history's own permissions.
+            for name in (path.name, path.name + "-wal", path.name + "-shm"):
+                private_file(path.with_name(name), create=name == path.name)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: safe against app crashes
+            # FULL: each commit is synced, so it survives a power cut or an OS crash too
+            # (NORMAL, with WAL, survives only the app crashing). The app commits a
+            # handful of small transactions per session: benchmarks/sync_cost.py.
+            conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-        except sqlite3.Error as exc:
-            raise DatabaseError(f"Cannot open the history {path}: {exc}") from exc
+        except (sqlite3.Error, OSError) as exc:
+            error = DatabaseError(f"Cannot open the history {path}: {exc}")
+            error.path = path
+            raise error from exc
         return conn
 
     @staticmethod
@@ -289,9 +351,11 @@ class Database:
                     raise DatabaseError(f"Migration to version {version + 1} broke links")
                 self.conn.execute(f"PRAGMA user_version = {version + 1}")
                 self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise MigrationError(self.path, version, exc) from exc
             except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             finally:
                 self.conn.execute("PRAGMA foreign_keys = ON")
@@ -304,17 +368,29 @@ class Database:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Roll back what is still open. After some errors (a full disk) SQLite has already
+        rolled back itself, and a second ROLLBACK would hide the real cause."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error as exc:
+                log.warning("rollback failed: %s", exc)
 
     # ----- backups ----------------------------------------------------------------------
     def backup(self, target: Path) -> Path:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
+        private_file(target, create=True)
         dest = sqlite3.connect(target)
         try:
             self.conn.backup(dest)
+            # A backup is a single file: reading it later (restore) leaves no -wal or -shm.
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
         _prune_backups(target.parent)
@@ -322,7 +398,9 @@ class Database:
 
     def restore(self, backup_file: Path) -> None:
         """Replace the contents with a backup (then migrate it forward)."""
-        source = sqlite3.connect(f"file:{backup_file.as_posix()}?mode=ro", uri=True)
+        # immutable: a backup is never written while read, and older backups (WAL mode)
+        # then leave no -wal or -shm files beside them.
+        source = sqlite3.connect(f"file:{backup_file.as_posix()}?mode=ro&immutable=1", uri=True)
         try:
             version = int(source.execute("PRAGMA user_version").fetchone()[0])
             if version > CURRENT_VERSION:
@@ -337,6 +415,19 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def check_history(data_dir: Path) -> None:
+    """Read-only: raise DamagedDatabaseError, NewerDatabaseError or ForeignDatabaseError
+    for a history in `data_dir` that cannot be used as it is. Nothing is changed."""
+    path = data_dir / FILE_NAME
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    version, damage = _inspect(path)
+    if version > CURRENT_VERSION:
+        raise NewerDatabaseError(path, version)
+    if damage is not None:
+        raise DamagedDatabaseError(path, damage)
 
 
 def latest_backup(data_dir: Path) -> Path | None:

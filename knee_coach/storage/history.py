@@ -272,6 +272,15 @@ class HistoryStore:
         reps_columns: Sequence[tuple[str, str]],
         status: str,
     ) -> int:
+        """`add_imported_chunks` of one chunk."""
+        return self.add_imported_chunks([rows], reps_columns, status)
+
+    def add_imported_chunks(
+        self,
+        chunks: Iterable[Sequence[tuple[SessionValues, Sequence[int | None]]]],
+        reps_columns: Sequence[tuple[str, str]],
+        status: str,
+    ) -> int:
         """Insert sessions as a CSV file has them: stored values and, for each (routine id,
         leg value) of `reps_columns`, the reps done or None. Each number becomes one set
         (that routine and leg, no template or target, `status`), numbered in column order
@@ -304,26 +313,32 @@ class HistoryStore:
                 f" FROM v CROSS JOIN k WHERE {value} IS NOT NULL"
             )
 
+        added = 0
+        full = sql(per_statement)
         with self.db.transaction() as conn:
+            # `chunks` may be read while this runs (a file being imported); an exception
+            # from it rolls everything back.
             next_id = _next_id(conn)
-            _insert_many(
-                conn,
-                _INTO_SESSIONS,
-                15,
-                [(sid, *values) for sid, (values, _) in enumerate(rows, start=next_id)],
-            )
-            full = sql(per_statement)
-            for start in range(0, len(rows), per_statement):
-                chunk = rows[start : start + per_statement]
-                params: list[object] = []
-                for sid, (_, numbers) in enumerate(chunk, start=next_id + start):
-                    params.append(sid)
-                    params += numbers
-                conn.execute(
-                    full if len(chunk) == per_statement else sql(len(chunk)),
-                    [*params, *column_params, status],
+            for rows in chunks:
+                _insert_many(
+                    conn,
+                    _INTO_SESSIONS,
+                    15,
+                    [(sid, *values) for sid, (values, _) in enumerate(rows, start=next_id)],
                 )
-        return len(rows)
+                for start in range(0, len(rows), per_statement):
+                    chunk = rows[start : start + per_statement]
+                    params: list[object] = []
+                    for sid, (_, numbers) in enumerate(chunk, start=next_id + start):
+                        params.append(sid)
+                        params += numbers
+                    conn.execute(
+                        full if len(chunk) == per_statement else sql(len(chunk)),
+                        [*params, *column_params, status],
+                    )
+                next_id += len(rows)
+                added += len(rows)
+        return added
 
     # ----- bulk reading (CSV export) -----------------------------------------------------
     def flat_rows(
@@ -335,6 +350,15 @@ class HistoryStore:
         """Sessions started in [start, end), oldest first (by start, then by id), each as
         one flat row in one query: the stored values (`session_values` order), then for each
         (routine id, leg value) in `reps` the reps done in its sets (None without a set)."""
+        return self.iter_flat_rows(start_utc, end_utc, reps).fetchall()
+
+    def iter_flat_rows(
+        self,
+        start_utc: datetime | None = None,
+        end_utc: datetime | None = None,
+        reps: Sequence[tuple[str, str]] = (),
+    ) -> sqlite3.Cursor:
+        """`flat_rows`, read one at a time from the cursor."""
         where, args = _started_between("s.started_utc", start_utc, end_utc)
         sums = "".join(
             ", sum(CASE WHEN t.routine_id = ? AND t.leg = ? THEN t.reps_done END)" for _ in reps
@@ -345,7 +369,7 @@ class HistoryStore:
             f"{where} GROUP BY s.id ORDER BY s.started_utc, s.id"
         )
         params = [value for pair in reps for value in pair] + args
-        return self.db.conn.execute(sql, params).fetchall()
+        return self.db.conn.execute(sql, params)
 
     # ----- fast reads for the charts and the review --------------------------------------
     def pain_series(self) -> list[tuple[int, int, int | None, int | None, int | None, int | None]]:

@@ -21,22 +21,41 @@ class SettingsStore:
         self.kept_as: Path | None = None
 
     def load(self) -> Settings:
-        """The stored settings, or defaults. A damaged file is kept aside, never lost."""
+        """The stored settings, or defaults. A file that cannot be used, for whatever
+        reason, is kept aside (never lost, never overwriting an earlier kept copy)."""
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return Settings()
+        except OSError as exc:  # a folder, an unreadable file
+            return self._keep_aside(exc)
         import json  # here: the first start (no file yet) shows its window without it
 
         try:
-            return Settings.from_dict(json.loads(raw))
-        except (json.JSONDecodeError, SettingsError) as exc:
-            aside = self.path.with_suffix(".json.bad")
+            # utf-8-sig: a file saved by an editor with a byte-order mark is still read.
+            return Settings.from_dict(json.loads(raw.decode("utf-8-sig")))
+        except (ValueError, RecursionError, SettingsError) as exc:
+            # ValueError covers bad JSON, a bad encoding and a number too long to read;
+            # RecursionError, nesting deeper than the parser goes.
+            return self._keep_aside(exc)
+
+    def _keep_aside(self, exc: BaseException) -> Settings:
+        aside = self.path.with_suffix(".json.bad")
+        n = 1
+        while aside.exists() or aside.is_symlink():
+            n += 1
+            aside = self.path.with_suffix(f".json.bad-{n}")
+        detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+        try:
             os.replace(self.path, aside)
+        except OSError as move_exc:
+            self.problem = f"Settings file was unusable ({detail}) and could not be moved aside"
+            self.problem += f" ({move_exc}); the defaults are used."
+        else:
             self.kept_as = aside
-            self.problem = f"Settings file was unreadable ({exc}); kept as {aside.name}."
-            log.warning(self.problem)
-            return Settings()
+            self.problem = f"Settings file was unusable ({detail}); kept as {aside.name}."
+        log.warning(self.problem)
+        return Settings()
 
     def save(self, settings: Settings) -> None:
         import json

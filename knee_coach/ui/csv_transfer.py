@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from knee_coach.ui import storage_dialogs
 from knee_coach.ui.history_access import HistoryAccess, storage_errors
 
 
@@ -37,7 +38,7 @@ class CsvTransfer(QObject):
         )
         if not path:
             return
-        from knee_coach.storage.csv_io import export_csv
+        from knee_coach.storage.csv_export import export_csv
 
         try:
             n = export_csv(history, Path(path))
@@ -46,7 +47,7 @@ class CsvTransfer(QObject):
                 self._window,
                 self.tr("Export failed"),
                 self.tr("The history could not be written to {path}: {error}").format(
-                    path=path, error=exc
+                    path=path, error=storage_dialogs.words(exc, path)
                 ),
             )
             return
@@ -67,7 +68,7 @@ class CsvTransfer(QObject):
         )
         if not path:
             return
-        from knee_coach.storage.csv_io import CsvImportError, import_csv
+        from knee_coach.storage.csv_import import CsvImportError, import_csv
 
         try:
             result = import_csv(history, Path(path))
@@ -84,13 +85,19 @@ class CsvTransfer(QObject):
             QMessageBox.warning(
                 self._window,
                 self.tr("Nothing was imported"),
-                self.tr("The history could not be updated: {error}").format(error=exc),
+                self.tr("The history could not be updated: {error}").format(
+                    error=storage_dialogs.words(exc)
+                ),
             )
             return
         text = self.tr("%Ln session(s) added.", "", result.added)
         if result.skipped:
             text += " " + self.tr(
                 "%Ln session(s) already in the history, so skipped.", "", result.skipped
+            )
+        if result.repeated:
+            text += " " + self.tr(
+                "%Ln row(s) repeated in the file, so skipped.", "", result.repeated
             )
         QMessageBox.information(self._window, self.tr("History imported"), text)
         self.imported.emit()

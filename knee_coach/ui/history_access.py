@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from knee_coach.ui import storage_dialogs
 from knee_coach.ui.texts import datetime_text
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class HistoryAccess(QObject):
         # The last session cut short (its start, sets kept), told on the status bar.
         self.interrupted: tuple[datetime, int] | None = None
         self.open_tried = False  # opening was tried (it may have failed: see `problem`)
+        self.read_only_untold = False  # opened read-only, not yet said
 
     def open(self) -> HistoryStore | None:
         """The history, opened on the first call; None if it cannot be (see `problem`)."""
@@ -64,7 +66,12 @@ class HistoryAccess(QObject):
     @property
     def has_news(self) -> bool:
         """Damage or a problem the user has not been told about yet."""
-        return bool(self.problem or self.corruption)
+        return bool(self.problem or self.corruption or self.read_only_untold)
+
+    @property
+    def writable(self) -> bool:
+        """Sessions can be saved: the history is open and not read-only."""
+        return self.db is not None and not self.db.read_only
 
     def _open(self) -> None:
         from knee_coach.storage.db import Database, NewerDatabaseError
@@ -81,12 +88,13 @@ class HistoryAccess(QObject):
         except storage_errors() as exc:
             self.problem = self.tr(
                 "The history cannot be opened, so sessions are not stored for now: {error}"
-            ).format(error=exc)
+            ).format(error=storage_dialogs.words(exc))
         if self.db is None:
             log.warning("history unavailable: %s", self.problem)
             return
         self.history = HistoryStore(self.db)
         self.corruption = self.db.corruption
+        self.read_only_untold = self.db.read_only
         try:
             interrupted = self.history.mark_interrupted()
         except storage_errors() as exc:
@@ -108,6 +116,9 @@ class HistoryAccess(QObject):
         offer the latest backup."""
         if self.problem:
             self.explain_unavailable(parent)
+        if self.read_only_untold and self.db is not None:
+            self.read_only_untold = False
+            storage_dialogs.warn_read_only(parent, self.db.path)
         report, self.corruption = self.corruption, None
         if report is None:
             return
@@ -142,7 +153,9 @@ class HistoryAccess(QObject):
             QMessageBox.warning(
                 parent,
                 self.tr("History damaged"),
-                self.tr("The backup could not be restored: {error}").format(error=exc),
+                self.tr("The backup could not be restored: {error}").format(
+                    error=storage_dialogs.words(exc, backup)
+                ),
             )
             return
         self.statusMessage.emit(self.tr("The latest backup was restored."))

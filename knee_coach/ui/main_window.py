@@ -35,7 +35,7 @@ from knee_coach.core.clock import Clock, MonotonicClock, now_local
 from knee_coach.core.model import LegChoice
 from knee_coach.core.settings import CloseAction, Settings
 from knee_coach.storage.settings_store import SettingsStore
-from knee_coach.ui import i18n
+from knee_coach.ui import i18n, storage_dialogs
 from knee_coach.ui.background import BackgroundWork
 from knee_coach.ui.close_behaviour import CloseBehaviour, Closing
 from knee_coach.ui.csv_transfer import CsvTransfer
@@ -530,6 +530,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.closing.quitting = False
         return False
 
+    def _sets_saved(self) -> bool:
+        return self.access.writable and not self.flow.save_failed
+
     def closeEvent(self, event: QCloseEvent) -> None:
         closing, remembered = self.closing.decide(self.settings.close_action)
         if remembered is not None:
@@ -546,7 +549,7 @@ class MainWindow(Retranslating, QMainWindow):
             answer = QMessageBox.question(
                 self,
                 self.tr("Stop the session?"),
-                self.tr("A session is in progress. Stop it and quit? The sets done are kept."),
+                storage_dialogs.stop_question(self._sets_saved()),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 self.closing.quitting = False

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from knee_coach.core.clock import Clock
 from knee_coach.core.model import EndReason, LegChoice
 from knee_coach.core.settings import Settings
+from knee_coach.ui import storage_dialogs
 from knee_coach.ui.checkin_page import CheckInPage
 from knee_coach.ui.history_access import HistoryAccess, storage_errors
 from knee_coach.ui.lazy_page import LazyPage
@@ -253,12 +254,19 @@ class SessionFlow(QObject):
         except storage_errors() as exc:
             self._storage_failed(exc)
 
+    @property
+    def save_failed(self) -> bool:
+        """A write of this session to the history failed (its sets may not be kept)."""
+        return self._storage_warned
+
     def _storage_failed(self, exc: Exception) -> None:
         log.warning("history write failed: %s", exc)
         if not self._storage_warned:
             self._storage_warned = True
             self.statusMessage.emit(
-                self.tr("This session could not be saved to the history: {error}").format(error=exc)
+                self.tr("This session could not be saved to the history: {error}").format(
+                    error=storage_dialogs.words(exc)
+                )
             )
 
     # ----- what the keys and the session page ask for ----------------------------------------

@@ -59,9 +59,22 @@ class SingleInstance(QObject):
         meanwhile keeps trying to reach this one for a few seconds."""
         if not self.lock.tryLock(timeout_ms):
             return False
+        from knee_coach.storage.paths import private_file
+
+        private_file(self.data_dir / LOCK_NAME)  # QLockFile makes it as the umask says
         if listen:
             self.listen()
         return True
+
+    def take_over_stale(self) -> bool:
+        """After no running Knee Coach answered on the socket: take the lock if no process
+        holds it. A running Knee Coach keeps its lock file locked (the kernel's file lock,
+        gone with the process), so a lock file nobody holds is stale even when the PID in
+        it now belongs to another live process of the same name (python3.11)."""
+        if not self.lock.removeStaleLockFile():
+            return False
+        log.info("took over a stale lock in %s", self.data_dir)
+        return self.acquire(listen=False)
 
     def listen(self) -> None:
         """Wait for other starts to ask for the window (only while holding the lock)."""
