@@ -182,6 +182,7 @@ def test_the_window_words_a_locked_history_as_the_command_line_does(
         assert holder.stdout is not None and holder.stdout.readline().strip() == "LOCKED"
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv_file), ""))
         window.menus.import_csv.trigger()  # waits for the other program, then gives up
+        qtbot.waitUntil(lambda: not window.csv.busy, timeout=30000)
     finally:
         answers.stop()
         holder.kill()

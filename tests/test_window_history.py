@@ -330,17 +330,20 @@ def test_csv_export_and_import_from_the_file_menu(
     out = tmp_path / "export.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.menus.export_csv.trigger()
+    qtbot.waitUntil(lambda: not window.csv.busy)  # on a worker thread
     assert out.read_text(encoding="utf-8-sig").splitlines()[0] == ",".join(HEADER)
     assert "exported" in window.statusBar().currentMessage()
 
     other = open_window(qtbot, tmp_path / "other", clock)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
     other.menus.import_csv.trigger()
+    qtbot.waitUntil(lambda: not other.csv.busy)
     assert warnings[-1][0] == "History imported"
     added = window.history.count()  # type: ignore[union-attr]
     assert warnings[-1][1] == f"{added:,} sessions added."
     assert other.history is not None and other.history.count() == window.history.count()  # type: ignore[union-attr]
     other.menus.import_csv.trigger()  # the same file again: all of it is there already
+    qtbot.waitUntil(lambda: not other.csv.busy)
     assert warnings[-1][1] == (
         f"0 sessions added. {added:,} sessions were already in the history, so they were skipped."
     )
@@ -350,6 +353,7 @@ def test_csv_export_and_import_from_the_file_menu(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     before = other.history.count()
     other.menus.import_csv.trigger()
+    qtbot.waitUntil(lambda: not other.csv.busy)
     title, text = warnings[-1]
     assert title == "Nothing was imported"
     assert "Line 2, column 3 (end_reason)" in text and "not changed" in text

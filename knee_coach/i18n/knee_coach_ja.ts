@@ -182,6 +182,14 @@
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
+        <source>Exporting the history…</source>
+        <translation>記録を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>書き出しを取り消しました。ファイルは作られていません。</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>書き出せませんでした</translation>
     </message>
@@ -198,6 +206,14 @@
     <message>
         <source>Import history from CSV</source>
         <translation>CSVから記録を読み込む</translation>
+    </message>
+    <message>
+        <source>Importing the history…</source>
+        <translation>記録を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the history was not changed.</source>
+        <translation>読み込みを取り消しました。記録は変わっていません。</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
@@ -236,6 +252,10 @@ The history was not changed.</source>
     <message>
         <source>History imported</source>
         <translation>記録を読み込みました</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>

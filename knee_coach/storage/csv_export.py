@@ -16,6 +16,7 @@ from knee_coach.core.model import EndReason, LegChoice
 from knee_coach.core.records import from_utc_text
 from knee_coach.storage.csv_format import BOM, FORMULA_STARTS, HEADER, REPS_KEYS, neutralise
 from knee_coach.storage.history import HistoryStore
+from knee_coach.storage.progress import EVERY_ROWS, Progress
 
 _INTERRUPTED = EndReason.INTERRUPTED.value
 _REASON_TEXT = {r.value: r.value for r in EndReason}
@@ -94,8 +95,11 @@ def export_csv(
     path: Path,
     date_from: date | None = None,
     date_to: date | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Write the history (optionally by local start day) to `path`, atomically."""
+    """Write the history (optionally by local start day) to `path`, atomically.
+
+    `progress` is told the fraction done; if it raises Cancelled, no file is written."""
     # Local days depend on each session's own offset: read a margin wide, then filter.
     margin = timedelta(days=2)
     start = (
@@ -109,9 +113,15 @@ def export_csv(
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(HEADER)
     n = 0
-    for cells in _stored_rows(store.flat_rows(start, end, REPS_KEYS), date_from, date_to):
+    total = max(1, store.count()) if progress is not None else 1
+    rows = store.iter_flat_rows(start, end, REPS_KEYS)
+    for read, cells in enumerate(_stored_rows(rows, date_from, date_to)):
         writer.writerow(cells)
         n += 1
+        if progress is not None and read % EVERY_ROWS == 0:
+            progress(read / total)
+    if progress is not None:
+        progress(1.0)  # the last chance to cancel before the file is written
     data = buf.getvalue().encode("utf-8")
     del buf
     path = Path(path)

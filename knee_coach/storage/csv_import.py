@@ -16,7 +16,7 @@ import io
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,6 +37,7 @@ from knee_coach.storage.csv_format import (
     REPS_KEYS,
 )
 from knee_coach.storage.history import HistoryStore, SessionValues
+from knee_coach.storage.progress import EVERY_ROWS, Progress
 
 # An offset is at most 23:59 (fromisoformat would read +09:60 as +10:00).
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)\Z")
@@ -471,9 +472,10 @@ def _digest(key: tuple[Any, ...]) -> bytes:
 class _Merge:
     """The new rows of a file, in chunks, and the counts of the rows left out."""
 
-    def __init__(self, store: HistoryStore, fh: BinaryIO) -> None:
+    def __init__(self, store: HistoryStore, fh: BinaryIO, report: Callable[[], None]) -> None:
         self.store = store
         self.fh = fh
+        self.report = report  # called every EVERY_ROWS rows read
         self.added = self.skipped = self.repeated = 0
 
     def chunks(self) -> Iterator[list[tuple[SessionValues, list[int | None]]]]:
@@ -481,7 +483,9 @@ class _Merge:
         stored = {_digest(_key(row)) for row in self.store.iter_flat_rows(reps=REPS_KEYS)}
         in_file: set[bytes] = set()
         chunk: list[tuple[SessionValues, list[int | None]]] = []
-        for key, values, reps in _parsed_rows(self.fh):
+        for read, (key, values, reps) in enumerate(_parsed_rows(self.fh)):
+            if read % EVERY_ROWS == 0:
+                self.report()
             digest = _digest(key)
             if digest in stored:
                 self.skipped += 1
@@ -512,11 +516,21 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def import_stream(store: HistoryStore, fh: BinaryIO) -> ImportResult:
+def import_stream(
+    store: HistoryStore, fh: BinaryIO, progress: Progress | None = None, size: int = 0
+) -> ImportResult:
     """Merge a CSV file into the history as it is read: every new session or, on the first
     problem (CsvImportError), nothing. The rows go in while the file is read, all in one
-    transaction that a problem rolls back, so memory does not grow with the file."""
-    merge = _Merge(store, fh)
+    transaction that a problem rolls back, so memory does not grow with the file.
+
+    `progress` is told the fraction of the file's `size` bytes read; if it raises
+    Cancelled, nothing is written."""
+
+    def report() -> None:
+        if progress is not None and size > 0:
+            progress(min(1.0, fh.tell() / size))
+
+    merge = _Merge(store, fh, report)
     with _no_cyclic_gc():
         store.add_imported_chunks(merge.chunks(), REPS_KEYS, IMPORTED)
     return ImportResult(added=merge.added, skipped=merge.skipped, repeated=merge.repeated)
@@ -527,7 +541,7 @@ def import_data(store: HistoryStore, data: bytes) -> ImportResult:
     return import_stream(store, io.BytesIO(data))
 
 
-def import_csv(store: HistoryStore, path: Path) -> ImportResult:
+def import_csv(store: HistoryStore, path: Path, progress: Progress | None = None) -> ImportResult:
     """`import_stream` of the file at `path`: a regular file (or a link to one) only."""
     try:
         info = os.stat(path)
@@ -538,6 +552,6 @@ def import_csv(store: HistoryStore, path: Path) -> ImportResult:
         raise CsvImportError(E_READ, detail=exc.strerror or str(exc)) from exc
     with fh:
         try:
-            return import_stream(store, fh)
+            return import_stream(store, fh, progress, info.st_size)
         except OSError as exc:  # reading the file (SQLite's errors are not OSErrors)
             raise CsvImportError(E_READ, detail=exc.strerror or str(exc)) from exc
