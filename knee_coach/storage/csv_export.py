@@ -4,7 +4,6 @@ day, straight from the database's rows."""
 from __future__ import annotations
 
 import csv
-import io
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -108,27 +107,25 @@ def export_csv(
         else None
     )
     end = datetime.combine(date_to, datetime.min.time(), timezone.utc) + margin if date_to else None
-    buf = io.StringIO(newline="")
-    buf.write(BOM)
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    n = 0
-    total = max(1, store.count()) if progress is not None else 1
-    rows = store.iter_flat_rows(start, end, REPS_KEYS)
-    for read, cells in enumerate(_stored_rows(rows, date_from, date_to)):
-        writer.writerow(cells)
-        n += 1
-        if progress is not None and read % EVERY_ROWS == 0:
-            progress(read / total)
-    if progress is not None:
-        progress(1.0)  # the last chance to cancel before the file is written
-    data = buf.getvalue().encode("utf-8")
-    del buf
     path = Path(path)
+    # Written as it is read, into a temporary file renamed over `path` at the end: memory
+    # stays small, and no long single step holds up the window's thread meanwhile.
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(BOM)
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(HEADER)
+            n = 0
+            total = max(1, store.count()) if progress is not None else 1
+            rows = store.iter_flat_rows(start, end, REPS_KEYS)
+            for read, cells in enumerate(_stored_rows(rows, date_from, date_to)):
+                writer.writerow(cells)
+                n += 1
+                if progress is not None and read % EVERY_ROWS == 0:
+                    progress(read / total)
+            if progress is not None:
+                progress(1.0)  # the last chance to cancel before the file is in place
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
