@@ -105,7 +105,7 @@ def test_the_guidance_setting_is_chosen_in_the_dialog_and_used_by_the_next_sessi
     combo.setCurrentIndex(combo.findData("off"))
     dialog.accept()
     assert dialog.result_settings is not None
-    window._save_settings(dialog.result_settings)
+    window.save_settings(dialog.result_settings)
     assert SettingsStore(tmp_path / "data").load().guidance == "off"
     check_in_by_keyboard(qtbot, window, "33")
     through_safety_gate(qtbot, window)
