@@ -1006,8 +1006,8 @@ A new, empty history was started.</source>
         <translation>音声がオフのとき、回数をスクリーンリーダーに読み上げさせる</translation>
     </message>
     <message>
-        <source>Full for your first 3 sessions, then short</source>
-        <translation>最初の3回は詳しく、その後は短く</translation>
+        <source>Full for your first {n} sessions, then short</source>
+        <translation>最初の{n}回は詳しく、その後は短く</translation>
     </message>
     <message>
         <source>Full: what to do, the first time it comes</source>

@@ -159,7 +159,12 @@ class SettingsDialog(QDialog):
         volume_row.addWidget(self.volume_label)
         self.guidance = QComboBox()
         for value, name in (
-            (guidance.AUTO, self.tr("Full for your first 3 sessions, then short")),
+            (
+                guidance.AUTO,
+                self.tr("Full for your first {n} sessions, then short").format(
+                    n=guidance.FULL_SESSIONS
+                ),
+            ),
             (guidance.Guidance.FULL.value, self.tr("Full: what to do, the first time it comes")),
             (guidance.Guidance.SHORT.value, self.tr("Short: which leg and side only")),
             (guidance.Guidance.OFF.value, self.tr("Off: a tone announces each set")),
