@@ -114,3 +114,31 @@ def test_the_guidance_setting_is_chosen_in_the_dialog_and_used_by_the_next_sessi
     step(window, clock)
     assert window.session.state is State.COUNT_IN
     window.stop()
+
+
+def test_the_screen_holds_the_count_in_as_the_ear_does(qtbot: QtBot) -> None:
+    """The screen shows the session a player's output delay behind, replaying what happened:
+    the words' reports are replayed too, so it never counts in while the voice still talks."""
+    from knee_coach.core.plan import build_plan
+    from knee_coach.ui.session_controller import SessionController
+
+    clock = FakeClock(100.0)
+    plan = build_plan(Settings(), spoken=Guidance.FULL)
+    controller = SessionController(plan, clock, presentation_delay=0.07)
+    shown: list[State] = []
+    controller.changed.connect(lambda snap: shown.append(snap.state))
+    controller.begin()
+    clock.advance(0.3)
+    controller.words_speaking(True)
+    clock.advance(20.0)
+    controller.poll()
+    controller.present()
+    assert controller.session.state is State.PREPARE
+    assert controller.shown_snapshot().listening
+    assert State.COUNT_IN not in shown
+    controller.words_speaking(False)
+    clock.advance(plan.timing.after_words + 0.1)
+    controller.poll()
+    controller.present()
+    assert controller.session.state is State.COUNT_IN
+    assert controller.shown_snapshot().state is State.COUNT_IN

@@ -2,7 +2,8 @@
 
 The article's facts in the app's own words, for the ear: what to do with the hands and the
 leg before each set, the caution about the centre of the knee (and why) before routine 2,
-how to stop if it hurts (once, at the start) and the check-out prompt at the end.
+how to stop if it hurts (once, at the start: H, or a headset's pause button) and the
+check-out prompt at the end.
 
 How much is said is a setting: FULL speaks each instruction the first time it comes in a
 session and only the place after ("Right leg, outer side"); SHORT speaks only the place;
@@ -44,7 +45,11 @@ def resolve(setting: str, completed_sessions: int) -> Guidance:
     return Guidance(setting)
 
 
-HOW_TO_STOP = QT_TRANSLATE_NOOP("guidance", "If your knee hurts at any point, press H to stop.")
+# H stops for pain; a headset's play/pause button pauses the session (ui/media_buttons.py).
+HOW_TO_STOP = QT_TRANSLATE_NOOP(
+    "guidance",
+    "If your knee hurts at any point, press H to stop, or your headset's pause button to pause.",
+)
 CHECK_OUT = QT_TRANSLATE_NOOP(
     "guidance",
     "Now bend and straighten each knee once, notice how it feels, and rate it on the screen.",

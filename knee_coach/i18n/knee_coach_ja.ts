@@ -1466,8 +1466,8 @@ A new, empty history was started.</source>
 <context>
     <name>guidance</name>
     <message>
-        <source>If your knee hurts at any point, press H to stop.</source>
-        <translation>とちゅうで ひざが いたくなったら、エイチキーを おして、ちゅうし してください。</translation>
+        <source>If your knee hurts at any point, press H to stop, or your headset&apos;s pause button to pause.</source>
+        <translation>とちゅうで ひざが いたくなったら、エイチキーを おして ちゅうし するか、ヘッドセットの いちじていし ボタンを おしてください。</translation>
     </message>
     <message>
         <source>Now bend and straighten each knee once, notice how it feels, and rate it on the screen.</source>
