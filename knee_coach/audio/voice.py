@@ -203,6 +203,7 @@ class Speaker(QObject):
         if self._ready and self._speech is not None:
             self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
 
+    @Slot(QTextToSpeech.State)
     def _state_changed(self, state: QTextToSpeech.State) -> None:
         if not self._tag:
             return
@@ -240,9 +241,11 @@ class Speaker(QObject):
     def _drop(self) -> None:
         self._over()
         self._lookup = None
-        self._ready = False
+        was_ready, self._ready = self._ready, False
         if self._speech is not None:
             speech, self._speech = self._speech, None
+            if was_ready:  # its last state changes are of no interest: the voice is going
+                speech.stateChanged.disconnect(self._state_changed)
             speech.stop(QTextToSpeech.BoundaryHint.Immediate)
             # Deleted now, not later: a setEngine still queued for it is dropped with it.
             shiboken6.delete(speech)
