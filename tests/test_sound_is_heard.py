@@ -229,7 +229,7 @@ def test_the_instruction_is_heard_while_getting_ready_and_the_count_in_follows_i
     settings = Settings(
         legs=LegChoice.RIGHT,
         reps={"popliteus_release": 10},
-        seconds_per_rep={"popliteus_release": 0.8},
+        seconds_per_rep={"popliteus_release": 2.0},
     )
     # A get-ready time far shorter than the words: only the hold can make it long enough.
     prepare = 1.5
