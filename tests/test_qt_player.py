@@ -327,3 +327,28 @@ def test_a_stream_that_cannot_open_means_no_device_notice(
 def test_unknown_tone_backend_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         QtCuePlayer(tmp_path / "cues", tones="beeper")
+
+
+def test_an_announcements_words_are_reported_said_when_the_engine_is_done(
+    qtbot: QtBot, tmp_path: Path, devices: Devices, played: list[str], tones: str
+) -> None:
+    player = make(qtbot, tmp_path, tones)
+    reports: list[bool] = []
+    player.set_words_listener(reports.append)
+    player.set_voice(True, "en")
+    qtbot.waitUntil(lambda: player.voice_active, timeout=5000)
+    player.play_batch([REP])  # a count: nothing waits for it
+    qtbot.waitUntil(lambda: player.spoken == ["4"], timeout=2000)
+    qtbot.wait(300)
+    assert reports == []
+    player.play_batch([CueEvent(CueKind.SESSION_START, 20.0, 0)])
+    qtbot.waitUntil(lambda: reports == [True], timeout=2000)
+    # The mock engine goes Speaking, then Ready once it has "said" every word.
+    qtbot.waitUntil(lambda: reports == [True, False], timeout=5000)
+    # Cut short by a pause: over at once, as far as the session is concerned.
+    player.play_batch([CueEvent(CueKind.SWITCH_SIDE, 30.0, 1)])
+    qtbot.waitUntil(lambda: len(reports) == 3, timeout=2000)
+    player.play_batch([CueEvent(CueKind.PAUSED, 31.0, 1)])
+    qtbot.waitUntil(lambda: reports == [True, False, True, False], timeout=2000)
+    assert player.spoken[-1] == "Paused."
+    player.close()

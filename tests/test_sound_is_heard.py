@@ -196,3 +196,101 @@ def test_a_cue_after_an_idle_pause_still_lands_on_its_beat(
     assert len(heard) == 1
     # The same constant latency as a running stream (LEAD plus the sink's own), within CI slack.
     assert abs(heard[0] - scheduled - (tone_stream.LEAD + 0.013)) < TOLERANCE
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_instruction_is_heard_while_getting_ready_and_the_count_in_follows_it(
+    qtbot: QtBot, null_sink: None, tmp_path: Path, language: str
+) -> None:
+    """A whole short session with full guidance, through the app's controller and player:
+    the instruction is heard in the get-ready time, which lasts as long as it does, and the
+    first count-in tone sounds only once the words have ended."""
+    import dataclasses
+
+    from PySide6.QtCore import QCoreApplication
+
+    from knee_coach.audio.qt_player import QtCuePlayer
+    from knee_coach.audio.voice import find_voice
+    from knee_coach.core import guidance
+    from knee_coach.core.guidance import Guidance
+    from knee_coach.core.model import EndReason, LegChoice
+    from knee_coach.core.plan import Timing, Transition, build_plan
+    from knee_coach.core.routines import ROUTINES_BY_ID
+    from knee_coach.core.session import State
+    from knee_coach.core.settings import Settings
+    from knee_coach.ui import i18n
+    from knee_coach.ui.session_controller import SessionController
+
+    if find_voice(language).speech is None:
+        if os.environ.get("KNEE_COACH_REQUIRE_VOICE"):
+            pytest.fail(f"a {language} voice is required here (speech-dispatcher, espeak-ng)")
+        pytest.skip(f"no text-to-speech voice for {language} on this machine")
+    i18n.apply_language(language)
+    settings = Settings(
+        legs=LegChoice.RIGHT,
+        reps={"popliteus_release": 10},
+        seconds_per_rep={"popliteus_release": 2.0},
+    )
+    # A get-ready time far shorter than the words: only the hold can make it long enough.
+    prepare = 1.5
+    timing = Timing(prepare=tuple((t, prepare) for t in Transition))
+    plan = build_plan(
+        settings,
+        routines=(ROUTINES_BY_ID["popliteus_release"],),
+        timing=timing,
+        spoken=Guidance.FULL,
+    )
+    # How to stop and the caution about the centre: a few seconds of words, not half a minute.
+    words = (guidance.HOW_TO_STOP, guidance.SET_WORDS[("popliteus_release", "both_points")][1])
+    plan = dataclasses.replace(plan, sets=(dataclasses.replace(plan[0], words=words),))
+    player = QtCuePlayer(tmp_path / "cues")
+    player.set_voice(True, language)
+    qtbot.waitUntil(lambda: player.voice_active, timeout=10000)
+    controller = SessionController(plan)
+    events: list[CueEvent] = []
+
+    def on_cues(batch: list[CueEvent]) -> None:
+        events.extend(batch)
+        player.play_batch(batch)
+
+    controller.cues.connect(on_cues)
+    player.set_words_listener(controller.words_speaking)
+    recorder = MonitorRecorder()
+    assert recorder.wait_started()
+    qtbot.wait(300)
+    controller.begin()
+    # Once the reps begin, what matters has been heard: the session stops there.
+    qtbot.waitUntil(lambda: controller.session.state is State.REP, timeout=60_000)
+    qtbot.wait(500)
+    controller.stop(EndReason.USER)
+    qtbot.wait(1500)
+    samples, start, step = recorder.stop()
+    player.close()
+    caution = QCoreApplication.translate(guidance.CTX, words[-1])
+    i18n.reset()
+    # The instruction was said in the language asked for, after the place.
+    assert player.spoken[0].endswith(caution)
+    if language == "ja":
+        assert caution != words[-1]
+
+    announced = next(e.at for e in events if e.kind is CueKind.SESSION_START)
+    counted = next(e.at for e in events if e.kind is CueKind.COUNT_IN)
+    held = counted - announced
+    assert held > prepare + timing.after_words, "the count-in did not wait for the words"
+    assert held < timing.words_limit
+
+    def loudest(t0: float, t1: float) -> float:
+        a, b = (max(0, int((t - start) / step)) for t in (t0, t1))
+        return max((abs(s) for s in samples[a:b]), default=0.0)
+
+    peak = max(abs(s) for s in samples)
+    # Heard while getting ready: the words follow the announcement's tone.
+    assert loudest(announced + 0.6, announced + prepare) > 0.1 * peak
+    # The words ended before the count-in: nothing is heard in the breath before its first
+    # tone (played a constant latency after its instant), and then the tone is.
+    heard = [start + t * recorder.rate * step for t in detect_onsets(samples, recorder.rate)]
+    first_tone = min((h for h in heard if h > counted - 0.2), default=None)
+    assert first_tone is not None and 0.0 < first_tone - counted < 0.25
+    assert loudest(first_tone - timing.after_words + 0.15, first_tone - 0.02) < 0.02 * peak
+    # And the words were still being said after the get-ready time would have ended.
+    assert loudest(announced + prepare, counted - timing.after_words) > 0.1 * peak

@@ -25,6 +25,7 @@ JA = {
     "{leg}, {side}": "{leg}、{side}",
     "{number}, last one": "{number}、ラスト",
     "Next routine. {set}": "次の運動。{set}",
+    "{place}.": "{place}。",
 }
 
 
@@ -124,3 +125,43 @@ def test_resolve_language_follows_the_system_only_when_asked() -> None:
     assert resolve_language("system", "de_DE") == "en"
     assert resolve_language("en", "ja_JP") == "en"
     assert resolve_language("ja", "en_US") == "ja"
+
+
+def test_a_full_announcement_says_the_place_then_each_instruction() -> None:
+    from knee_coach.core import guidance
+    from knee_coach.core.guidance import Guidance
+
+    p = build_plan(Settings(), spoken=Guidance.FULL)
+    book = Phrasebook("en", lambda _context, text: text, p)
+    start = CueEvent(CueKind.SESSION_START, 0.0, 0, words=p[0].words)
+    [said] = book.utterances([start])
+    assert said.announces
+    assert said.text.startswith("Right leg, inner side. If your knee hurts")
+    assert said.text.endswith("as the leg straightens.")
+    done = CueEvent(CueKind.SESSION_DONE, 9.0, 5, words=p.closing)
+    assert book.text_for(done) == f"Well done. Session complete. {guidance.CHECK_OUT}"
+    # Counts are not announcements: the session does not wait for them.
+    assert not book.utterances([CueEvent(CueKind.COUNT_IN, 1.0, 0, count=3)])[0].announces
+
+
+def test_with_guidance_off_announcements_are_left_to_their_tones() -> None:
+    from knee_coach.core.guidance import Guidance
+
+    book = Phrasebook("en", english, build_plan(Settings(), spoken=Guidance.OFF))
+    assert book.text_for(CueEvent(CueKind.SESSION_START, 0.0, 0)) is None
+    assert book.text_for(CueEvent(CueKind.SWITCH_LEG, 0.0, 2)) is None
+    assert book.text_for(CueEvent(CueKind.COUNT_IN, 1.0, 0, count=3)) == "3"
+
+
+def test_japanese_instructions_follow_the_place_without_spaces() -> None:
+    from knee_coach.core import guidance
+
+    words = {guidance.HOW_TO_STOP: "いたくなったら、エイチキーを おしてください。"}
+
+    def translate(context: str, text: str) -> str:
+        return words.get(text, text) if context == guidance.CTX else JA.get(text, text)
+
+    book = Phrasebook("ja", translate, plan())
+    start = CueEvent(CueKind.SESSION_START, 0.0, 0, words=(guidance.HOW_TO_STOP, "Untranslated."))
+    # An instruction with no Japanese yet is left out rather than read in English.
+    assert book.text_for(start) == "右脚、内側。いたくなったら、エイチキーを おしてください。"

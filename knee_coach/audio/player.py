@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # types only: the window creates a SilentPlayer before its fi
     from knee_coach.core.plan import Plan
 
 NoticeListener = Callable[[str | None], None]
+WordsListener = Callable[[bool], None]  # an announcement's words: being said (True) or over
 
 
 class CuePlayer(Protocol):
@@ -28,6 +29,7 @@ class CuePlayer(Protocol):
     def set_volume(self, volume: float) -> None: ...
     def set_plan(self, plan: Plan | None) -> None: ...
     def set_notice_listener(self, listener: NoticeListener | None) -> None: ...
+    def set_words_listener(self, listener: WordsListener | None) -> None: ...
     def close(self) -> None: ...
 
 
@@ -42,6 +44,7 @@ class SilentPlayer:
         self.volume = 1.0
         self.plan: Plan | None = None
         self.listener: NoticeListener | None = None
+        self.words_listener: WordsListener | None = None  # never called: it says nothing
 
     def play_batch(self, events: list[CueEvent]) -> None:
         self.played.extend(events)
@@ -60,6 +63,9 @@ class SilentPlayer:
 
     def set_notice_listener(self, listener: NoticeListener | None) -> None:
         self.listener = listener
+
+    def set_words_listener(self, listener: WordsListener | None) -> None:
+        self.words_listener = listener
 
     def close(self) -> None:
         pass

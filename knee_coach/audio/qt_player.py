@@ -11,6 +11,10 @@ or the screen) and a one-line notice that follows the device as it comes and goe
 The voice is looked up and spoken on a thread of its own (voice.Speaker): starting a speech
 engine takes seconds, which on this thread would freeze the window. Until the speaker answers,
 counting is by tones, as when there is no voice, but without the notice (not known yet).
+
+When the words of a set's announcement go to the engine, the words listener hears True, and
+False when the engine reports them over (or they were cut short, or the voice went): the
+session holds its count-in meanwhile.
 """
 
 from __future__ import annotations
@@ -57,7 +61,7 @@ def write_cue_files(folder: Path) -> dict[str, Path]:
 class QtCuePlayer(QObject):
     # To the speaker, queued to its thread.
     _voice_configure = Signal(int, str)  # generation, language
-    _voice_say = Signal(str)
+    _voice_say = Signal(str, int)  # text, its number (the speaker reports it said)
     _voice_stop = Signal()
     _voice_volume = Signal(float)
     _voice_release = Signal()
@@ -102,6 +106,10 @@ class QtCuePlayer(QObject):
         self._say_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._say_timer.timeout.connect(self._say_pending)
         self._pending_text = ""
+        self._pending_announces = False
+        self._say_count = 0  # numbers the utterances handed to the speaker
+        self._words_tag = 0  # the announcement being said, 0 when none
+        self._words_listener: Callable[[bool], None] | None = None
         self.spoken: list[str] = []  # what was handed to the engine, newest last (for tests)
         self._devices = QMediaDevices(self)
         self._devices.audioOutputsChanged.connect(self._outputs_changed)
@@ -146,6 +154,11 @@ class QtCuePlayer(QObject):
     def set_notice_listener(self, listener: Callable[[str | None], None] | None) -> None:
         """Called with the new notice whenever it changes (device gone/back, voice missing)."""
         self._listener = listener
+
+    def set_words_listener(self, listener: Callable[[bool], None] | None) -> None:
+        """Called with True when an announcement's words are handed to the voice, and with
+        False when the voice reports them said (or they were cut short)."""
+        self._words_listener = listener
 
     @property
     def voice_active(self) -> bool:
@@ -272,16 +285,35 @@ class QtCuePlayer(QObject):
             if said:
                 # Words start as the tone ends, so the beat stays a clean tone.
                 self._pending_text = said[-1].text
+                self._pending_announces = said[-1].announces
                 self._say_timer.start(tone_ms)
 
     def _say_pending(self) -> None:
         if not self.voice_active or not self._pending_text:
             return
         text, self._pending_text = self._pending_text, ""
+        self._say_count += 1
+        # Whatever was being said is cut short by these words.
+        self._words_over()
+        if self._pending_announces:
+            self._words_tag = self._say_count
+            if self._words_listener is not None:
+                self._words_listener(True)
         # The speaker stops a half-said older count first: the newest one matters.
-        self._voice_say.emit(text)
+        self._voice_say.emit(text, self._say_count)
         self.spoken.append(text)
         del self.spoken[:-50]
+
+    @Slot(int)
+    def _voice_said(self, tag: int) -> None:
+        if tag == self._words_tag:
+            self._words_over()
+
+    def _words_over(self) -> None:
+        if self._words_tag:
+            self._words_tag = 0
+            if self._words_listener is not None:
+                self._words_listener(False)
 
     def _stop_all(self) -> None:
         for effect in self._effects.values():
@@ -290,6 +322,7 @@ class QtCuePlayer(QObject):
             self._stream.stop_sounds()
         self._say_timer.stop()
         self._voice_stop.emit()
+        self._words_over()
 
     # ----- the voice, on the speaker's thread -----------------------------------------------
     def _ask_for_voice(self, language: str) -> None:
@@ -314,6 +347,7 @@ class QtCuePlayer(QObject):
             self._voice_volume.connect(speaker.set_volume)
             self._voice_release.connect(speaker.release)
             speaker.answered.connect(self._voice_answered)
+            speaker.said.connect(self._voice_said)
             self._voice_volume.emit(self._volume)
             # A player dropped without close() still lets its speaker go.
             self._speaker_finalizer = weakref.finalize(self, release_speaker, speaker)
@@ -336,6 +370,7 @@ class QtCuePlayer(QObject):
     def _drop_voice(self) -> None:
         self._say_timer.stop()
         self._pending_text = ""
+        self._words_over()
         if self._voice_language is not None:
             self._voice_generation += 1  # an answer still on its way is stale now
             self._voice_release.emit()

@@ -1,7 +1,8 @@
 """What the voice says for a batch of cues, in English or Japanese (Qt-free).
 
 One utterance per instant, as with the tones: a rep's number on its first phase, the count-in
-numbers, short announcements of the next set ("Right leg, inner side"). The tone for the same
+numbers, announcements of the next set ("Right leg, inner side"), followed by the instructions
+the plan gives them (core/guidance.py), unless the plan's guidance is off. The tone for the same
 instant still sounds on the beat; the player starts the words when that tone has ended, so the
 two never blur and the rhythm is carried by the tone, whose timing is exact, not by the speech
 engine, whose latency is not.
@@ -17,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from knee_coach.core.cues import CueEvent, CueKind
+from knee_coach.core import guidance
+from knee_coach.core.cues import ANNOUNCE_KINDS, CueEvent, CueKind
+from knee_coach.core.guidance import Guidance
 from knee_coach.core.i18n import QT_TRANSLATE_NOOP
 from knee_coach.core.plan import Plan
 
@@ -52,6 +55,7 @@ _SIDE = {
 }
 _SET = QT_TRANSLATE_NOOP("speech", "{leg}, {side}")
 _NEXT_ROUTINE = QT_TRANSLATE_NOOP("speech", "Next routine. {set}")
+_SENTENCE = QT_TRANSLATE_NOOP("speech", "{place}.")  # a place said before instructions
 _LAST = QT_TRANSLATE_NOOP("speech", "{number}, last one")
 _FIXED = {
     CueKind.SESSION_DONE: QT_TRANSLATE_NOOP("speech", "Well done. Session complete."),
@@ -84,6 +88,7 @@ _PRIORITY = {
 class Utterance:
     at: float  # the scheduled instant of the cue it belongs to
     text: str
+    announces: bool = False  # a set's announcement: the session waits for it to be said
 
 
 class Phrasebook:
@@ -118,7 +123,50 @@ class Phrasebook:
         pattern = self._tr(_SET)
         return pattern.format(leg=leg, side=side) if pattern else None
 
+    def _with_words(self, text: str | None, words: tuple[str, ...]) -> str | None:
+        """`text`, then each instruction in `words`, in the voice's language."""
+        parts = [text] if text else []
+        for source in words:
+            said = self._tr_words(source)
+            if said:
+                parts.append(said)
+        joiner = "" if self.language == "ja" else " "
+        return joiner.join(parts) or None
+
+    def _tr_words(self, text: str) -> str | None:
+        out = self._translate(guidance.CTX, text)
+        if self.language == "ja" and out.isascii() and any(c.isalpha() for c in out):
+            return None
+        return out
+
+    @property
+    def _silent_announcements(self) -> bool:
+        return self.plan is not None and self.plan.guidance is Guidance.OFF
+
     def text_for(self, event: CueEvent) -> str | None:
+        kind = event.kind
+        if kind in ANNOUNCE_KINDS and self._silent_announcements:
+            return None  # spoken guidance off: the announcement's tone says a set is next
+        if kind in ANNOUNCE_KINDS:
+            place = self._announcement(event)
+            sentence = self._tr(_SENTENCE)
+            if place and event.words and sentence:
+                place = sentence.format(place=place)
+            return self._with_words(place, event.words)
+        if kind is CueKind.SESSION_DONE:
+            return self._with_words(self._tr(_FIXED[kind]), event.words)
+        return self._cue_text(event)
+
+    def _announcement(self, event: CueEvent) -> str | None:
+        if event.kind is CueKind.NEXT_ROUTINE:
+            phrase = self.set_phrase(event.set_index)
+            pattern = self._tr(_NEXT_ROUTINE)
+            if phrase is None or pattern is None:
+                return phrase
+            return pattern.format(set=phrase)
+        return self.set_phrase(event.set_index)
+
+    def _cue_text(self, event: CueEvent) -> str | None:
         kind = event.kind
         if kind is CueKind.COUNT_IN:
             return spoken_number(event.count, self.language) if 1 <= event.count <= 99 else None
@@ -131,21 +179,13 @@ class Phrasebook:
             pattern = self._tr(_LAST)
             number = spoken_number(event.rep, self.language) if 1 <= event.rep <= 99 else ""
             return pattern.format(number=number) if pattern else number or None
-        if kind in (CueKind.SESSION_START, CueKind.SWITCH_SIDE, CueKind.SWITCH_LEG):
-            return self.set_phrase(event.set_index)
-        if kind is CueKind.NEXT_ROUTINE:
-            phrase = self.set_phrase(event.set_index)
-            pattern = self._tr(_NEXT_ROUTINE)
-            if phrase is None or pattern is None:
-                return phrase
-            return pattern.format(set=phrase)
         if kind in _FIXED:
             return self._tr(_FIXED[kind])
         return None  # halfway (its tone says it), set done, rep done
 
     def utterances(self, events: list[CueEvent]) -> list[Utterance]:
         """One utterance per instant, the most telling, in time order."""
-        best: dict[float, tuple[int, str]] = {}
+        best: dict[float, tuple[int, str, bool]] = {}
         at_of: dict[float, float] = {}
         for event in events:
             text = self.text_for(event)
@@ -154,9 +194,11 @@ class Phrasebook:
             rank = _PRIORITY.get(event.kind, 0)
             key = round(event.at, 6)
             if key not in best or rank > best[key][0]:
-                best[key] = (rank, text)
+                best[key] = (rank, text, event.kind in ANNOUNCE_KINDS)
                 at_of[key] = event.at
-        return [Utterance(at_of[k], text) for k, (_, text) in sorted(best.items())]
+        return [
+            Utterance(at_of[k], text, announces) for k, (_, text, announces) in sorted(best.items())
+        ]
 
 
 def resolve_language(setting: str, system_language: str) -> str:

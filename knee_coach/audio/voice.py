@@ -11,6 +11,10 @@ Python code. `Speaker` therefore owns its QTextToSpeech on a thread of its own a
 engines with a queued call of setEngine, which Qt makes from that thread's event loop with no
 Python (and no GIL) on the stack. `find_voice` is the same look-up made on the spot, for
 checks and tests that may block.
+
+Each utterance is said with a number, and the speaker reports that number back (`said`)
+when the engine's state shows it is over: Ready (or Error) after it was Speaking, or when it
+was cut short. The session holds its count-in on that report.
 """
 
 from __future__ import annotations
@@ -117,6 +121,8 @@ class Speaker(QObject):
     # The `configure` generation answered, whether a voice was found, and its name, or else
     # why there is none. The asker ignores answers to generations it no longer wants.
     answered = Signal(int, bool, str)
+    # The number given to `say`: that utterance is over (said, cut short, or failed).
+    said = Signal(int)
     _engine_set = Signal(int)  # to itself, queued: the engine of that look-up has started
 
     def __init__(self, engines: Sequence[str] | None = None) -> None:
@@ -126,6 +132,8 @@ class Speaker(QObject):
         self._ready = False  # _speech has its voice set and may speak
         self._lookup: _Lookup | None = None
         self._volume = 1.0
+        self._tag = 0  # the utterance being said; 0 when none
+        self._tag_spoke = False  # the engine has been Speaking since it was handed over
         self._engine_set.connect(self._engine_started, Qt.ConnectionType.QueuedConnection)
 
     @Slot(int, str)
@@ -173,22 +181,45 @@ class Speaker(QObject):
             return
         self._lookup = None
         speech.setVolume(self._volume)
+        speech.stateChanged.connect(self._state_changed)
         self._ready = True
         self.answered.emit(generation, True, voice.name())
 
-    @Slot(str)
-    def say(self, text: str) -> None:
+    @Slot(str, int)
+    def say(self, text: str, tag: int = 0) -> None:
         if not self._ready or self._speech is None:
+            self.said.emit(tag)  # nothing will be said: not worth waiting for
             return
         # The newest count matters, a half-said older one does not.
+        self._over()
         if self._speech.state() is QTextToSpeech.State.Speaking:
             self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
+        self._tag, self._tag_spoke = tag, False
         self._speech.say(text)
 
     @Slot()
     def stop(self) -> None:
+        self._over()
         if self._ready and self._speech is not None:
             self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
+
+    @Slot(QTextToSpeech.State)
+    def _state_changed(self, state: QTextToSpeech.State) -> None:
+        if not self._tag:
+            return
+        if state is QTextToSpeech.State.Speaking:
+            self._tag_spoke = True
+        elif state is QTextToSpeech.State.Error or (
+            # A Ready before Speaking is the end of the utterance this one cut short.
+            state is QTextToSpeech.State.Ready and self._tag_spoke
+        ):
+            self._over()
+
+    def _over(self) -> None:
+        """The utterance in hand is over: say so."""
+        if self._tag:
+            tag, self._tag = self._tag, 0
+            self.said.emit(tag)
 
     @Slot(float)
     def set_volume(self, volume: float) -> None:
@@ -208,10 +239,13 @@ class Speaker(QObject):
         self.thread().quit()
 
     def _drop(self) -> None:
+        self._over()
         self._lookup = None
-        self._ready = False
+        was_ready, self._ready = self._ready, False
         if self._speech is not None:
             speech, self._speech = self._speech, None
+            if was_ready:  # its last state changes are of no interest: the voice is going
+                speech.stateChanged.disconnect(self._state_changed)
             speech.stop(QTextToSpeech.BoundaryHint.Immediate)
             # Deleted now, not later: a setEngine still queued for it is dropped with it.
             shiboken6.delete(speech)

@@ -39,3 +39,5 @@ class CueEvent:
     phase: int = 0  # index of the phase within the rep
     phase_id: str = ""
     count: int = 0  # remaining count for COUNT_IN
+    # Instructions said after the announcement or the session's end (guidance source texts).
+    words: tuple[str, ...] = ()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from knee_coach.core import guidance
+from knee_coach.core.guidance import Guidance
 from knee_coach.core.model import Leg, LegChoice, Pacing, Point
 from knee_coach.core.routines import ROUTINES, Routine, SetTemplate
 from knee_coach.core.settings import Settings
@@ -32,6 +34,12 @@ class Timing:
         (Transition.ROUTINE, 10.0),
     )
 
+    # The get-ready time lasts as long as the announcement's words (when a voice speaks
+    # them) and a breath after, but never longer than the limit from the announcement: an
+    # engine that never says it is done cannot stall the session.
+    after_words: float = 1.0
+    words_limit: float = 60.0
+
     def prepare_seconds(self, transition: Transition) -> float:
         return dict(self.prepare)[transition]
 
@@ -49,6 +57,8 @@ class PlannedSet:
     reps: int
     seconds_per_rep: float
     transition: Transition
+    # Instructions said with the announcement, after the place (guidance source texts).
+    words: tuple[str, ...] = ()
 
     @property
     def points(self) -> tuple[Point, ...]:
@@ -68,6 +78,8 @@ class Plan:
     sets: tuple[PlannedSet, ...]
     pacing: Pacing
     timing: Timing
+    guidance: Guidance = Guidance.SHORT
+    closing: tuple[str, ...] = ()  # said when the session is done (the check-out prompt)
 
     def __len__(self) -> int:
         return len(self.sets)
@@ -98,11 +110,16 @@ def build_plan(
     settings: Settings,
     routines: tuple[Routine, ...] = ROUTINES,
     timing: Timing | None = None,
+    spoken: Guidance = Guidance.SHORT,
 ) -> Plan:
-    """Routine by routine, leg by leg, set by set: the order the article gives."""
+    """Routine by routine, leg by leg, set by set: the order the article gives.
+
+    With FULL guidance each instruction is said before the first set it belongs to (and
+    how to stop, before the very first), and not again in the session."""
     timing = timing or Timing()
     legs: tuple[Leg, ...] = LegChoice(settings.legs).legs()
     sets: list[PlannedSet] = []
+    said: set[str] = set()
     for routine in routines:
         for leg_no, leg in enumerate(legs):
             for tpl_no, template in enumerate(routine.sets_per_leg):
@@ -114,6 +131,14 @@ def build_plan(
                     transition = Transition.LEG
                 else:
                     transition = Transition.SIDE
+                words: tuple[str, ...] = ()
+                if spoken is Guidance.FULL:
+                    first_of_routine = leg_no == 0 and tpl_no == 0
+                    due = guidance.instructions(routine.id, template.id, first_of_routine)
+                    if not sets:
+                        due = (guidance.HOW_TO_STOP, *due)
+                    words = tuple(w for w in due if w not in said)
+                    said.update(words)
                 sets.append(
                     PlannedSet(
                         index=len(sets),
@@ -123,6 +148,14 @@ def build_plan(
                         reps=settings.reps_for(routine.id),
                         seconds_per_rep=settings.seconds_per_rep_for(routine.id),
                         transition=transition,
+                        words=words,
                     )
                 )
-    return Plan(sets=tuple(sets), pacing=settings.pacing, timing=timing)
+    closing = (guidance.CHECK_OUT,) if spoken is Guidance.FULL else ()
+    return Plan(
+        sets=tuple(sets),
+        pacing=settings.pacing,
+        timing=timing,
+        guidance=spoken,
+        closing=closing,
+    )

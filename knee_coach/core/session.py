@@ -4,6 +4,10 @@ Every deadline is computed from the absolute start of its segment (prepare, coun
 and each segment starts exactly when the previous one was due to end, not when the tick that
 noticed it happened. However late or irregular the ticks, the schedule does not drift.
 Callers pass `now`; the machine never reads a clock itself.
+
+The get-ready time is held until ready: when the caller reports that the announcement's
+words are being spoken (`words_started`), the count-in waits for `words_done` and a breath
+after it, however long the words take, up to the plan's limit from the announcement.
 """
 
 from __future__ import annotations
@@ -34,6 +38,14 @@ class State(str, Enum):
     REP = "rep"
     PAUSED = "paused"
     STOPPED = "stopped"
+    DONE = "done"
+
+
+class Words(str, Enum):
+    """The announcement's words, as reported by whoever speaks them."""
+
+    NONE = "none"  # none are being spoken (no voice, or not reported yet)
+    SPEAKING = "speaking"  # the get-ready time does not end before they do
     DONE = "done"
 
 
@@ -68,6 +80,7 @@ class Snapshot:
     phase_progress: float  # 0..1 through the current phase, auto pacing only
     count_in: int  # 3, 2, 1 during the count-in
     prepare_left: float  # seconds left to get ready
+    listening: bool  # getting ready, and the count-in waits for the words to end
     session_progress: float  # 0..1 over all planned reps
     end_reason: EndReason | None
 
@@ -94,6 +107,8 @@ class Session:
         self._seg_end: float | None = None  # absolute end, None when open-ended
         self._seg_first_rep = 0  # reps segment: the rep index it started from
         self._pending: list[CueEvent] = []  # scheduled events of the current segment
+        self._words = Words.NONE  # the current announcement's words (preparation only)
+        self._words_done_at = 0.0
 
     # ----- queries -------------------------------------------------------------------
     @property
@@ -119,7 +134,18 @@ class Session:
             return None
         if self._pending:
             return self._pending[0].at
-        return self._seg_end
+        return self._segment_end()
+
+    def _segment_end(self) -> float | None:
+        """When the current segment ends: the preparation is held while its words last."""
+        end = self._seg_end
+        if end is None or self.state is not State.PREPARE or self._words is Words.NONE:
+            return end
+        timing = self.plan.timing
+        limit = self._seg_start + timing.words_limit
+        if self._words is Words.SPEAKING:
+            return max(end, limit)
+        return max(end, min(self._words_done_at + timing.after_words, limit))
 
     def snapshot(self, now: float) -> Snapshot:
         planned = self.current
@@ -133,7 +159,8 @@ class Session:
             elapsed_beats = int(max(0.0, now - self._seg_start) // beat)
             count_in = max(1, beats - elapsed_beats)
         elif state is State.PREPARE and self._seg_end is not None:
-            prepare_left = max(0.0, self._seg_end - now)
+            end = self._seg_end if self._words is Words.SPEAKING else self._segment_end()
+            prepare_left = max(0.0, (end or now) - now)
         total = self.plan.total_reps
         return Snapshot(
             state=state,
@@ -146,6 +173,7 @@ class Session:
             phase_progress=phase_progress,
             count_in=count_in,
             prepare_left=prepare_left,
+            listening=state is State.PREPARE and self._words is Words.SPEAKING,
             session_progress=min(1.0, self.total_reps_done / total) if total else 1.0,
             end_reason=self.end_reason,
         )
@@ -166,11 +194,27 @@ class Session:
             if self._pending and self._pending[0].at <= now + EPSILON:
                 out.append(self._fire(self._pending.pop(0)))
                 continue
-            if not self._pending and self._seg_end is not None and self._seg_end <= now + EPSILON:
-                out += self._end_segment(self._seg_end)
+            end = self._segment_end()
+            if not self._pending and end is not None and end <= now + EPSILON:
+                out += self._end_segment(end)
                 continue
             break
         return out
+
+    def words_started(self, now: float) -> list[CueEvent]:
+        """The announcement's words are being spoken: hold the count-in until they end."""
+        out = self.tick(now)
+        if self.state is State.PREPARE and self._words is Words.NONE:
+            self._words = Words.SPEAKING
+        return out
+
+    def words_done(self, now: float) -> list[CueEvent]:
+        """The words have ended (or the engine gave up): the count-in follows a breath later,
+        or at the end of the get-ready time if that is later."""
+        if self.state is State.PREPARE and self._words is Words.SPEAKING:
+            self._words = Words.DONE
+            self._words_done_at = now
+        return self.tick(now)
 
     def count_rep(self, now: float) -> list[CueEvent]:
         """Manual pacing: the user says one rep is done (Space)."""
@@ -265,7 +309,9 @@ class Session:
         self.reps_done = 0
         self._seg_start = at
         self._seg_end = at + self.plan.timing.prepare_seconds(planned.transition)
-        self._pending = [CueEvent(_ANNOUNCE_FOR[planned.transition], at, self.set_index)]
+        self._words = Words.NONE
+        kind = _ANNOUNCE_FOR[planned.transition]
+        self._pending = [CueEvent(kind, at, self.set_index, words=planned.words)]
 
     def _start_count_in(self, at: float) -> None:
         timing = self.plan.timing
@@ -366,7 +412,7 @@ class Session:
             self.end_reason = EndReason.COMPLETED
             self.ended_at = at
             self._seg_end, self._pending = None, []
-            cues.append(CueEvent(CueKind.SESSION_DONE, at, planned.index))
+            cues.append(CueEvent(CueKind.SESSION_DONE, at, planned.index, words=self.plan.closing))
             return [self._fire(c) for c in cues]
         self.set_index += 1
         fired = [self._fire(c) for c in cues]

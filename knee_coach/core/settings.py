@@ -10,6 +10,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
+from knee_coach.core import guidance
 from knee_coach.core.model import LegChoice, Pacing
 from knee_coach.core.routines import ROUTINES, ROUTINES_BY_ID
 
@@ -131,6 +132,8 @@ class Settings:
     # The screen reader says each rep's number when the app's voice is off (it never talks
     # over the app's own count).
     reader_counts: bool = False
+    # How much the voice tells (core/guidance.py): "auto" is full for the first sessions.
+    guidance: str = guidance.AUTO
 
     __hash__ = None  # type: ignore[assignment]  # mappings inside: not hashable
 
@@ -171,6 +174,8 @@ class Settings:
             raise SettingsError("volume must be between 0 and 1")
         if self.language not in LANGUAGES:
             raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
+        if self.guidance not in guidance.CHOICES:
+            raise SettingsError(f"spoken guidance must be one of {', '.join(guidance.CHOICES)}")
         self._validate_reminders()
         if not isinstance(self.close_action, CloseAction):
             raise SettingsError("closing the window must ask, keep running in the tray, or quit")
@@ -270,6 +275,7 @@ class Settings:
                 start_minimized=_flag(data, "start_minimized", base.start_minimized),
                 start_at_login=_flag(data, "start_at_login", base.start_at_login),
                 reader_counts=_flag(data, "reader_counts", base.reader_counts),
+                guidance=str(data.get("guidance", base.guidance)),
             )
         except (TypeError, ValueError) as exc:
             if isinstance(exc, SettingsError):

@@ -883,6 +883,10 @@ A new, empty history was started.</source>
         <translation>準備してください</translation>
     </message>
     <message>
+        <source>Listen</source>
+        <translation>聞いてください</translation>
+    </message>
+    <message>
         <source>Starting in</source>
         <translation>まもなく開始</translation>
     </message>
@@ -1002,6 +1006,30 @@ A new, empty history was started.</source>
         <translation>音声がオフのとき、回数をスクリーンリーダーに読み上げさせる</translation>
     </message>
     <message>
+        <source>Full for your first {n} sessions, then short</source>
+        <translation>最初の{n}回は詳しく、その後は短く</translation>
+    </message>
+    <message>
+        <source>Full: what to do, the first time it comes</source>
+        <translation>詳しく：初めての動作はやり方まで</translation>
+    </message>
+    <message>
+        <source>Short: which leg and side only</source>
+        <translation>短く：脚と側だけ</translation>
+    </message>
+    <message>
+        <source>Off: a tone announces each set</source>
+        <translation>なし：各セットの始まりは音だけ</translation>
+    </message>
+    <message>
+        <source>Spoken instructions</source>
+        <translation>音声での説明</translation>
+    </message>
+    <message>
+        <source>Everything the sounds say is also shown on screen. While the voice gives an instruction, the count-in waits for it.</source>
+        <translation>音で伝えることは、すべて画面にも表示されます。音声が説明している間は、カウントを始めずに待ちます。</translation>
+    </message>
+    <message>
         <source>{slot}: time</source>
         <translation>{slot}：時刻</translation>
     </message>
@@ -1064,10 +1092,6 @@ A new, empty history was started.</source>
     <message>
         <source>Volume</source>
         <translation>音量</translation>
-    </message>
-    <message>
-        <source>Everything the sounds say is also shown on screen.</source>
-        <translation>音で伝える内容は、すべて画面にも表示されます。</translation>
     </message>
     <message>
         <source>{percent} %</source>
@@ -1437,6 +1461,53 @@ A new, empty history was started.</source>
     <message>
         <source>Line {line}, column {column} ({name}): the cell holds a NUL character, which is not text.</source>
         <translation>{line}行目、{column}列目（{name}）：セルにNUL文字が含まれています。これは文字ではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>guidance</name>
+    <message>
+        <source>If your knee hurts at any point, press H to stop, or your headset&apos;s pause button to pause.</source>
+        <translation>とちゅうで ひざが いたくなったら、エイチキーを おして ちゅうし するか、ヘッドセットの いちじていし ボタンを おしてください。</translation>
+    </message>
+    <message>
+        <source>Now bend and straighten each knee once, notice how it feels, and rate it on the screen.</source>
+        <translation>それぞれの ひざを いちど まげのばし して、いまの かんじを たしかめてから、がめんで こたえてください。</translation>
+    </message>
+    <message>
+        <source>Sit, or lie on your back, and raise the knee or lift the leg a little.</source>
+        <translation>すわるか、あおむけに なって、かたほうの ひざを たてるか、あしを かるく もちあげてください。</translation>
+    </message>
+    <message>
+        <source>Sit with the knee slightly bent.</source>
+        <translation>すわって、ひざを かるく まげてください。</translation>
+    </message>
+    <message>
+        <source>With each tone, slowly bend, then straighten the knee, drawing the muscle up as the leg straightens.</source>
+        <translation>おとに あわせて、ひざを ゆっくり まげて、のばします。のばしながら、きんにくを ひきあげるように します。</translation>
+    </message>
+    <message>
+        <source>Hook your fingers on the tendon on the inner side, at the back of the thigh just above the knee. Keep a light, steady pressure.</source>
+        <translation>ひざの すぐうえ、ふとももの うらの うちがわの けんに、ゆびを ひっかけてください。かるく、いっていの ちからで おさえつづけます。</translation>
+    </message>
+    <message>
+        <source>Move your fingers to the tendon on the outer side. Keep the same light, steady pressure.</source>
+        <translation>ゆびを そとがわの けんに うつしてください。おなじ かるい ちからで、おさえつづけます。</translation>
+    </message>
+    <message>
+        <source>Press with both thumbs just inside and just outside the centre of the back of the knee.</source>
+        <translation>さゆうの おやゆびで、ひざうらの ちゅうおうの すこし うちがわと、すこし そとがわを おさえます。</translation>
+    </message>
+    <message>
+        <source>Never press the centre itself: nerves and blood vessels run there.</source>
+        <translation>ちゅうおうを ぜったいに おさないでください。しんけいや けっかんが とおっています。</translation>
+    </message>
+    <message>
+        <source>Keep pressing, lifting gently diagonally upward, and with each tone straighten the knee and let the lower leg swing loosely.</source>
+        <translation>おさえたまま、かるく ななめうえに ひきあげ、おとに あわせて ひざを のばし、ひざから したを ぶらんと ふります。</translation>
+    </message>
+    <message>
+        <source>Look for the spot that hurts in a good way. If pressing gives strong pain, stop.</source>
+        <translation>いたきもちいい ところを さがしてください。おして つよい いたみが でたら、ちゅうし してください。</translation>
     </message>
 </context>
 <context>
@@ -1860,23 +1931,23 @@ A new, empty history was started.</source>
     <name>speech</name>
     <message>
         <source>Right leg</source>
-        <translation>右脚</translation>
+        <translation>みぎあし</translation>
     </message>
     <message>
         <source>Left leg</source>
-        <translation>左脚</translation>
+        <translation>ひだりあし</translation>
     </message>
     <message>
         <source>inner side</source>
-        <translation>内側</translation>
+        <translation>うちがわ</translation>
     </message>
     <message>
         <source>outer side</source>
-        <translation>外側</translation>
+        <translation>そとがわ</translation>
     </message>
     <message>
         <source>both thumbs</source>
-        <translation>両手の親指で</translation>
+        <translation>さゆうの おやゆびで</translation>
     </message>
     <message>
         <source>{leg}, {side}</source>
@@ -1884,7 +1955,11 @@ A new, empty history was started.</source>
     </message>
     <message>
         <source>Next routine. {set}</source>
-        <translation>次のセルフケアです。{set}</translation>
+        <translation>つぎの セルフケアです。{set}</translation>
+    </message>
+    <message>
+        <source>{place}.</source>
+        <translation>{place}。</translation>
     </message>
     <message>
         <source>{number}, last one</source>
@@ -1892,23 +1967,23 @@ A new, empty history was started.</source>
     </message>
     <message>
         <source>Well done. Session complete.</source>
-        <translation>お疲れさまでした。セッション完了です。</translation>
+        <translation>おつかれさまでした。これで おわりです。</translation>
     </message>
     <message>
         <source>Stopped. Rest, and read the advice on screen.</source>
-        <translation>中止しました。休んで、画面のアドバイスを読んでください。</translation>
+        <translation>ちゅうし しました。やすんで、がめんの アドバイスを よんでください。</translation>
     </message>
     <message>
         <source>Session stopped.</source>
-        <translation>セッションを終了しました。</translation>
+        <translation>セッションを とちゅうで おえました。</translation>
     </message>
     <message>
         <source>Paused.</source>
-        <translation>一時停止します。</translation>
+        <translation>いちじ ていし します。</translation>
     </message>
     <message>
         <source>Resuming.</source>
-        <translation>再開します。</translation>
+        <translation>さいかい します。</translation>
     </message>
 </context>
 <context>

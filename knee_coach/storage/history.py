@@ -194,6 +194,13 @@ class HistoryStore:
     def count(self) -> int:
         return int(self.db.conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
 
+    def completed_count(self) -> int:
+        """Sessions done to the end (not stopped, not interrupted)."""
+        row = self.db.conn.execute(
+            "SELECT count(*) FROM sessions WHERE end_reason = ?", (EndReason.COMPLETED.value,)
+        ).fetchone()
+        return int(row[0])
+
     def session(self, session_id: int) -> SessionRecord | None:
         row = self.db.conn.execute(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)

@@ -92,6 +92,15 @@ class SessionController(QObject):
         self._actions.append((now, action))  # for the screen's session, at the same instant
         self._apply(events)
 
+    def words_speaking(self, speaking: bool) -> None:
+        """The voice reports the announcement's words: being said (hold the count-in for
+        them) or over."""
+        # Replayed on the screen's session too, so it holds the count-in as the ear does.
+        if speaking:
+            self._act(lambda session, now: session.words_started(now))
+        else:
+            self._act(lambda session, now: session.words_done(now))
+
     def _apply(self, events: list[CueEvent]) -> None:
         if events:
             self.cues.emit(events)

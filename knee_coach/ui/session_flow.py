@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from knee_coach.core import guidance
 from knee_coach.core.clock import Clock
 from knee_coach.core.model import EndReason, LegChoice
 from knee_coach.core.settings import Settings
@@ -27,9 +28,11 @@ from knee_coach.ui.sound_output import SoundOutput
 if TYPE_CHECKING:
     from knee_coach.core.checkin import CheckIn
     from knee_coach.core.cues import CueEvent
+    from knee_coach.core.guidance import Guidance
     from knee_coach.core.safety import GateResult
     from knee_coach.core.session import Session
     from knee_coach.core.trends import Nudge
+    from knee_coach.storage.history import HistoryStore
     from knee_coach.storage.recorder import SessionRecorder
     from knee_coach.ui.advice_page import StopAdvicePage
     from knee_coach.ui.safety_page import SafetyPage
@@ -200,12 +203,15 @@ class SessionFlow(QObject):
 
         self._sound.install()  # no-op once loaded
         settings = self._settings()
-        plan = build_plan(settings)
+        history = self._access.open()
+        plan = build_plan(settings, spoken=self._spoken_guidance(settings, history))
         player = self._sound.player
         # The screen shows each change when its cue is heard.
         controller = SessionController(plan, self.clock, self, player.output_delay)
         self.controller = controller
         player.set_plan(plan)
+        # The count-in waits while the voice says the announcement's words.
+        player.set_words_listener(controller.words_speaking)
         page = self.session_page.get()
         controller.cues.connect(self._on_cues)
         controller.shownCues.connect(page.on_cues)
@@ -214,7 +220,6 @@ class SessionFlow(QObject):
         controller.finished.connect(self._session_finished)
         self.recorder = None
         self._storage_warned = False
-        history = self._access.open()
         if history is not None:
             try:
                 self.recorder = SessionRecorder(
@@ -240,6 +245,16 @@ class SessionFlow(QObject):
             text = spoken_change(event, controller.session.plan, counts)
             if text:
                 announce(page, text)
+
+    @staticmethod
+    def _spoken_guidance(settings: Settings, history: HistoryStore | None) -> Guidance:
+        completed = 0
+        if history is not None:
+            try:
+                completed = history.completed_count()
+            except storage_errors() as exc:
+                log.warning("could not count the sessions done: %s", exc)
+        return guidance.resolve(settings.guidance, completed)
 
     def _on_cues(self, events: list[CueEvent]) -> None:
         self._sound.player.play_batch(events)

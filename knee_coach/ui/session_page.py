@@ -287,8 +287,10 @@ class SessionPage(Retranslating, QWidget):
             )
 
         if state is State.PREPARE:
-            self.counter.setText(f"{max(1, int(snap.prepare_left + 0.999))}")
-            self.phase.setText(self.tr("Get ready"))
+            # The get-ready time is over but the voice is still telling what to do.
+            waiting = snap.listening and snap.prepare_left <= 0
+            self.counter.setText("…" if waiting else f"{max(1, int(snap.prepare_left + 0.999))}")
+            self.phase.setText(self.tr("Listen") if waiting else self.tr("Get ready"))
             self.hint.setText(self._get_ready_text(planned))
             self.phase_bar.setValue(0)
         elif state is State.COUNT_IN:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from knee_coach.core import guidance
 from knee_coach.core.model import LegChoice, Pacing
 from knee_coach.core.routines import ROUTINES
 from knee_coach.core.settings import REMINDER_SLOTS, CloseAction, Settings, SettingsError
@@ -156,8 +157,23 @@ class SettingsDialog(QDialog):
         volume_row = QHBoxLayout()
         volume_row.addWidget(self.volume, 1)
         volume_row.addWidget(self.volume_label)
+        self.guidance = QComboBox()
+        for value, name in (
+            (
+                guidance.AUTO,
+                self.tr("Full for your first {n} sessions, then short").format(
+                    n=guidance.FULL_SESSIONS
+                ),
+            ),
+            (guidance.Guidance.FULL.value, self.tr("Full: what to do, the first time it comes")),
+            (guidance.Guidance.SHORT.value, self.tr("Short: which leg and side only")),
+            (guidance.Guidance.OFF.value, self.tr("Off: a tone announces each set")),
+        ):
+            self.guidance.addItem(name, value)
+        self.guidance.setCurrentIndex(self.guidance.findData(settings.guidance))
         form.addRow(self.sound)
         form.addRow(self.voice)
+        form.addRow(self.tr("Spoken instructions"), self.guidance)
         form.addRow(self.tr("Volume"), volume_row)
         self.reader_counts = QCheckBox(
             self.tr("When the voice is off, let the screen reader say each rep's number")
@@ -166,10 +182,17 @@ class SettingsDialog(QDialog):
         form.addRow(self.reader_counts)
         self.sound.toggled.connect(self.voice.setEnabled)
         self.sound.toggled.connect(self.volume.setEnabled)
+        self.voice.toggled.connect(self.guidance.setEnabled)
         self.voice.setEnabled(settings.sound)
         self.volume.setEnabled(settings.sound)
+        self.guidance.setEnabled(settings.voice)
         layout.addWidget(box)
-        note = QLabel(self.tr("Everything the sounds say is also shown on screen."))
+        note = QLabel(
+            self.tr(
+                "Everything the sounds say is also shown on screen. "
+                "While the voice gives an instruction, the count-in waits for it."
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addStretch(1)
@@ -317,6 +340,7 @@ class SettingsDialog(QDialog):
                 "sound": self.sound.isChecked(),
                 "voice": self.voice.isChecked(),
                 "reader_counts": self.reader_counts.isChecked(),
+                "guidance": self.guidance.currentData(),
                 "volume": self.volume.value() / 100,
                 "language": self.language.currentData(),
             }
