@@ -179,6 +179,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.access.opened.connect(self._history_opened)
         self.sound.noticeChanged.connect(self.flow.show_sound_notice)
         self.flow.legsChanged.connect(self._legs_changed)
+        self.flow.illustrationChosen.connect(
+            lambda choice: self.save_settings(self.settings.replace(illustration=choice))
+        )
         self.flow.settingsRequested.connect(self.open_settings)
         self.flow.historyRequested.connect(self.open_history)
         self.flow.statusMessage.connect(self.statusBar().showMessage)

@@ -129,6 +129,12 @@ class SettingsDialog(QDialog):
         self.pacing.setCurrentIndex(self.pacing.findData(settings.pacing.value))
         form.addRow(self.tr("Legs"), self.legs)
         form.addRow(self.tr("Pacing"), self.pacing)
+        self.reduced_motion = QCheckBox(self.tr("Show the movement as still pictures"))
+        self.reduced_motion.setToolTip(
+            self.tr("Key poses instead of a moving leg; also when the desktop asks for less motion")
+        )
+        self.reduced_motion.setChecked(settings.reduced_motion)
+        form.addRow(self.reduced_motion)
         layout.addWidget(general)
         note = QLabel(self.tr("About 10 per set is a good start; add more as it gets easy."))
         note.setWordWrap(True)
@@ -308,6 +314,7 @@ class SettingsDialog(QDialog):
             close_action=CloseAction(self.close_action.currentData()),
             start_minimized=self.start_minimized.isChecked(),
             start_at_login=start_at_login,
+            reduced_motion=self.reduced_motion.isChecked(),
         )
         return Settings.from_dict(
             {
