@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
 from knee_coach.core.model import Leg, Pacing
-from knee_coach.core.movement import POSTURES
+from knee_coach.core.movement import POSTURES, pose_at
 from knee_coach.core.session import State
 from knee_coach.core.settings import Settings
 from knee_coach.storage.settings_store import SettingsStore
@@ -62,13 +62,25 @@ def start_session(qtbot: QtBot, window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.session_page
 
 
-def into_rep(window: MainWindow, clock: FakeClock, seconds: float) -> None:
+def into_rep(qtbot: QtBot, window: MainWindow, clock: FakeClock, seconds: float) -> None:
     """Move the clock to `seconds` into the rep in progress and show that moment."""
     assert window.controller is not None
     snap = window.controller.snapshot()
     clock.set(clock.now() - snap.rep_elapsed + seconds)
     window.controller.poll()
-    window.session_page.show_snapshot(window.controller.snapshot())
+    show_now(qtbot, window)
+
+
+def show_now(qtbot: QtBot, window: MainWindow) -> None:
+    """Show the session at the fake clock's time; a moving leg catches up on its next frame."""
+    assert window.controller is not None
+    snap = window.controller.snapshot()
+    window.session_page.show_snapshot(snap)
+    view = window.session_page.movement
+    expected = pose_at(
+        snap, window.controller.session.plan.pacing, reduced_motion=view.reduced_motion
+    )
+    qtbot.waitUntil(lambda: view.pose == expected, timeout=2000)
 
 
 def in_reps(window: MainWindow) -> bool:
@@ -83,17 +95,17 @@ def test_the_leg_on_screen_is_bent_when_straighten_is_cued_and_straight_at_bend(
     run_until(window, clock, lambda: in_reps(window))
     view = window.session_page.movement
     period = window.session.current.seconds_per_rep  # type: ignore[union-attr]
-    into_rep(window, clock, 0.0)
+    into_rep(qtbot, window, clock, 0.0)
     assert window.session_page.phase.text() == "Bend"
     assert view.pose is not None and view.pose.knee_flexion == pytest.approx(GLIDE.straight)
     # Straight: the foot is raised above the knee (screen y grows downwards).
     assert view.point_on_screen("ankle").y() < view.point_on_screen("knee").y()
-    into_rep(window, clock, period / 2)
+    painted = view.paints
+    into_rep(qtbot, window, clock, period / 2)
+    qtbot.waitUntil(lambda: view.paints > painted, timeout=2000)  # drawn, not only computed
     assert window.session_page.phase.text() == "Straighten"
     assert view.pose.knee_flexion == pytest.approx(GLIDE.bent)
     assert view.point_on_screen("ankle").y() > view.point_on_screen("knee").y() + 50
-    painted = view.paints
-    qtbot.waitUntil(lambda: view.paints > painted, timeout=2000)
 
 
 def test_frames_run_only_while_a_set_or_its_preview_runs(
@@ -107,17 +119,17 @@ def test_frames_run_only_while_a_set_or_its_preview_runs(
     assert view.pose is not None and view.pose.preview
     assert view.animating  # the preview plays while getting ready
     run_until(window, clock, lambda: window.session.state is State.COUNT_IN)  # type: ignore[union-attr]
-    window.session_page.show_snapshot(window.controller.snapshot())  # type: ignore[union-attr]
+    show_now(qtbot, window)
     assert not view.animating  # waiting at rest through the count-in
     run_until(window, clock, lambda: in_reps(window))
-    into_rep(window, clock, 0.5)
+    into_rep(qtbot, window, clock, 0.5)
     assert view.animating
     press(qtbot, window, Qt.Key.Key_Space)  # pause
     assert window.session.state is State.PAUSED  # type: ignore[union-attr]
     held = view.pose
     assert not view.animating
     clock.advance(5.0)
-    window.session_page.show_snapshot(window.controller.snapshot())  # type: ignore[union-attr]
+    show_now(qtbot, window)
     assert view.pose == held
     window.stop()
     assert not view.animating
@@ -130,7 +142,7 @@ def test_the_left_leg_is_drawn_as_the_mirror_image_of_the_right(
     start_session(qtbot, window)
     view = window.session_page.movement
     run_until(window, clock, lambda: in_reps(window))
-    into_rep(window, clock, 0.0)
+    into_rep(qtbot, window, clock, 0.0)
     assert window.session.current.leg is Leg.RIGHT  # type: ignore[union-attr]
     assert view.point_on_screen("ankle").x() > view.point_on_screen("hip").x()
     run_until(
@@ -138,7 +150,7 @@ def test_the_left_leg_is_drawn_as_the_mirror_image_of_the_right(
         clock,
         lambda: in_reps(window) and window.session.current.leg is Leg.LEFT,  # type: ignore[union-attr]
     )
-    into_rep(window, clock, 0.0)
+    into_rep(qtbot, window, clock, 0.0)
     assert view.pose is not None and view.pose.mirrored
     assert view.point_on_screen("ankle").x() < view.point_on_screen("hip").x()
 
@@ -153,13 +165,13 @@ def test_with_reduced_motion_the_key_poses_show_as_still_pictures(
     assert not view.animating  # not even the preview moves
     run_until(window, clock, lambda: in_reps(window))
     period = window.session.current.seconds_per_rep  # type: ignore[union-attr]
-    into_rep(window, clock, period * 0.1)
+    into_rep(qtbot, window, clock, period * 0.1)
     first = view.pose
     assert first is not None and first.knee_flexion == pytest.approx(GLIDE.bent)
     assert first.ghost_flexion == pytest.approx(GLIDE.straight)
-    into_rep(window, clock, period * 0.4)
+    into_rep(qtbot, window, clock, period * 0.4)
     assert view.pose == first and not view.animating
-    into_rep(window, clock, period * 0.6)
+    into_rep(qtbot, window, clock, period * 0.6)
     assert view.pose is not None and view.pose.knee_flexion == pytest.approx(GLIDE.straight)
 
 
@@ -173,13 +185,13 @@ def test_in_manual_pacing_each_count_starts_the_movement_again(
     assert in_reps(window)
     period = window.session.current.seconds_per_rep  # type: ignore[union-attr]
     clock.advance(period * 3)  # the user is slower than the cadence: the leg waits
-    window.session_page.show_snapshot(window.controller.snapshot())  # type: ignore[union-attr]
+    show_now(qtbot, window)
     assert not view.animating
     press(qtbot, window, Qt.Key.Key_Space)  # one rep counted
     assert window.session.reps_done == 1  # type: ignore[union-attr]
     assert view.animating
     clock.advance(period / 2)
-    window.session_page.show_snapshot(window.controller.snapshot())  # type: ignore[union-attr]
+    show_now(qtbot, window)
     assert view.pose is not None and view.pose.knee_flexion == pytest.approx(GLIDE.bent)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QPixmap,
     QPolygonF,
     QShowEvent,
     QTransform,
@@ -35,7 +36,8 @@ from knee_coach.core.movement import Hands, Pose, pose_at
 from knee_coach.core.session import Snapshot
 from knee_coach.ui import style
 
-FRAME_MS = 33
+# Slow, smooth movements: 20 frames a second are enough and keep the CPU low.
+FRAME_MS = 50
 
 # The figure in its own units: hip at the origin, y up, the thigh one unit long.
 THIGH, SHIN, FOOT = 1.0, 0.95, 0.32
@@ -54,6 +56,7 @@ _SEAT = QColor("#d8d2c8")
 _INK = QColor(style.INK)
 _MUTED = QColor(style.MUTED)
 _ACCENT = QColor(style.ACCENT)
+_PAPER = QColor(style.PAPER)
 _PRESS = QColor("#ffb000")  # the press-point view's highlight colour
 
 
@@ -104,6 +107,8 @@ class MovementView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumSize(QSize(220, 200))
+        # It paints its own background: a frame does not make the page repaint beneath it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._pose: Pose | None = None
         self._pacing = Pacing.AUTO
         self._reduced = False
@@ -112,6 +117,9 @@ class MovementView(QWidget):
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._tick)
         self.paints = 0  # frames drawn: benchmarks and tests read it
+        self._layers: dict[bool, QPixmap] = {}
+        self._layers_key: tuple[object, ...] | None = None
+        self._transforms: dict[tuple[object, ...], QTransform] = {}
         self._update_accessible_text()
 
     # ----- feeding ------------------------------------------------------------------------
@@ -140,19 +148,37 @@ class MovementView(QWidget):
         return self._frame.isActive()
 
     def show_snapshot(self, snap: Snapshot) -> None:
-        pose = pose_at(snap, self._pacing, reduced_motion=self._reduced)
-        if pose != self._pose:
-            if self._pose is None or pose is None or pose.leg != self._pose.leg:
+        """Draw the pose the snapshot shows. While the frame timer runs, the leg moves on
+        its ticks only, so pushes from the page between two frames cost no extra paint."""
+        self._show(pose_at(snap, self._pacing, reduced_motion=self._reduced), from_timer=False)
+
+    def _show(self, pose: Pose | None, from_timer: bool) -> None:
+        old = self._pose
+        in_motion = pose is not None and pose.moving and old is not None and old.moving
+        if not from_timer and in_motion and self._frame.isActive():
+            return
+        if pose != old:
+            if old is None or pose is None or pose.leg != old.leg:
                 self._update_accessible_text(pose)
             self._pose = pose
-            self.update()
+            if (
+                old is not None
+                and pose is not None
+                and (self._static_key(old) == self._static_key(pose))
+            ):
+                # Only the lower leg moved: repaint where it was and where it is.
+                self.update(self._shin_rect(old).united(self._shin_rect(pose)).toAlignedRect())
+            else:
+                self.update()
         self._sync_timer()
 
     def _tick(self) -> None:
         if self._source is None:
             self._frame.stop()
             return
-        self.show_snapshot(self._source())
+        self._show(
+            pose_at(self._source(), self._pacing, reduced_motion=self._reduced), from_timer=True
+        )
 
     def _sync_timer(self) -> None:
         window = self.window()
@@ -181,6 +207,7 @@ class MovementView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self._update_accessible_text(self._pose)
+            self._layers_key = None  # the caption is in the cached layer
             self.update()
 
     # ----- geometry -----------------------------------------------------------------------
@@ -198,6 +225,15 @@ class MovementView(QWidget):
 
     def transform(self, mirrored: bool = False) -> QTransform:
         """Figure units -> widget pixels (y flipped), mirrored about the figure's middle."""
+        key = (self.width(), self.height(), mirrored, self.font().key())
+        cached = self._transforms.get(key)
+        if cached is None:
+            if len(self._transforms) > 8:
+                self._transforms.clear()
+            cached = self._transforms[key] = self._make_transform(mirrored)
+        return cached
+
+    def _make_transform(self, mirrored: bool) -> QTransform:
         top = self._caption_height()
         area = QRectF(6.0, top, max(1.0, self.width() - 12.0), max(1.0, self.height() - top - 6))
         scale = min(area.width() / MODEL_BOX.width(), area.height() / MODEL_BOX.height())
@@ -220,30 +256,88 @@ class MovementView(QWidget):
         return self.transform(self._pose.mirrored).map(joints(self._pose)[name])
 
     # ----- painting -----------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        self.paints += 1
-        painter = QPainter(self)
+    def _static_key(self, pose: Pose | None) -> tuple[object, ...]:
+        """What the cached layers depend on: everything but the bend of the knee."""
+        if pose is None:
+            return (self.width(), self.height(), self.devicePixelRatioF())
+        return (
+            self.width(),
+            self.height(),
+            self.devicePixelRatioF(),
+            pose.leg,
+            pose.hands,
+            pose.thigh_angle,
+            pose.motion,
+            pose.ghost_flexion,
+            pose.preview,
+        )
+
+    def _layer(self, front: bool) -> QPixmap:
+        """The parts that stay still during a rep, drawn once: behind the lower leg (the
+        body, the seat, the arrow) or in front of it (the thigh, the hands)."""
+        key = self._static_key(self._pose)
+        if self._layers_key != key:
+            self._layers = {}
+            self._layers_key = key
+        cached = self._layers.get(front)
+        if cached is not None:
+            return cached
+        dpr = self.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pose = self._pose
-        self._draw_caption(painter, pose)
-        if pose is None:
-            painter.end()
-            return
-        painter.setTransform(self.transform(pose.mirrored))
+        if not front:
+            self._draw_caption(painter, pose)
+        if pose is not None:
+            painter.setTransform(self.transform(pose.mirrored))
+            px, line = self._pixel_and_line()
+            if front:
+                self._draw_thigh(painter, pose, line)
+                self._draw_arm(painter, pose, line, far=False)
+                self._draw_press_points(painter, pose, line, px)
+            else:
+                self._draw_seat_and_body(painter, line)
+                if pose.hands is Hands.TWO_THUMBS:
+                    self._draw_arm(painter, pose, line, far=True)
+                if pose.ghost_flexion is not None:
+                    self._draw_shin(painter, pose, line, pose.ghost_flexion, ghost=True)
+                if pose.motion is not None:
+                    self._draw_motion_arrow(painter, pose, line, px)
+        painter.end()
+        self._layers[front] = pixmap
+        return pixmap
+
+    def _pixel_and_line(self) -> tuple[float, float]:
         px = 1.0 / max(1e-6, self.transform().m11())  # one pixel, in figure units
-        line = max(2.0, 2.6 * (self.height() / 420.0)) * px
-        self._draw_seat_and_body(painter, line)
-        arm_back = pose.hands is Hands.TWO_THUMBS
-        if arm_back:
-            self._draw_arm(painter, pose, line, far=True)
-        if pose.ghost_flexion is not None:
-            self._draw_leg(painter, pose, line, pose.ghost_flexion, ghost=True)
-        if pose.motion is not None:
-            self._draw_motion_arrow(painter, pose, line, px)
-        self._draw_leg(painter, pose, line, pose.knee_flexion)
-        self._draw_arm(painter, pose, line, far=False)
-        self._draw_press_points(painter, pose, line, px)
+        return px, max(2.0, 2.6 * (self.height() / 420.0)) * px
+
+    def _shin_rect(self, pose: Pose) -> QRectF:
+        """Where the lower leg is drawn on screen, with room for its outline."""
+        j = joints(pose)
+        t = self.transform(pose.mirrored)
+        rect = QRectF(t.map(j["knee"]), t.map(j["ankle"])).normalized()
+        for name in ("toe", "heel"):
+            p = t.map(j[name])
+            rect = rect.united(QRectF(p, p))
+        reach = t.m11() * (SHIN_WIDTH[0] + 0.08)
+        return rect.adjusted(-reach, -reach, reach, reach)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.paints += 1
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), _PAPER)
+        painter.drawPixmap(0, 0, self._layer(front=False))
+        pose = self._pose
+        if pose is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.save()
+            painter.setTransform(self.transform(pose.mirrored))
+            self._draw_shin(painter, pose, self._pixel_and_line()[1], pose.knee_flexion)
+            painter.restore()
+            painter.drawPixmap(0, 0, self._layer(front=True))
         painter.end()
 
     def _draw_caption(self, painter: QPainter, pose: Pose | None) -> None:
@@ -290,26 +384,31 @@ class MovementView(QWidget):
         head = shoulder + _unit(TORSO_ANGLE - 8.0) * (HEAD + 0.17)
         painter.drawEllipse(head, HEAD, HEAD)
 
-    def _draw_leg(
+    def _draw_shin(
         self, painter: QPainter, pose: Pose, line: float, flexion: float, *, ghost: bool = False
     ) -> None:
+        """The lower leg and foot as two round-capped strokes: an ink one under a skin one,
+        which reads as one outlined shape and costs far less than joining outlines (this
+        is drawn every frame)."""
         j = joints(pose, flexion)
+        segments = ((j["knee"], j["ankle"], SHIN_WIDTH[0] * 0.85), (j["heel"], j["toe"], 0.10))
         if ghost:
             painter.setOpacity(0.28)
-            pen = QPen(_INK, line, Qt.PenStyle.DashLine)
-        else:
-            pen = QPen(_INK, line)
-        painter.setPen(pen)
-        painter.setBrush(_SKIN)
-        shin = _limb(j["knee"], j["ankle"], *SHIN_WIDTH)
-        foot = _limb(j["heel"], j["toe"], 0.12, 0.08)
-        painter.drawPath(shin.united(foot))
-        if not ghost:
-            painter.setBrush(_SHORTS)
-            painter.drawPath(_limb(j["hip"], j["knee"], *THIGH_WIDTH))
-            painter.setBrush(_SKIN)
-            painter.drawEllipse(j["knee"], THIGH_WIDTH[1] / 2, THIGH_WIDTH[1] / 2)
+        for colour, extra in ((_INK, 2 * line), (_SKIN, 0.0)):
+            for a, b, width in segments:
+                pen = QPen(colour, width + extra)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                painter.drawLine(a, b)
         painter.setOpacity(1.0)
+
+    def _draw_thigh(self, painter: QPainter, pose: Pose, line: float) -> None:
+        j = joints(pose)
+        painter.setPen(QPen(_INK, line))
+        painter.setBrush(_SHORTS)
+        painter.drawPath(_limb(j["hip"], j["knee"], *THIGH_WIDTH))
+        painter.setBrush(_SKIN)
+        painter.drawEllipse(j["knee"], THIGH_WIDTH[1] / 2, THIGH_WIDTH[1] / 2)
 
     def _hand_place(self, pose: Pose) -> tuple[QPointF, float]:
         """Where the hand presses on the back of the leg, and the thigh's angle."""

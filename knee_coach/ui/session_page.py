@@ -30,7 +30,7 @@ from knee_coach.ui.illustrations import IllustrationPanel
 from knee_coach.ui.style import set_role
 from knee_coach.ui.texts import core_text, number, routine_heading, routine_title, set_name, tr
 
-FRAME_MS = 33  # phase bar animation, only while a session runs
+FRAME_MS = 50  # phase bar animation, only while a session runs (20 a second, as the leg)
 BANNER_MS = 1800
 
 
