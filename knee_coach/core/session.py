@@ -389,7 +389,9 @@ class Session:
         cues.append(CueEvent(CueKind.SET_DONE, at, planned.index))
         if self.set_index + 1 >= len(self.plan):
             self.state = State.DONE
-            self.end_reason = EndReason.COMPLETED
+            # Reaching the end by skipping every set is not practice: call it stopped.
+            practised = any(r.reps_done > 0 for r in self.results)
+            self.end_reason = EndReason.COMPLETED if practised else EndReason.USER
             self.ended_at = at
             self._seg_end, self._pending = None, []
             cues.append(CueEvent(CueKind.SESSION_DONE, at, planned.index))

@@ -40,6 +40,8 @@ class IllustrationPanel(Retranslating, QWidget):
         self.knee = KneeView()
         for view in (self.movement, self.knee):
             view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            # Side by side in the smallest window, the counter's card keeps the width it needs.
+            view.setMinimumSize(150, 200)
         self.movement_button = QPushButton()
         self.points_button = QPushButton()
         for button in (self.movement_button, self.points_button):

@@ -106,7 +106,7 @@ class MovementView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(QSize(220, 200))
+        self.setMinimumSize(QSize(150, 200))
         # It paints its own background: a frame does not make the page repaint beneath it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._pose: Pose | None = None
