@@ -18,15 +18,36 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from screenshots import NOW, run_until, settle, shoot  # noqa: E402
 
 from knee_coach.audio.player import SilentPlayer  # noqa: E402
 from knee_coach.core.clock import FakeClock  # noqa: E402
 from knee_coach.core.model import Leg  # noqa: E402
+from knee_coach.core.movement import pose_at  # noqa: E402
 from knee_coach.core.session import State  # noqa: E402
 from knee_coach.ui.main_window import MainWindow  # noqa: E402
 
 SIZE = (1280, 700)  # a 1366x768 laptop screen less its taskbar and title bar
+
+
+def catch_up(window: MainWindow) -> None:
+    """Let the moving leg draw the clock's moment (it moves on its own frame ticks)."""
+    controller = window.controller
+    assert controller is not None
+    view = window.session_page.movement
+    snap = controller.snapshot()
+    window.session_page.show_snapshot(snap)
+    expected = pose_at(snap, controller.session.plan.pacing, reduced_motion=view.reduced_motion)
+    for _ in range(100):
+        if view.pose == expected:
+            break
+        loop = QEventLoop()  # a real wait: the frame timer fires only from a running loop
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+    else:
+        print("the leg did not catch up:", view.pose, expected, view.animating)
+    settle()
 
 
 def seconds_into_rep(window: MainWindow, clock: FakeClock, rep: int, seconds: float) -> None:
@@ -41,7 +62,7 @@ def seconds_into_rep(window: MainWindow, clock: FakeClock, rep: int, seconds: fl
     snap = controller.snapshot()
     clock.set(clock.now() - snap.rep_elapsed + seconds)
     controller.poll()
-    window.session_page.show_snapshot(controller.snapshot())
+    catch_up(window)
     while window.session_page.banner.isVisible():  # no stale cue banner in a still
         settle(50)
 
@@ -69,9 +90,9 @@ def shots(language: str, out: Path, readme_shot: Path | None) -> None:
         period1 = controller.session.current.seconds_per_rep
 
         # The preview while getting ready: halfway through its slow rep (full bend).
-        clock.advance(0.5 + 0.75 * period1)
+        clock.advance(0.5 + 0.5 * min(5.0, 1.5 * period1) - 0.05)
         controller.poll()
-        window.session_page.show_snapshot(controller.snapshot())
+        catch_up(window)
         shoot(window, out / "movement-preview.png")
 
         # Routine 1, right leg: fully bent at the end of "bend", then straightening.
