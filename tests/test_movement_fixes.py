@@ -238,8 +238,8 @@ def test_the_main_window_and_the_history_fit_a_laptop_screen_less_its_taskbar(
 @pytest.mark.parametrize(
     ("n", "english", "japanese"),
     [
-        (1, "Practised 1 day in a row.", "1 日続けて実践しています。"),
-        (3, "Practised 3 days in a row.", "3 日続けて実践しています。"),
+        (1, "Practised 1 day in a row.", "1日続けて行っています。"),
+        (3, "Practised 3 days in a row.", "3日続けて行っています。"),
     ],
 )
 def test_the_streak_is_counted_with_the_right_plural(

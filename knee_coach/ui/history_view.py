@@ -282,6 +282,9 @@ class HistoryView(QWidget):
         chart_layout.addWidget(self.empty_note)
 
         self.review = self._review_panel()
+        # The general advice sits under the chart, where the line is long: beside it, in
+        # Japanese with a nudge showing, the review would not fit a laptop screen's height.
+        chart_layout.addWidget(self.advice_label)
         # On a short screen (or with a long translation and the nudge showing) the review
         # scrolls rather than squeezing its rows.
         self.review_scroll = QScrollArea()
@@ -420,7 +423,6 @@ class HistoryView(QWidget):
         layout.addLayout(self.review_grid)
         layout.addWidget(self.streak_label)
         layout.addWidget(self.nudge_label)
-        layout.addWidget(self.advice_label)
         layout.addStretch(1)
         return card
 

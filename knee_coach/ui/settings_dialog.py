@@ -129,12 +129,6 @@ class SettingsDialog(QDialog):
         self.pacing.setCurrentIndex(self.pacing.findData(settings.pacing.value))
         form.addRow(self.tr("Legs"), self.legs)
         form.addRow(self.tr("Pacing"), self.pacing)
-        self.reduced_motion = QCheckBox(self.tr("Show the movement as still pictures"))
-        self.reduced_motion.setToolTip(
-            self.tr("Key poses instead of a moving leg; also when the desktop asks for less motion")
-        )
-        self.reduced_motion.setChecked(settings.reduced_motion)
-        form.addRow(self.reduced_motion)
         layout.addWidget(general)
         note = QLabel(self.tr("About 10 per set is a good start; add more as it gets easy."))
         note.setWordWrap(True)
@@ -247,6 +241,12 @@ class SettingsDialog(QDialog):
             self.language.addItem(i18n.NATIVE_NAMES[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.general_form.addRow(self.tr("Language"), self.language)
+        self.reduced_motion = QCheckBox(self.tr("Show the movement as still pictures"))
+        self.reduced_motion.setToolTip(
+            self.tr("Key poses instead of a moving leg; also when the desktop asks for less motion")
+        )
+        self.reduced_motion.setChecked(settings.reduced_motion)
+        self.general_form.addRow(self.reduced_motion)
 
         tray = QGroupBox(self.tr("Window and tray"))
         form = QFormLayout(tray)
