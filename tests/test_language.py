@@ -255,7 +255,7 @@ def test_every_page_is_translated_and_nothing_is_clipped(
     check("stop advice")
     qtbot.mouseClick(window.advice_page.check_out, Qt.MouseButton.LeftButton)
     check("check-out")
-    window.clock.advance(READ_SECONDS)  # type: ignore[attr-defined]
+    window.flow.clock.advance(READ_SECONDS)  # type: ignore[attr-defined]
     window.checkout_page.focus_first()
     for digit in "35":
         qtbot.keyClicks(window.focusWidget(), digit)

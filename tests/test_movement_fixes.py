@@ -226,6 +226,8 @@ def test_the_main_window_and_the_history_fit_a_laptop_screen_less_its_taskbar(
     assert window.height() <= CLIENT_HEIGHT and window.width() <= 1366
     assert window.minimumSize().height() <= CLIENT_HEIGHT
     window.open_history()
+    # The History is imported on a worker thread: the window answers until it shows.
+    qtbot.waitUntil(lambda: window.history_view is not None, timeout=10000)
     view = window.history_view
     assert view is not None
     qtbot.waitExposed(view)

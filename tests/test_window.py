@@ -73,7 +73,7 @@ def check_in_by_keyboard(qtbot: QtBot, window: MainWindow, digits: str) -> None:
     """Type one rating per visible row (number keys; focus moves on by itself)."""
     page = window.checkin_page
     assert window.stack.currentWidget() is page
-    window.clock.advance(READ_SECONDS)  # type: ignore[attr-defined]  # the user reads first
+    window.flow.clock.advance(READ_SECONDS)  # type: ignore[attr-defined]  # the user reads first
     page.focus_first()
     for digit in digits:
         qtbot.keyClicks(window.focusWidget(), digit)
