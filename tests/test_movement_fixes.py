@@ -17,7 +17,7 @@ from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
 from knee_coach.core.model import EndReason, Leg
 from knee_coach.core.session import SetStatus
-from knee_coach.storage.csv_io import export_csv
+from knee_coach.storage.csv_export import export_csv
 from knee_coach.storage.db import Database
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.checkin_page import READ_SECONDS
