@@ -20,6 +20,7 @@ from knee_coach.core.model import Pacing
 from knee_coach.core.session import State
 from knee_coach.core.settings import Settings
 from knee_coach.storage.settings_store import SettingsStore
+from knee_coach.ui.checkin_page import READ_SECONDS
 from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.texts import date_text, number, weekday_name
@@ -254,6 +255,7 @@ def test_every_page_is_translated_and_nothing_is_clipped(
     check("stop advice")
     qtbot.mouseClick(window.advice_page.check_out, Qt.MouseButton.LeftButton)
     check("check-out")
+    window.flow.clock.advance(READ_SECONDS)  # type: ignore[attr-defined]
     window.checkout_page.focus_first()
     for digit in "35":
         qtbot.keyClicks(window.focusWidget(), digit)

@@ -16,6 +16,7 @@ from knee_coach.core.model import EndReason, Leg, LegChoice, Pacing, Point
 from knee_coach.core.session import SetStatus, State
 from knee_coach.core.settings import Settings
 from knee_coach.storage.settings_store import SettingsStore
+from knee_coach.ui.checkin_page import READ_SECONDS
 from knee_coach.ui.main_window import MainWindow
 from tests.driving import run_until
 
@@ -72,6 +73,7 @@ def check_in_by_keyboard(qtbot: QtBot, window: MainWindow, digits: str) -> None:
     """Type one rating per visible row (number keys; focus moves on by itself)."""
     page = window.checkin_page
     assert window.stack.currentWidget() is page
+    window.flow.clock.advance(READ_SECONDS)  # type: ignore[attr-defined]  # the user reads first
     page.focus_first()
     for digit in digits:
         qtbot.keyClicks(window.focusWidget(), digit)
@@ -122,6 +124,7 @@ def test_a_whole_session_by_keyboard_and_mouse(
     assert window.stack.currentWidget() is window.checkout_page
     assert not session_page.animating
     out = window.checkout_page
+    clock.advance(READ_SECONDS)
     out.focus_first()
     qtbot.keyClicks(window.focusWidget(), "3")
     qtbot.keyClicks(window.focusWidget(), "8")

@@ -83,6 +83,11 @@ class Snapshot:
     listening: bool  # getting ready, and the count-in waits for the words to end
     session_progress: float  # 0..1 over all planned reps
     end_reason: EndReason | None
+    # Seconds since the rep in progress began (manual pacing: since the last count), held
+    # still while paused; and since the preparation began. What a moving picture follows.
+    rep_elapsed: float = 0.0
+    prepare_elapsed: float = 0.0
+    prepare_seconds: float = 0.0  # length of the preparation in progress
 
 
 class SessionError(RuntimeError):
@@ -106,6 +111,7 @@ class Session:
         self._seg_start = 0.0  # absolute start of the current segment
         self._seg_end: float | None = None  # absolute end, None when open-ended
         self._seg_first_rep = 0  # reps segment: the rep index it started from
+        self._rep_start = 0.0  # manual pacing: when the rep in progress began
         self._pending: list[CueEvent] = []  # scheduled events of the current segment
         self._words = Words.NONE  # the current announcement's words (preparation only)
         self._words_done_at = 0.0
@@ -151,6 +157,7 @@ class Session:
         planned = self.current
         state = self.state
         phase, phase_progress, count_in, prepare_left = 0, 0.0, 0, 0.0
+        rep_elapsed, prepare_elapsed = self._elapsed(planned, now)
         if state is State.REP and self.plan.pacing is Pacing.AUTO:
             phase, phase_progress = self._phase_at(planned, now)
         elif state is State.COUNT_IN:
@@ -176,7 +183,24 @@ class Session:
             listening=state is State.PREPARE and self._words is Words.SPEAKING,
             session_progress=min(1.0, self.total_reps_done / total) if total else 1.0,
             end_reason=self.end_reason,
+            rep_elapsed=rep_elapsed,
+            prepare_elapsed=prepare_elapsed,
+            prepare_seconds=self.plan.timing.prepare_seconds(planned.transition),
         )
+
+    def _elapsed(self, planned: PlannedSet, now: float) -> tuple[float, float]:
+        """(rep_elapsed, prepare_elapsed) at `now`, or at the pause for a paused session."""
+        state = self._paused_in if self.state is State.PAUSED else self.state
+        at = self._paused_at if self.state is State.PAUSED else now
+        if state is State.PREPARE:
+            return 0.0, max(0.0, at - self._seg_start)
+        if state is not State.REP:
+            return 0.0, 0.0
+        if self.plan.pacing is Pacing.MANUAL:
+            return max(0.0, at - self._rep_start), 0.0
+        if at < self._seg_start:
+            return 0.0, 0.0
+        return (at - self._seg_start) % planned.seconds_per_rep, 0.0
 
     # ----- user actions ---------------------------------------------------------------
     def begin(self, now: float) -> list[CueEvent]:
@@ -228,6 +252,7 @@ class Session:
         planned = self.current
         rep = self.reps_done + 1
         out.append(self._fire(CueEvent(CueKind.REP_DONE, now, self.set_index, rep=rep)))
+        self._rep_start = now
         if self.reps_done >= planned.reps:
             out += self._finish_set(now, skipped=False)
             out += self.tick(now)  # the next set's announcement is due at once
@@ -336,6 +361,7 @@ class Session:
     def _enter_reps(self, at: float) -> None:
         self.state = State.REP
         self._seg_start = at
+        self._rep_start = at
         self._seg_end = None
         self._pending = []
 
@@ -409,7 +435,9 @@ class Session:
         cues.append(CueEvent(CueKind.SET_DONE, at, planned.index))
         if self.set_index + 1 >= len(self.plan):
             self.state = State.DONE
-            self.end_reason = EndReason.COMPLETED
+            # Reaching the end by skipping every set is not practice: call it stopped.
+            practised = any(r.reps_done > 0 for r in self.results)
+            self.end_reason = EndReason.COMPLETED if practised else EndReason.USER
             self.ended_at = at
             self._seg_end, self._pending = None, []
             cues.append(CueEvent(CueKind.SESSION_DONE, at, planned.index, words=self.plan.closing))

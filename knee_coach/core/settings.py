@@ -16,6 +16,8 @@ from knee_coach.core.routines import ROUTINES, ROUTINES_BY_ID
 
 LANGUAGES = ("system", "en", "ja")
 REMINDER_SLOTS = ("wake", "bed")  # after waking, before bed (the article's habit times)
+# What the session screen shows beside the counter: the moving leg, the press points, or both.
+ILLUSTRATIONS = ("both", "movement", "points")
 
 
 class CloseAction(str, Enum):
@@ -134,6 +136,8 @@ class Settings:
     reader_counts: bool = False
     # How much the voice tells (core/guidance.py): "auto" is full for the first sessions.
     guidance: str = guidance.AUTO
+    reduced_motion: bool = False  # the moving leg shown as still key poses
+    illustration: str = "both"  # one of ILLUSTRATIONS
 
     __hash__ = None  # type: ignore[assignment]  # mappings inside: not hashable
 
@@ -179,7 +183,10 @@ class Settings:
         self._validate_reminders()
         if not isinstance(self.close_action, CloseAction):
             raise SettingsError("closing the window must ask, keep running in the tray, or quit")
-        for name in ("sound", "voice", "start_minimized", "start_at_login", "reader_counts"):
+        if self.illustration not in ILLUSTRATIONS:
+            raise SettingsError(f"illustration must be one of {', '.join(ILLUSTRATIONS)}")
+        flags = ("sound", "voice", "start_minimized", "start_at_login", "reader_counts")
+        for name in (*flags, "reduced_motion"):
             if not isinstance(getattr(self, name), bool):
                 raise SettingsError(f"{name} must be true or false")
 
@@ -276,6 +283,8 @@ class Settings:
                 start_at_login=_flag(data, "start_at_login", base.start_at_login),
                 reader_counts=_flag(data, "reader_counts", base.reader_counts),
                 guidance=str(data.get("guidance", base.guidance)),
+                reduced_motion=_flag(data, "reduced_motion", base.reduced_motion),
+                illustration=str(data.get("illustration", base.illustration)),
             )
         except (TypeError, ValueError) as exc:
             if isinstance(exc, SettingsError):

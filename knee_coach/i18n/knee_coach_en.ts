@@ -33,6 +33,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message numerus="yes">
+        <source>Practised %n day(s) in a row.</source>
+        <translation>
+            <numerusform>Practised %n day in a row.</numerusform>
+            <numerusform>Practised %n days in a row.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{when}  (%n session(s) that day)</source>
+        <translation>
+            <numerusform>{when}  (%n session that day)</numerusform>
+            <numerusform>{when}  (%n sessions that day)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>The session of {when} was interrupted; the %n set(s) done were kept.</source>
+        <translation>
+            <numerusform>The session of {when} was interrupted; the %n set done was kept.</numerusform>
+            <numerusform>The session of {when} was interrupted; the %n sets done were kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message numerus="yes">
         <source>Saved: {path} (%n page(s))</source>
@@ -56,6 +83,13 @@
         <translation>
             <numerusform>%n rep in {minutes} min.</numerusform>
             <numerusform>%n reps in {minutes} min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n rep(s)</source>
+        <translation>
+            <numerusform>{done} of %n rep</numerusform>
+            <numerusform>{done} of %n reps</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -444,9 +444,17 @@ A new, empty history was started.</source>
         <source>Average pain, 0–10.</source>
         <translation>ひざの行は痛みの平均（0〜10）です。</translation>
     </message>
-    <message>
-        <source>Practised {days} days in a row.</source>
-        <translation>{days}日続けて行っています。</translation>
+    <message numerus="yes">
+        <source>Practised %n day(s) in a row.</source>
+        <translation>
+            <numerusform>%n日続けて行っています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{when}  (%n session(s) that day)</source>
+        <translation>
+            <numerusform>{when}（この日は%n回）</numerusform>
+        </translation>
     </message>
     <message>
         <source>No practice today or yesterday yet.</source>
@@ -477,10 +485,6 @@ A new, empty history was started.</source>
         <translation>{day}からの週：1日平均{rate:.1f}回</translation>
     </message>
     <message>
-        <source>{when}  ({count} that day)</source>
-        <translation>{when}（この日は{count}回）</translation>
-    </message>
-    <message>
         <source>Right knee: {before} → {after}</source>
         <translation>右ひざ：{before} → {after}</translation>
     </message>
@@ -507,6 +511,17 @@ A new, empty history was started.</source>
     <message>
         <source>Aim for once or twice a day. Many people notice a change after one to two weeks of daily practice; it varies from person to person. See a clinic if there is no improvement or it gets worse, and stop at once if the pain is sharp or the knee is swollen or hot.</source>
         <translation>1日1〜2回を目安に行いましょう。変化を感じるまでの期間には個人差がありますが、毎日続けて1〜2週間で変わってくる人が多いです。改善が見られない、または悪化するときは病院や治療院で診てもらいましょう。鋭い痛みや腫れ、熱感があるときはすぐに中止してください。</translation>
+    </message>
+</context>
+<context>
+    <name>IllustrationPanel</name>
+    <message>
+        <source>Movement</source>
+        <translation>動き</translation>
+    </message>
+    <message>
+        <source>Press points</source>
+        <translation>押す位置</translation>
     </message>
 </context>
 <context>
@@ -590,9 +605,11 @@ A new, empty history was started.</source>
         <source>Remember my choice (change it in Settings)</source>
         <translation>この選択を記憶する（設定で変更できます）</translation>
     </message>
-    <message>
-        <source>The session of {when} was interrupted; the {sets} sets done were kept.</source>
-        <translation>{when}のセッションは途中で終わりました。終えた{sets}セットは記録に残っています。</translation>
+    <message numerus="yes">
+        <source>The session of {when} was interrupted; the %n set(s) done were kept.</source>
+        <translation>
+            <numerusform>{when}のセッションは途中で終わりました。終えた%nセットは記録に残っています。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The settings file could not be read, so the defaults are used; it was kept as {name}.</source>
@@ -621,6 +638,37 @@ A new, empty history was started.</source>
     <message>
         <source>Stop the session?</source>
         <translation>セッションを終了しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>MovementView</name>
+    <message>
+        <source>Preview: one slow rep</source>
+        <translation>お手本：ゆっくり 1 回</translation>
+    </message>
+    <message>
+        <source>Still picture: from the faint leg to the solid one</source>
+        <translation>静止画：薄い脚から濃い脚へ動かします</translation>
+    </message>
+    <message>
+        <source>Right leg, from the side</source>
+        <translation>右脚（横から見たところ）</translation>
+    </message>
+    <message>
+        <source>Left leg, from the side</source>
+        <translation>左脚（横から見たところ）</translation>
+    </message>
+    <message>
+        <source>How to move the leg</source>
+        <translation>脚の動かし方</translation>
+    </message>
+    <message>
+        <source>Fingers hooked on the tendon just above the back of the knee; the knee bends and straightens slowly.</source>
+        <translation>指をひざ裏のすぐ上の腱に引っ掛け、ひざをゆっくり曲げ伸ばしします。</translation>
+    </message>
+    <message>
+        <source>Both thumbs either side of the centre of the back of the knee; the lower leg swings up straight and falls back loosely.</source>
+        <translation>両手の親指をひざ裏の中央の両脇に当て、すねを伸ばすように振り上げ、力を抜いてぶらんと戻します。</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1042,14 @@ A new, empty history was started.</source>
         <translation>自分で Space キーを押して数える</translation>
     </message>
     <message>
+        <source>Show the movement as still pictures</source>
+        <translation>動きを静止画で表示する</translation>
+    </message>
+    <message>
+        <source>Key poses instead of a moving leg; also when the desktop asks for less motion</source>
+        <translation>動く脚の代わりに要所の姿勢を表示します。デスクトップが動きを減らす設定のときも同様です</translation>
+    </message>
+    <message>
         <source>Cues</source>
         <translation>合図</translation>
     </message>
@@ -1253,6 +1309,10 @@ A new, empty history was started.</source>
         <source>Session stopped</source>
         <translation>セッションを終了しました</translation>
     </message>
+    <message>
+        <source>No reps done: this does not count as practice</source>
+        <translation>1 回も行っていないため、実践には数えません</translation>
+    </message>
     <message numerus="yes">
         <source>%n rep(s) in {minutes} min.</source>
         <translation>
@@ -1268,10 +1328,6 @@ A new, empty history was started.</source>
         <translation>張り・詰まり感</translation>
     </message>
     <message>
-        <source>{done} of {planned} reps</source>
-        <translation>{planned} 回中 {done} 回</translation>
-    </message>
-    <message>
         <source>The knee hurts more than before. Rest it today; if it stays worse, see a clinic or a physiotherapist.</source>
         <translation>始める前より痛みが強くなっています。今日はひざを休ませ、痛みが続くようなら病院や治療院で診てもらってください。</translation>
     </message>
@@ -1282,6 +1338,12 @@ A new, empty history was started.</source>
     <message>
         <source>Left knee: pain</source>
         <translation>左ひざの痛み</translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n rep(s)</source>
+        <translation>
+            <numerusform>%n 回中 {done} 回</numerusform>
+        </translation>
     </message>
     <message>
         <source>Many people notice a change after one to two weeks of daily practice; it varies from person to person. Keep going once or twice a day, at times that are easy to keep.</source>

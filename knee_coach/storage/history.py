@@ -38,6 +38,10 @@ _INTO_SESSIONS = f"sessions (id, {_STORED_COLUMNS})"
 _INTO_SETS = "sets (session_id, set_index, routine_id, template_id, leg, target, reps_done, status)"
 
 
+# A session counts as practice only when some reps were done in it.
+PRACTISED = "EXISTS (SELECT 1 FROM sets WHERE sets.session_id = sessions.id AND sets.reps_done > 0)"
+
+
 def _next_id(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sessions").fetchone()[0])
 
@@ -380,27 +384,36 @@ class HistoryStore:
 
     # ----- fast reads for the charts and the review --------------------------------------
     def pain_series(self) -> list[tuple[int, int, int | None, int | None, int | None, int | None]]:
-        """Every session as (UTC epoch seconds, UTC offset in minutes, pain before right,
-        before left, after right, after left), oldest first; cheap even for years of data."""
+        """Every session practised (some reps done) as (UTC epoch seconds, UTC offset in
+        minutes, pain before right, before left, after right, after left), oldest first;
+        cheap even for years of data."""
         return self.db.conn.execute(
             "SELECT CAST(strftime('%s', started_utc) AS INTEGER), started_offset_min,"
             " before_pain_right, before_pain_left, after_pain_right, after_pain_left"
-            " FROM sessions ORDER BY started_utc, id"
+            f" FROM sessions WHERE {PRACTISED} ORDER BY started_utc, id"
         ).fetchall()
 
     def review_records(self, today_utc: datetime, days: int = 21) -> list[SessionRecord]:
         """What the weekly review and the clinic nudge need: the first days of practice with
         a check-in, and the last `days` days (without the sets)."""
         first = self.db.conn.execute(
-            "SELECT min(started_utc) FROM sessions WHERE before_note IS NOT NULL"
+            f"SELECT min(started_utc) FROM sessions WHERE before_note IS NOT NULL AND {PRACTISED}"
         ).fetchone()[0]
         recent = self.records(today_utc - timedelta(days=days + 1), None, with_sets=False)
         if first is None:
-            return recent
+            return self._practised_only(recent)
         start = from_utc_text(first, 0)
         early = self.records(start - timedelta(days=1), start + timedelta(days=9), with_sets=False)
         ids = {r.id for r in recent}
-        return [r for r in early if r.id not in ids] + recent
+        return self._practised_only([r for r in early if r.id not in ids] + recent)
+
+    def _practised_only(self, records: list[SessionRecord]) -> list[SessionRecord]:
+        """The records of sessions in which some reps were done: a session whose sets were
+        all skipped is kept in the history but is not a day practised."""
+        practised = {
+            row[0] for row in self.db.conn.execute(f"SELECT id FROM sessions WHERE {PRACTISED}")
+        }
+        return [r for r in records if r.id in practised]
 
     # ----- the safety check and the report -----------------------------------------------
     def record_safety_answer(self, answer: SafetyAnswer) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -15,10 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from knee_coach.core.checkin import NOTE_MAX_CHARS, CheckIn
+from knee_coach.core.clock import Clock, MonotonicClock
 from knee_coach.core.model import Leg, LegChoice
 from knee_coach.ui.i18n import Retranslating
+from knee_coach.ui.keys import enter_pressed
 from knee_coach.ui.rating import RatingRow
 from knee_coach.ui.style import set_role
+
+# Digits typed sooner than this after the page appears were meant for the screen before it.
+READ_SECONDS = 0.5
 
 
 class CheckInPage(Retranslating, QWidget):
@@ -29,10 +36,14 @@ class CheckInPage(Retranslating, QWidget):
     settingsRequested = Signal()
     historyRequested = Signal()
 
-    def __init__(self, after: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, after: bool, parent: QWidget | None = None, clock: Clock | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.after = after
+        self.clock = clock or MonotonicClock()
+        self._shown_at = self.clock.now()
         self._legs = LegChoice.BOTH
         self.title = QLabel()
         set_role(self.title, "title")
@@ -57,6 +68,7 @@ class CheckInPage(Retranslating, QWidget):
             card_layout.addWidget(row)
             row.valueChanged.connect(self._update_ready)
             row.committed.connect(self.focusNextChild)
+            row.digits_allowed = self._read_long_enough
         card_layout.addWidget(self.note)
 
         self.continue_button = QPushButton()
@@ -169,9 +181,25 @@ class CheckInPage(Retranslating, QWidget):
             row.setVisible(leg in choice.legs())
         self._update_ready()
 
+    def _read_long_enough(self) -> bool:
+        return self.clock.now() - self._shown_at >= READ_SECONDS
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._shown_at = self.clock.now()
+        super().showEvent(event)
+        # The page's keys (digits, Enter) need the focus inside it, wherever it was before.
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.focus_first()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not enter_pressed(self, event, self.continue_button):
+            super().keyPressEvent(event)
+
     def reset(self) -> None:
         for row in (*self.pain_rows.values(), self.tightness_row):
             row.set_value(None)
+            row.disarm()
         self.note.clear()
         self._update_ready()
         self.focus_first()

@@ -187,7 +187,8 @@ class HistoryView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("page")
         self.setStyleSheet(STYLESHEET)
-        self.resize(1180, 780)
+        # Fits a 1366x768 laptop screen less its taskbar and the title bar.
+        self.resize(1180, 680)
         self.store = store
         self.wall_clock = wall_clock
         self.range = Range.MONTH
@@ -281,6 +282,9 @@ class HistoryView(QWidget):
         chart_layout.addWidget(self.empty_note)
 
         self.review = self._review_panel()
+        # The general advice sits under the chart, where the line is long: beside it, in
+        # Japanese with a nudge showing, the review would not fit a laptop screen's height.
+        chart_layout.addWidget(self.advice_label)
         # On a short screen (or with a long translation and the nudge showing) the review
         # scrolls rather than squeezing its rows.
         self.review_scroll = QScrollArea()
@@ -419,7 +423,6 @@ class HistoryView(QWidget):
         layout.addLayout(self.review_grid)
         layout.addWidget(self.streak_label)
         layout.addWidget(self.nudge_label)
-        layout.addWidget(self.advice_label)
         layout.addStretch(1)
         return card
 
@@ -625,7 +628,7 @@ class HistoryView(QWidget):
         grid.addWidget(note, len(rows) + 1, 0, 1, 3)
 
         lines = [
-            self.tr("Practised {days} days in a row.").format(days=number(review.streak))
+            self.tr("Practised %n day(s) in a row.", "", review.streak)
             if review.streak
             else self.tr("No practice today or yesterday yet.")
         ]
@@ -718,9 +721,7 @@ class HistoryView(QWidget):
         day_no = int(s.day[k])
         count = int(self._counts[np.searchsorted(self._days, day_no)])
         parts = [
-            self.tr("{when}  ({count} that day)").format(
-                when=datetime_text(when), count=number(count)
-            )
+            self.tr("{when}  (%n session(s) that day)", "", count).format(when=datetime_text(when))
         ]
         for leg in Leg:
             b, a = s.before[leg][k], s.after[leg][k]

@@ -56,6 +56,7 @@ _DANGER = QColor("#b83227")
 _GLOW = QColor("#ffb000")  # warm amber: stands out on skin tones and against the teal markers
 
 _PULSE_MS = 1600
+_PULSE_STEP = 0.1  # smallest change of the pulse worth a repaint
 _MIN_MARKER_RADIUS = 7.0  # px
 
 
@@ -410,7 +411,12 @@ class KneeView(QWidget):
     # ------------------------------------------------------------------ animation
 
     def _on_pulse(self, value: object) -> None:
-        self._pulse_value = float(value)  # type: ignore[arg-type]
+        value = float(value)  # type: ignore[arg-type]
+        # The animation ticks at the screen's rate; a glow this soft needs far fewer
+        # repaints, and each one costs CPU for as long as a set runs.
+        if abs(value - self._pulse_value) < _PULSE_STEP and value not in (0.0, 1.0):
+            return
+        self._pulse_value = value
         # Only the highlighted markers change: repaint just around them.
         for point in self._active:
             reach = self._marker_radius(point) * 2.0 + 2.0  # the glow's largest radius is 1.9 r

@@ -45,7 +45,7 @@ from knee_coach.ui.resources import app_icon
 from knee_coach.ui.session_flow import SessionFlow
 from knee_coach.ui.sound_output import PlayerFactory, SoundOutput
 from knee_coach.ui.style import stylesheet
-from knee_coach.ui.texts import datetime_text, number
+from knee_coach.ui.texts import datetime_text
 from knee_coach.ui.window_actions import WindowActions
 
 # The history (SQLite), the session's modules, CSV, trends, pyqtgraph and the settings dialog
@@ -98,7 +98,7 @@ class MainWindow(Retranslating, QMainWindow):
         `player_factory` that can run on a worker thread."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.resize(1040, 720)
+        self.resize(1040, 690)  # with its title bar, within 1366x768 less a taskbar
         self.setMinimumSize(860, 690)
         self.data_dir = data_dir
         # The history's local time with its UTC offset comes from `wall_clock`.
@@ -179,6 +179,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.access.opened.connect(self._history_opened)
         self.sound.noticeChanged.connect(self.flow.show_sound_notice)
         self.flow.legsChanged.connect(self._legs_changed)
+        self.flow.illustrationChosen.connect(
+            lambda choice: self.save_settings(self.settings.replace(illustration=choice))
+        )
         self.flow.settingsRequested.connect(self.open_settings)
         self.flow.historyRequested.connect(self.open_history)
         self.flow.statusMessage.connect(self.statusBar().showMessage)
@@ -192,8 +195,8 @@ class MainWindow(Retranslating, QMainWindow):
         if self.access.interrupted is not None:
             when, sets = self.access.interrupted
             interrupted = self.tr(
-                "The session of {when} was interrupted; the {sets} sets done were kept."
-            ).format(when=datetime_text(when), sets=number(sets))
+                "The session of {when} was interrupted; the %n set(s) done were kept.", "", sets
+            ).format(when=datetime_text(when))
         settings = None
         if self.settings_store.kept_as is not None:
             # The parser's own words (English, technical) go to the log only: on the status

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -125,6 +126,11 @@ class RatingRow(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._last_key_was_one = False
+        # A rating comes only from deliberate input: until the user picks this row (a click,
+        # Tab, or a digit once `digits_allowed` says the page has been seen), keys that were
+        # meant for the screen before it, such as a run of arrows, change nothing.
+        self._armed = False
+        self.digits_allowed: Callable[[], bool] = lambda: True
         self.title = QLabel(title)
         set_role(self.title, "body")
         self.scale = RatingScale()
@@ -188,9 +194,23 @@ class RatingRow(QWidget):
 
     def _clicked(self, value: int) -> None:
         self._last_key_was_one = False
+        self._armed = True
         self.set_value(value)
 
+    def disarm(self) -> None:
+        """Take keys again only after the user picks this row (a fresh page)."""
+        self._armed = False
+        self._last_key_was_one = False
+
+    @property
+    def armed(self) -> bool:
+        return self._armed
+
     def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        reason = event.reason()  # type: ignore[attr-defined]
+        reasons = Qt.FocusReason
+        if reason in (reasons.TabFocusReason, reasons.BacktabFocusReason, reasons.MouseFocusReason):
+            self._armed = True
         self.scale.set_focused(True)
         super().focusInEvent(event)  # type: ignore[arg-type]
 
@@ -201,6 +221,9 @@ class RatingRow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         if text.isdigit() and len(text) == 1:
+            if not self._armed and not self.digits_allowed():
+                return  # typed before the page could be read: not an answer
+            self._armed = True
             digit = int(text)
             if self._last_key_was_one and digit != 0:
                 # "1" was this row's answer after all: move on and give the key to the next row.
@@ -222,6 +245,8 @@ class RatingRow(QWidget):
                 self.committed.emit()
             return
         keys = Qt.Key
+        if event.key() in (keys.Key_Left, keys.Key_Right) and not self._armed:
+            return  # not picked yet: an arrow is no rating
         if event.key() in (keys.Key_Left, keys.Key_Right):
             step = 1 if event.key() == keys.Key_Right else -1
             current = self.value()

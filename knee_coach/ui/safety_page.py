@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from knee_coach.core import safety
 from knee_coach.core.safety import GateResult, safety_gate
 from knee_coach.ui.i18n import Retranslating
+from knee_coach.ui.keys import enter_pressed
 from knee_coach.ui.style import set_role
 from knee_coach.ui.texts import core_text as tr_core
 
@@ -121,6 +124,18 @@ class SafetyPage(Retranslating, QWidget):
             box.setChecked(False)
         self.stack.setCurrentIndex(0)
         self.start_button.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The page's keys (Enter) need the focus inside it, wherever it was before.
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            (self.home_button if self.is_blocked else self.start_button).setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        main = self.home_button if self.is_blocked else self.start_button
+        if not enter_pressed(self, event, main):
+            super().keyPressEvent(event)
 
     @property
     def is_blocked(self) -> bool:

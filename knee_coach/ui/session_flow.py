@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 class SessionFlow(QObject):
     legsChanged = Signal(object)  # LegChoice picked on the check-in page
+    illustrationChosen = Signal(str)  # what the session shows beside the counter
     settingsRequested = Signal()
     historyRequested = Signal()
     statusMessage = Signal(str)
@@ -87,7 +88,7 @@ class SessionFlow(QObject):
 
     # ----- the pages, built on first use ------------------------------------------------------
     def _make_checkin_page(self) -> CheckInPage:
-        page = CheckInPage(after=False)
+        page = CheckInPage(after=False, clock=self.clock)
         page.legsChanged.connect(self.legsChanged)
         page.settingsRequested.connect(self.settingsRequested)
         page.historyRequested.connect(self.historyRequested)
@@ -125,6 +126,8 @@ class SessionFlow(QObject):
         page.skipRequested.connect(self.skip)
         page.stopRequested.connect(self.stop)
         page.hurtsRequested.connect(self.stop_it_hurts)
+        page.illustrations.set_choice(self._settings().illustration)
+        page.illustrations.choiceChanged.connect(self.illustrationChosen)
         # The session's keys work anywhere in the window, but only while the session shows.
         for key, slot in (
             (Qt.Key.Key_Space, self._space),
@@ -150,7 +153,7 @@ class SessionFlow(QObject):
         return page
 
     def _make_checkout_page(self) -> CheckInPage:
-        page = CheckInPage(after=True)
+        page = CheckInPage(after=True, clock=self.clock)
         page.submitted.connect(self._checked_out)
         return page
 
@@ -227,6 +230,11 @@ class SessionFlow(QObject):
                 )
             except storage_errors() as exc:
                 self._storage_failed(exc)
+        from knee_coach.ui.illustrations import desktop_prefers_reduced_motion
+
+        page.illustrations.set_reduced_motion(
+            settings.reduced_motion or desktop_prefers_reduced_motion()
+        )
         page.start(plan, controller.shown_snapshot)
         self.media.follow(controller)
         self._stack.setCurrentWidget(page)

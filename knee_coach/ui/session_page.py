@@ -26,11 +26,11 @@ from knee_coach.core.model import Pacing
 from knee_coach.core.plan import Plan, PlannedSet
 from knee_coach.core.session import Snapshot, State
 from knee_coach.ui.i18n import Retranslating
-from knee_coach.ui.knee_view import KneeView
+from knee_coach.ui.illustrations import IllustrationPanel
 from knee_coach.ui.style import set_role
 from knee_coach.ui.texts import core_text, number, routine_heading, routine_title, set_name, tr
 
-FRAME_MS = 33  # phase bar animation, only while a session runs
+FRAME_MS = 50  # phase bar animation, only while a session runs (20 a second, as the leg)
 BANNER_MS = 1800
 
 
@@ -66,8 +66,11 @@ class SessionPage(Retranslating, QWidget):
         self.session_bar.setRange(0, 1000)
         self.session_bar.setFixedHeight(10)
 
-        self.knee = KneeView()
-        self.knee.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # The moving leg and the press points (either or both: the user's choice).
+        self.illustrations = IllustrationPanel()
+        self.illustrations.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.knee = self.illustrations.knee
+        self.movement = self.illustrations.movement
 
         self.set_title = QLabel()
         set_role(self.set_title, "title")
@@ -130,14 +133,14 @@ class SessionPage(Retranslating, QWidget):
         # beside it keeps the count, readable from a metre.
         picture = QVBoxLayout()
         picture.setSpacing(8)
-        picture.addWidget(self.knee, 1)
+        picture.addWidget(self.illustrations, 1)
         picture.addWidget(self.technique)
         picture.addWidget(self.caution)
 
         middle = QHBoxLayout()
         middle.setSpacing(20)
-        middle.addLayout(picture, 4)
-        middle.addWidget(card, 6)
+        middle.addLayout(picture, 6)
+        middle.addWidget(card, 5)
 
         self.pause_button = QPushButton()
         self.skip_button = QPushButton()
@@ -219,6 +222,7 @@ class SessionPage(Retranslating, QWidget):
         manual = plan.pacing is Pacing.MANUAL
         self.count_button.setVisible(manual)
         self.phase_bar.setVisible(not manual)
+        self.movement.start(plan.pacing, snapshot_source)
         self._clear_banner()
 
     def set_notice(self, text: str | None) -> None:
@@ -264,6 +268,7 @@ class SessionPage(Retranslating, QWidget):
         self.session_bar.setValue(round(snap.session_progress * 1000))
         self.set_title.setText(set_name(planned))
         self._show_knee(planned, snap.state)
+        self.movement.show_snapshot(snap)
         self.next_label.setText(self._next_text(planned))
         self.technique.setText(core_text(routines.CTX, routine.summary))
         self.caution.setText(core_text(routines.CTX, routine.caution))

@@ -264,6 +264,12 @@ class SettingsDialog(QDialog):
             self.language.addItem(i18n.NATIVE_NAMES[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.general_form.addRow(self.tr("Language"), self.language)
+        self.reduced_motion = QCheckBox(self.tr("Show the movement as still pictures"))
+        self.reduced_motion.setToolTip(
+            self.tr("Key poses instead of a moving leg; also when the desktop asks for less motion")
+        )
+        self.reduced_motion.setChecked(settings.reduced_motion)
+        self.general_form.addRow(self.reduced_motion)
 
         tray = QGroupBox(self.tr("Window and tray"))
         form = QFormLayout(tray)
@@ -331,6 +337,7 @@ class SettingsDialog(QDialog):
             close_action=CloseAction(self.close_action.currentData()),
             start_minimized=self.start_minimized.isChecked(),
             start_at_login=start_at_login,
+            reduced_motion=self.reduced_motion.isChecked(),
         )
         return Settings.from_dict(
             {

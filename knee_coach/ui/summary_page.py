@@ -129,6 +129,8 @@ class SummaryPage(Retranslating, QWidget):
         }
         reason = session.end_reason or EndReason.USER
         self.title.setText(titles.get(reason, titles[EndReason.USER]))
+        if session.total_reps_done == 0 and reason is not EndReason.PAIN:
+            self.title.setText(self.tr("No reps done: this does not count as practice"))
         minutes = 0.0
         if session.started_at is not None and session.ended_at is not None:
             minutes = (session.ended_at - session.started_at) / 60
@@ -175,9 +177,7 @@ class SummaryPage(Retranslating, QWidget):
             self._add_row(
                 row,
                 routine_title(routine),
-                self.tr("{done} of {planned} reps").format(
-                    done=number(done), planned=number(planned)
-                ),
+                self.tr("{done} of %n rep(s)", "", planned).format(done=number(done)),
             )
             row += 1
         if worse:
