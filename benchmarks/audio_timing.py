@@ -22,14 +22,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from knee_coach.audio.cue_sounds import sounds_for_batch
-from knee_coach.audio.measure import (
+if not __package__:  # run as a script: the checkout's `benchmarks` package is importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.audio_measure import (
     MonitorRecorder,
     TimingReport,
     compare,
     detect_onsets,
     ensure_null_sink,
 )
+from knee_coach.audio.cue_sounds import sounds_for_batch
 from knee_coach.core.cues import CueEvent
 from knee_coach.core.model import LegChoice
 from knee_coach.core.plan import Timing, Transition, build_plan

@@ -1,7 +1,7 @@
 """CSV export and import of a very large history: 100,000 sessions, each with its six sets.
 
-Seeds the sessions (storage/demo.py, twice a day) into a temporary data folder, then times,
-each as the median of several runs:
+Seeds the sessions (benchmarks/demo_history.py, twice a day) into a temporary data folder,
+then times, each as the median of several runs:
 
 - export of the whole history to CSV, through `export_csv` (what the CLI and the window use);
 - import of that file into an empty data folder, through `import_csv`;
@@ -29,6 +29,9 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+if not __package__:  # run as a script: the checkout's `benchmarks` package is importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 TARGET_S = 2.0
 
@@ -66,10 +69,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per step (median)")
     args = parser.parse_args()
 
+    from benchmarks.demo_history import demo_records
     from knee_coach.storage.csv_export import export_csv
     from knee_coach.storage.csv_import import import_csv
     from knee_coach.storage.db import Database
-    from knee_coach.storage.demo import demo_records
     from knee_coach.storage.history import HistoryStore
 
     results: list[tuple[str, tuple[float, float]]] = []

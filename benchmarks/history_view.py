@@ -14,10 +14,14 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+
+if not __package__:  # run as a script: the checkout's `benchmarks` package is importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 TARGET_MS = 150.0
 
@@ -29,8 +33,8 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.demo_history import seed
     from knee_coach.storage.db import Database
-    from knee_coach.storage.demo import seed
     from knee_coach.storage.history import HistoryStore
 
     app = QApplication([])

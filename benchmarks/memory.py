@@ -24,14 +24,17 @@ from pathlib import Path
 
 from procstat import status_mb  # benchmarks/ is on sys.path when run
 
+if not __package__:  # run as a script: the checkout's `benchmarks` package is importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 TARGET_MB = 200.0
 LAST = date(2026, 10, 31)
 FIRST = LAST - timedelta(days=3652)
 
 
 def seed(folder: str) -> None:
+    from benchmarks.demo_history import seed as seed_demo
     from knee_coach.storage.db import Database
-    from knee_coach.storage.demo import seed as seed_demo
     from knee_coach.storage.history import HistoryStore
 
     db = Database.open(Path(folder))

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.demo_history import demo_records  # noqa: E402
 from knee_coach.audio.player import SilentPlayer  # noqa: E402
 from knee_coach.core.clock import FakeClock  # noqa: E402
 from knee_coach.core.model import Leg  # noqa: E402
 from knee_coach.core.session import State  # noqa: E402
 from knee_coach.storage.db import Database  # noqa: E402
-from knee_coach.storage.demo import demo_records  # noqa: E402
 from knee_coach.storage.history import HistoryStore  # noqa: E402
 from knee_coach.ui.main_window import MainWindow  # noqa: E402
 from knee_coach.ui.settings_dialog import SettingsDialog  # noqa: E402

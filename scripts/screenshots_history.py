@@ -29,12 +29,12 @@ def main() -> int:
     from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.demo_history import demo_records
     from knee_coach.audio.player import SilentPlayer
     from knee_coach.core.checkin import CheckIn
     from knee_coach.core.clock import FakeClock
     from knee_coach.core.model import Leg
     from knee_coach.storage.db import Database
-    from knee_coach.storage.demo import demo_records
     from knee_coach.storage.history import HistoryStore
     from knee_coach.ui.main_window import MainWindow
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.demo_history import demo_records
 from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.records import SessionRecord, offset_minutes, to_utc_text
@@ -22,7 +23,6 @@ from knee_coach.storage.csv_export import export_csv
 from knee_coach.storage.csv_format import HEADER, REPS_COLUMNS, neutralise, unneutralise
 from knee_coach.storage.csv_import import CsvImportError, import_csv
 from knee_coach.storage.db import Database
-from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
 from tests import csv_reference
 from tests.csv_reference import parse_csv

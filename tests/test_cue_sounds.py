@@ -6,6 +6,7 @@ import io
 import itertools
 import wave
 
+from benchmarks.audio_measure import detect_onsets
 from knee_coach.audio.cue_sounds import (
     PHASE_SOUNDS,
     SAMPLE_RATE,
@@ -15,7 +16,6 @@ from knee_coach.audio.cue_sounds import (
     sounds_for_batch,
     wav_bytes,
 )
-from knee_coach.audio.measure import detect_onsets
 from knee_coach.core.cues import CueEvent, CueKind
 
 

@@ -12,12 +12,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from benchmarks.demo_history import demo_records
 from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
 from knee_coach.core.reminders import DueReminder
 from knee_coach.core.settings import ReminderSlot, Settings
 from knee_coach.storage.db import Database
-from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui import i18n
 from knee_coach.ui.main_window import MainWindow

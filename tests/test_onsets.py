@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from knee_coach.audio.cue_sounds import SAMPLE_RATE, SOUNDS, render
-from knee_coach.audio.measure import (
+from benchmarks.audio_measure import (
     compare,
     detect_onsets,
     fit_sample_clock,
     read_wav_mono,
 )
+from knee_coach.audio.cue_sounds import SAMPLE_RATE, SOUNDS, render
 
 RATE = SAMPLE_RATE
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from benchmarks.audio_measure import MonitorRecorder, detect_onsets, ensure_null_sink
 from benchmarks.audio_timing import run_paced_set
-from knee_coach.audio.measure import MonitorRecorder, detect_onsets, ensure_null_sink
 from knee_coach.core.cues import CueEvent, CueKind
 
 # Loose enough for a busy shared CI machine, tight enough that a cue on the wrong beat fails:

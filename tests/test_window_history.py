@@ -17,13 +17,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from benchmarks.demo_history import demo_records
 from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
 from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.session import State
 from knee_coach.storage.csv_format import HEADER
 from knee_coach.storage.db import FILE_NAME, Database, latest_backup
-from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.texts import date_text, datetime_text

@@ -1,7 +1,7 @@
 """Proof that cues sound on time: onset detection, timing statistics, a PulseAudio null sink.
 
 Qt-free. Used by benchmarks/audio_timing.py and the tests that play a paced set through a
-null sink and record its monitor. Not used by the app itself.
+null sink and record its monitor; kept out of the installed package.
 
 The recording is tied to the monotonic clock the session runs on: each block of samples
 `parec` hands over is stamped on arrival, and the earliest (arrival - position) over the

@@ -1,4 +1,5 @@
-"""A believable made-up history, for the benchmark, the screenshots and the tests.
+"""A believable made-up history, for the benchmarks, the screenshots and the tests (kept out
+of the installed package).
 
 Pain eases slowly from the start with day-to-day noise, the left knee a little worse; most
 days have one or two sessions, a few are missed; sessions lower the pain by a point or two.
