@@ -2,15 +2,13 @@
 weekly averages, and the weekly review with the honest nudge.
 
 Imported only when the history is first opened: pyqtgraph triples the start-up time.
-Years of twice-daily sessions stay quick: the data is read once as plain numbers, the
-single sessions are drawn only for the week and month ranges, and the whole history is
-drawn as weekly averages.
+Years of twice-daily sessions stay quick: the data is read once as plain numbers and
+grouped by core/history_series.py, the single sessions are drawn only for the week and month
+ranges, and the whole history is drawn as weekly (or monthly) averages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 from pathlib import Path
@@ -33,14 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from knee_coach.core import trends
+from knee_coach.core.history_series import DAY, Periods, Series, periods, segments
 from knee_coach.core.model import Leg
 from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.recorder import WallClock
 from knee_coach.ui.style import ACCENT, CARD, INK, MUTED, STYLESHEET, set_role
 from knee_coach.ui.texts import date_text, datetime_text, number
 
-DAY = 86_400.0
-WEEK = 7 * DAY
 LEFT_COLOUR = "#c8702a"
 COLOURS = {Leg.RIGHT: ACCENT, Leg.LEFT: LEFT_COLOUR}
 TARGET_BAND = QColor(42, 127, 130, 38)
@@ -53,124 +50,6 @@ class Range(str, Enum):
 
 
 RANGE_DAYS = {Range.WEEK: 7, Range.MONTH: 30}
-
-
-@dataclass
-class Series:
-    """The whole history as arrays; x is the session's local wall time in epoch seconds
-    (shown on a UTC axis, so each session appears at the hour it was done where it was)."""
-
-    x: np.ndarray
-    before: dict[Leg, np.ndarray]
-    after: dict[Leg, np.ndarray]
-    day: np.ndarray  # local day number (days since 1970-01-01)
-
-    @classmethod
-    def load(cls, store: HistoryStore) -> Series:
-        rows = store.pain_series()
-        if not rows:
-            empty = np.zeros(0)
-            return cls(empty, {leg: empty for leg in Leg}, {leg: empty for leg in Leg}, empty)
-        a = np.array(rows, dtype=float)  # None (no rating) becomes NaN
-        x = a[:, 0] + a[:, 1] * 60.0
-        return cls(
-            x=x,
-            before={Leg.RIGHT: a[:, 2], Leg.LEFT: a[:, 3]},
-            after={Leg.RIGHT: a[:, 4], Leg.LEFT: a[:, 5]},
-            day=np.floor(x / DAY).astype(np.int64),
-        )
-
-    @property
-    def empty(self) -> bool:
-        return len(self.x) == 0
-
-    def practice_days(self) -> DaySet:
-        # A set of plain ints; np.unique would also import numpy.ma (~20 ms) the first time.
-        return DaySet(self.day.tolist())
-
-
-class DaySet:
-    """The days practised, kept as day numbers: cheap to build for years of history."""
-
-    EPOCH = date(1970, 1, 1)
-
-    def __init__(self, day_numbers: Iterable[int]) -> None:
-        self._days = set(day_numbers)
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and (day - self.EPOCH).days in self._days
-
-    def __len__(self) -> int:
-        return len(self._days)
-
-
-def _week_index(day: np.ndarray) -> np.ndarray:
-    # 1970-01-01 was a Thursday; +3 makes weeks start on Monday.
-    return (day + 3) // 7
-
-
-@dataclass
-class Periods:
-    """Sessions grouped by calendar week or month: what the long ranges draw."""
-
-    start: np.ndarray  # x of each period's first day
-    end: np.ndarray  # x of the day after its last day
-    rate: np.ndarray  # sessions a day (days not yet come are not counted)
-    means: dict[tuple[Leg, str], np.ndarray]  # average pain, NaN where nothing was rated
-
-    @property
-    def middle(self) -> np.ndarray:
-        return (self.start + self.end) / 2
-
-    def find(self, x: float) -> int | None:
-        k = int(np.searchsorted(self.start, x, side="right")) - 1
-        return k if 0 <= k < len(self.start) and x < self.end[k] else None
-
-
-def _month_of(day: np.ndarray) -> np.ndarray:
-    return day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
-
-
-def _month_first_day(month: np.ndarray) -> np.ndarray:
-    return month.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
-
-
-def _periods(series: Series, months: bool, today: int) -> Periods:
-    """Weekly (Monday to Sunday) or monthly groups of the sessions."""
-    if months:
-        index = _month_of(series.day)
-        uniq, inverse = np.unique(index, return_inverse=True)
-        first, last = _month_first_day(uniq), _month_first_day(uniq + 1)
-    else:
-        index = _week_index(series.day)
-        uniq, inverse = np.unique(index, return_inverse=True)
-        first = uniq * 7 - 3
-        last = first + 7
-    counts = np.bincount(inverse, minlength=len(uniq)).astype(float)
-    elapsed = np.clip(np.minimum(last, today + 1) - first, 1, None)
-    means: dict[tuple[Leg, str], np.ndarray] = {}
-    for leg in Leg:
-        for kind, values in (("before", series.before[leg]), ("after", series.after[leg])):
-            ok = ~np.isnan(values)
-            sums = np.bincount(inverse[ok], weights=values[ok], minlength=len(uniq))
-            n = np.bincount(inverse[ok], minlength=len(uniq))
-            with np.errstate(invalid="ignore", divide="ignore"):
-                means[(leg, kind)] = np.where(n > 0, sums / np.maximum(n, 1), np.nan)
-    return Periods(first * DAY, last * DAY, counts / elapsed, means)
-
-
-def _segments(
-    p: Periods, values: np.ndarray, lo: float, hi: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each period reaching into [lo, hi] as a level across it (drawn in pairs); periods
-    without a rating are left out."""
-    k, m = np.searchsorted(p.start, [lo - 31 * DAY, hi])
-    start, end, values = p.start[k:m], p.end[k:m], values[k:m]
-    ok = ~np.isnan(values)
-    xs = np.empty(2 * int(ok.sum()))
-    xs[0::2] = start[ok]
-    xs[1::2] = end[ok]
-    return xs, np.repeat(values[ok], 2)
 
 
 LONG_HISTORY_DAYS = 400  # beyond this the whole history is drawn month by month
@@ -192,9 +71,9 @@ class HistoryView(QWidget):
         self.store = store
         self.wall_clock = wall_clock
         self.range = Range.MONTH
-        self.series = Series.load(store)
+        self.series = Series.from_rows(store.pain_series())
         self._days = self._counts = np.zeros(0, dtype=np.int64)
-        self.weeks = self.months = _periods(self.series, False, 0)
+        self.weeks = self.months = periods(self.series, False, 0)
         self._build()
         self.retranslate()
         self.reload(keep_series=True)
@@ -430,15 +309,12 @@ class HistoryView(QWidget):
     def reload(self, keep_series: bool = False) -> None:
         """Read the history again (after a session or an import) and redraw."""
         if not keep_series:
-            self.series = Series.load(self.store)
+            self.series = Series.from_rows(self.store.pain_series())
         s = self.series
         today = (self.wall_clock().date() - date(1970, 1, 1)).days
-        self.weeks = _periods(s, months=False, today=today)
-        self.months = _periods(s, months=True, today=today)
-        if not s.empty:
-            self._days, self._counts = np.unique(s.day, return_counts=True)
-        else:
-            self._days = self._counts = np.zeros(0, dtype=np.int64)
+        self.weeks = periods(s, months=False, today=today)
+        self.months = periods(s, months=True, today=today)
+        self._days, self._counts = s.day_counts()
         self._update_review()
         self.empty_note.setVisible(s.empty)
         self.set_range(self.range)
@@ -482,7 +358,7 @@ class HistoryView(QWidget):
             )
             self.legend.setText(self._legend_html(monthly=False))
             for key, item in self.weekly_lines.items():
-                levels = _segments(self.weeks, self.weeks.means[key], lo, hi)
+                levels = segments(self.weeks, self.weeks.means[key], lo, hi)
                 item.setData(*levels, connect="pairs")
         else:
             # The whole history: one value per week (or per month for long histories),
