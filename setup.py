@@ -7,7 +7,7 @@ scripts/bootstrap.sh (scripts/build-translations.sh).
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
 import subprocess
 from pathlib import Path
 
@@ -16,19 +16,17 @@ from setuptools.command.build_py import build_py
 
 
 def _lrelease() -> str:
-    try:
-        import PySide6  # the build requirements include PySide6-Essentials, which ships it
-
-        bundled = Path(PySide6.__file__).parent / "lrelease"
-        if bundled.is_file():
-            return str(bundled)
-    except ImportError:
-        pass
-    for name in ("pyside6-lrelease", "lrelease"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise RuntimeError("cannot build the translations: lrelease (from PySide6) not found")
+    """The lrelease that knee_coach/lrelease.py finds (the one in the build requirements'
+    PySide6-Essentials). Loaded by path: the package is not importable during its build."""
+    source = Path(__file__).parent / "knee_coach" / "lrelease.py"
+    spec = importlib.util.spec_from_file_location("knee_coach_lrelease", source)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found = module.find_lrelease()
+    if found is None:
+        raise RuntimeError("cannot build the translations: lrelease (from PySide6) not found")
+    return str(found)
 
 
 class BuildPyWithTranslations(build_py):

@@ -4,10 +4,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-lrelease=".venv/bin/pyside6-lrelease"
-[ -x "$lrelease" ] || lrelease="$(command -v pyside6-lrelease || command -v lrelease || true)"
-if [ -z "$lrelease" ]; then
-  echo "build-translations: lrelease not found (it comes with PySide6); run scripts/bootstrap.sh" >&2
+python=".venv/bin/python"
+[ -x "$python" ] || python="$(command -v python3)"
+# knee_coach/lrelease.py is the one place that knows where lrelease is.
+if ! lrelease="$("$python" -m knee_coach.lrelease)"; then
+  echo "build-translations: run scripts/bootstrap.sh first (lrelease comes with PySide6)" >&2
   exit 1
 fi
 for ts in knee_coach/i18n/*.ts; do

@@ -22,6 +22,7 @@ from typing import ClassVar
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 import knee_coach
+from knee_coach.lrelease import find_lrelease
 
 log = logging.getLogger(__name__)
 
@@ -51,25 +52,6 @@ def resolve_language(choice: str, ui_languages: Sequence[str] | None = None) -> 
         if code in ("c", "posix"):
             break
     return "en"
-
-
-def find_lrelease() -> Path | None:
-    """The lrelease shipped in the PySide6 wheel, else one on PATH."""
-    import shutil  # here, not at the top: only needed once, when the .qm files are missing
-
-    try:
-        import PySide6
-
-        bundled = Path(PySide6.__file__).parent / "lrelease"
-        if bundled.is_file():
-            return bundled
-    except ImportError:  # pragma: no cover - PySide6 is a hard dependency
-        pass
-    for name in ("pyside6-lrelease", "lrelease"):
-        found = shutil.which(name)
-        if found:
-            return Path(found)
-    return None
 
 
 def compile_ts(ts: Path, qm: Path, lrelease: Path | None = None) -> bool:
