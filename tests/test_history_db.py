@@ -3,6 +3,7 @@ when damaged, written by two processes at once, and written set by set."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -16,10 +17,13 @@ from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.session import SetResult, SetStatus
 from knee_coach.storage import db as dbmod
 from knee_coach.storage.db import (
+    BACKUP_DIR,
+    BACKUPS_KEPT,
     CURRENT_VERSION,
     FILE_NAME,
     Database,
     NewerDatabaseError,
+    backups,
     latest_backup,
 )
 from knee_coach.storage.history import HistoryStore
@@ -83,11 +87,12 @@ def test_migration_from_v1_keeps_every_value_and_makes_a_backup_first(tmp_path: 
     assert db.version == CURRENT_VERSION
     assert db.migrated_from == 1
     # A backup before each step: the file as it was (v1), then after the first step (v2).
-    assert latest_backup(tmp_path) is not None
-    backups = sorted((tmp_path / "backups").iterdir(), key=lambda p: p.name.rsplit("-", 1)[1])
-    assert [b.name[:11] for b in backups] == ["history-v1-", "history-v2-"]
-    backup = backups[0]
-    old = sqlite3.connect(backup)
+    listed = backups(tmp_path)
+    assert [b.path.name[:11] for b in listed] == ["history-v1-", "history-v2-"]
+    assert latest_backup(tmp_path) == listed[-1]
+    backup = listed[0]
+    assert abs(backup.made - datetime.now(timezone.utc)) < timedelta(minutes=1)
+    old = sqlite3.connect(backup.path)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     assert old.execute("SELECT count(*) FROM sets").fetchone()[0] == 5
     old.close()
@@ -119,6 +124,44 @@ def test_migration_from_v1_keeps_every_value_and_makes_a_backup_first(tmp_path: 
     assert again.migrated_from is None
     assert len(list((tmp_path / "backups").iterdir())) == 2
     again.close()
+
+
+def test_backups_are_listed_oldest_first_with_the_time_each_was_made_and_only_ten_kept(
+    tmp_path: Path,
+) -> None:
+    db = Database.open(tmp_path)
+    folder = tmp_path / BACKUP_DIR
+    # A copy someone made by hand: its time is when the file was last written.
+    folder.mkdir()
+    by_hand = folder / "history-before-moving.sqlite3"
+    by_hand.write_bytes(b"")
+    os.utime(by_hand, (1_000_000_000, 1_000_000_000))  # 2001-09-09T01:46:40Z
+    start = datetime(2026, 3, 1, 23, 59, 58, 250_000, tzinfo=timezone.utc)
+    made = [start + timedelta(days=k) for k in (5, 0, 11, 3, 8, 1, 10, 2, 9, 4, 7, 6)]
+    for when in made:  # out of order: the listing sorts by the time in the name
+        db.backup(folder / f"history-v2-{when.strftime('%Y%m%dT%H%M%S%fZ')}.sqlite3")
+    db.close()
+
+    listed = backups(tmp_path)
+    assert len(listed) == BACKUPS_KEPT
+    assert [b.made for b in listed] == sorted(made)[-BACKUPS_KEPT:]
+    assert not by_hand.exists()  # the oldest went first
+    assert latest_backup(tmp_path) == listed[-1]
+    assert listed[-1].made == start + timedelta(days=11)
+    assert listed[-1].path.name == "history-v2-20260312T235958250000Z.sqlite3"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(b.path.name for b in listed)
+
+
+def test_a_backup_named_otherwise_is_dated_by_when_it_was_written(tmp_path: Path) -> None:
+    folder = tmp_path / BACKUP_DIR
+    folder.mkdir()
+    by_hand = folder / "history-before-moving.sqlite3"
+    by_hand.write_bytes(b"")
+    os.utime(by_hand, (1_000_000_000, 1_000_000_000))
+    (folder / "notes.txt").write_text("not a backup")
+    assert backups(tmp_path) == [
+        dbmod.Backup(by_hand, datetime(2001, 9, 9, 1, 46, 40, tzinfo=timezone.utc))
+    ]
 
 
 def test_every_step_of_the_migration_path_is_valid_sql_and_reaches_the_current_schema(
@@ -222,7 +265,7 @@ def test_a_damaged_database_is_moved_aside_and_the_latest_backup_offered(
     assert report.latest_backup is not None
     store = HistoryStore(db)
     assert store.count() == 0 and db.version == CURRENT_VERSION  # a fresh start
-    db.restore(report.latest_backup)
+    db.restore(report.latest_backup.path)
     assert db.version == CURRENT_VERSION
     assert store.count() == 3  # the history as it was before the migration
     db.close()

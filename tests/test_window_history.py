@@ -378,7 +378,8 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_restored_on_request(
     data.mkdir()
     make_v1(data / FILE_NAME)
     Database.open(data).close()  # migrating makes a backup
-    assert latest_backup(data) is not None
+    backup = latest_backup(data)
+    assert backup is not None
     (data / FILE_NAME).write_bytes(b"garbage" * 1000)
     for extra in ("-wal", "-shm"):
         (data / (FILE_NAME + extra)).unlink(missing_ok=True)
@@ -395,6 +396,8 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_restored_on_request(
     window = open_window(qtbot, data, clock)
     qtbot.waitUntil(lambda: bool(asked))
     assert "damaged" in asked[0] and ".corrupt-" in asked[0]
+    # The backup is named by the local time it was made.
+    assert f"The latest backup is from {datetime_text(backup.made.astimezone())}." in asked[0]
     moved = list(data.glob(FILE_NAME + ".corrupt-*"))
     assert len(moved) == 1 and moved[0].read_bytes() == b"garbage" * 1000
     qtbot.waitUntil(lambda: "restored" in window.statusBar().currentMessage())

@@ -190,17 +190,28 @@ class NewerDatabaseError(DatabaseError):
         self.version = version
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """A copy of the history, made before a migration."""
+
+    path: Path
+    made: datetime  # when, in UTC
+
+
+@dataclass(frozen=True, slots=True)
 class CorruptionReport:
     """A damaged database was moved aside; a fresh one replaced it."""
 
     moved_to: Path
     reason: str
-    latest_backup: Path | None
+    latest_backup: Backup | None
+
+
+STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"  # UTC, in the names of backups and damaged files
 
 
 def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.now(timezone.utc).strftime(STAMP_FORMAT)
 
 
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
@@ -430,19 +441,34 @@ def check_history(data_dir: Path) -> None:
         raise DamagedDatabaseError(path, damage)
 
 
-def latest_backup(data_dir: Path) -> Path | None:
-    files = sorted((data_dir / BACKUP_DIR).glob("history-*.sqlite3"), key=_backup_time)
-    return files[-1] if files else None
+def backups(data_dir: Path) -> list[Backup]:
+    """The backups of the history in `data_dir`, oldest first."""
+    return _backups_in(data_dir / BACKUP_DIR)
 
 
-def _backup_time(path: Path) -> str:
-    return path.name.rsplit("-", 1)[-1]  # the UTC stamp: sorts in time order
+def latest_backup(data_dir: Path) -> Backup | None:
+    found = backups(data_dir)
+    return found[-1] if found else None
+
+
+def _backups_in(folder: Path) -> list[Backup]:
+    found = [Backup(path, _backup_time(path)) for path in folder.glob("history-*.sqlite3")]
+    return sorted(found, key=lambda b: (b.made, b.path.name))
+
+
+def _backup_time(path: Path) -> datetime:
+    """When a backup was made: the UTC stamp in its name (history-v1-<stamp>.sqlite3), or,
+    for a file named otherwise, when it was last written."""
+    stamp = path.name.rsplit("-", 1)[-1].removesuffix(".sqlite3")
+    try:
+        return datetime.strptime(stamp, STAMP_FORMAT).replace(tzinfo=timezone.utc)
+    except ValueError:
+        return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
 
 
 def _prune_backups(folder: Path) -> None:
-    files = sorted(folder.glob("history-*.sqlite3"), key=_backup_time)
-    for old in files[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
+    for old in _backups_in(folder)[:-BACKUPS_KEPT]:
+        old.path.unlink(missing_ok=True)
 
 
 def _statements(script: str) -> list[str]:

@@ -6,7 +6,7 @@ shows without waiting for SQLite; without a history, sessions still run but are 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,7 +135,7 @@ class HistoryAccess(QObject):
             text += "\n\n" + self.tr(
                 "The latest backup is from {when}. Restore it? Sessions after it are in the "
                 "damaged file only."
-            ).format(when=_backup_time_text(backup))
+            ).format(when=datetime_text(backup.made.astimezone()))
             restore = box.addButton(
                 self.tr("Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole
             )
@@ -148,13 +148,13 @@ class HistoryAccess(QObject):
             return
         assert backup is not None  # a restore button is only offered with a backup
         try:
-            self.db.restore(backup)
+            self.db.restore(backup.path)
         except storage_errors() as exc:
             QMessageBox.warning(
                 parent,
                 self.tr("History damaged"),
                 self.tr("The backup could not be restored: {error}").format(
-                    error=storage_dialogs.words(exc, backup)
+                    error=storage_dialogs.words(exc, backup.path)
                 ),
             )
             return
@@ -164,13 +164,3 @@ class HistoryAccess(QObject):
         if self.db is not None:
             self.db.close()
         self.db = self.history = None
-
-
-def _backup_time_text(path: Path) -> str:
-    """The local time a backup was made, from its UTC stamp (history-v1-<stamp>.sqlite3)."""
-    stamp = path.name.rsplit("-", 1)[-1].split(".")[0]
-    try:
-        made = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
-    except ValueError:
-        return path.name
-    return datetime_text(made.astimezone())
