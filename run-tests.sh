@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite (and the linter) from this checkout; installs what it needs first.
+# Run the whole test suite (and the linter) from this checkout; installs what it needs first
+# and starts the services the tests use (scripts/test-services.sh) before pytest.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$here/scripts/bootstrap.sh" test
@@ -7,4 +8,9 @@ cd "$here"
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check knee_coach tests benchmarks packaging scripts setup.py
 .venv/bin/ruff format --check knee_coach tests benchmarks packaging scripts setup.py
-exec .venv/bin/python -m pytest "$@"
+# A desktop's own sound output is given back when the tests are done.
+previous_sink="$(scripts/test-services.sh)" || true
+if [ -n "$previous_sink" ]; then
+  trap 'pactl set-default-sink "$previous_sink" >/dev/null 2>&1 || true' EXIT
+fi
+.venv/bin/python -m pytest "$@"

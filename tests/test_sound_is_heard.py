@@ -1,8 +1,9 @@
 """Cues really sound, in order and in time: a paced set through a PulseAudio null sink.
 
 The app's own controller and player play into the null sink; its monitor is recorded and the
-onsets compared with the core's schedule. Skipped only when PulseAudio cannot be started on
-this machine (CI's .ci/run starts it, so there it runs).
+onsets compared with the core's schedule. ./run-tests.sh starts PulseAudio with the null
+sink before pytest (scripts/test-services.sh); the fixture starts it too when these run
+alone. Skipped only when PulseAudio cannot be started on this machine; CI requires them.
 """
 
 from __future__ import annotations
