@@ -192,8 +192,8 @@ def _no_arguments() -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    # Started from the desktop menu there is nothing to parse, and building the parser costs
-    # ~2 ms before the window can show: argparse's gettext lookups load the `locale` tables.
+    # Started from the desktop menu there is nothing to parse, and building the parser would
+    # delay the window: argparse's gettext lookups load the `locale` tables.
     args = build_parser().parse_args(argv) if argv else _no_arguments()
     from knee_coach.storage.paths import data_dir
 

@@ -35,9 +35,9 @@ _SNAP = 0.015  # an estimate this far off means an underrun or a stall: take it 
 # A device that went away can leave the stream "active" and error-free but taking no more
 # data (PulseAudio with its sink unloaded): no frames taken for this long means it is lost.
 STALL_SECONDS = 0.5
-# Streaming silence costs ~4 % of a core (the audio thread and PulseAudio), so after this long
-# with nothing to sound the stream is suspended; the next cue reopens it within ~10 ms, and
-# (being placed LEAD ahead) still lands on its sample.
+# Streaming silence keeps the audio thread and PulseAudio busy, so after this long with
+# nothing to sound the stream is suspended; reopening is quick, and the next cue (placed LEAD
+# ahead) still lands on its sample.
 IDLE_SECONDS = 8.0
 # Opened with nothing to sound yet (the app starting), the stream only runs long enough to
 # show whether the device takes data (STALL_SECONDS), then waits suspended for the first cue.

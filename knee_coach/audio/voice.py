@@ -5,7 +5,7 @@ may be installed without any voice for Japanese; the first engine with a voice w
 none has one the reasons are reported, so the player can count with tones instead and say so
 in one line.
 
-Starting an engine is slow: speechd takes 1.4-2 s in QTextToSpeech's constructor, and holds
+Starting an engine is slow: speechd takes seconds in QTextToSpeech's constructor, and holds
 Python's GIL all along, so even a constructor called on another thread freezes the UI thread's
 Python code. `Speaker` therefore owns its QTextToSpeech on a thread of its own and starts
 engines with a queued call of setEngine, which Qt makes from that thread's event loop with no

@@ -1,7 +1,7 @@
 """The history window: how the knee felt over time, sessions per day against the target,
 weekly averages, and the weekly review with the honest nudge.
 
-Imported only when the history is first opened: pyqtgraph triples the start-up time.
+Imported only when the history is first opened: pyqtgraph is slow to import.
 Years of twice-daily sessions stay quick: the data is read once as plain numbers and
 grouped by core/history_series.py, the single sessions are drawn only for the week and month
 ranges, and the whole history is drawn as weekly (or monthly) averages.

@@ -26,8 +26,8 @@ RADIUS = 6
 class RatingScale(QWidget):
     """The eleven boxes, painted as one widget.
 
-    Eleven buttons per row (33 on the check-in page) cost ~4 ms of start-up in styling and
-    layout alone. The row around it takes the keyboard focus; this part is for the mouse.
+    Eleven buttons per row (33 on the check-in page) slowed the start-up with their styling
+    and layout alone. The row around it takes the keyboard focus; this part is for the mouse.
     """
 
     clicked = Signal(int)
