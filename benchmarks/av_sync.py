@@ -21,7 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from knee_coach.audio.measure import MonitorRecorder, detect_onsets, ensure_null_sink
+if not __package__:  # run as a script: the checkout's `benchmarks` package is importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.audio_measure import MonitorRecorder, detect_onsets, ensure_null_sink
 from knee_coach.core.model import LegChoice
 from knee_coach.core.plan import Timing, Transition, build_plan
 from knee_coach.core.routines import ROUTINES_BY_ID

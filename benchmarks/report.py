@@ -1,7 +1,7 @@
 """The report for a clinician over ten years of twice-daily history.
 
-Seeds ten years of sessions (storage/demo.py, one or two a day with their sets and notes) and
-a safety check before each into a temporary data folder, then times, as the median of
+Seeds ten years of sessions (benchmarks/demo_history.py, one or two a day with their sets and
+notes) and a safety check before each into a temporary data folder, then times, as the median of
 several runs, the whole report as the menu and the command line make it: reading the
 period through the history, building the figures (knee_coach.core.report) and writing the
 PDF in English and in Japanese (knee_coach.ui.report_pdf). Each part is printed too, and
@@ -23,6 +23,9 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+if not __package__:  # run as a script: the checkout's `benchmarks` package is importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 TARGET_S = 2.0
 
 
@@ -34,10 +37,10 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
+    from benchmarks.demo_history import demo_records
     from knee_coach.core.records import to_utc_text
     from knee_coach.core.report import build_report
     from knee_coach.storage.db import Database
-    from knee_coach.storage.demo import demo_records
     from knee_coach.storage.history import HistoryStore
     from knee_coach.ui.report_pdf import ReportLanguage, write_pdf, write_report_file
 

@@ -32,6 +32,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+if not __package__:  # run as a script: the checkout's `benchmarks` package is importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 TICK_S = 0.010
 SETTLE_S = 3.0  # the start-up (player, voice look-up, history) is over well before this
 TARGET_MS = 50.0
@@ -54,8 +57,8 @@ def longest_stall(ticks: list[float], since: float, until: float) -> float:
 
 
 def seed_years(data: Path, years: int = 10, per_day: int = 2) -> int:
+    from benchmarks.demo_history import seed
     from knee_coach.storage.db import Database
-    from knee_coach.storage.demo import seed
     from knee_coach.storage.history import HistoryStore
 
     db = Database.open(data)

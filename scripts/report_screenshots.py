@@ -25,10 +25,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from benchmarks.demo_history import demo_records  # noqa: E402
 from knee_coach.core.model import EndReason  # noqa: E402
 from knee_coach.core.records import SafetyAnswer  # noqa: E402
 from knee_coach.storage.db import Database  # noqa: E402
-from knee_coach.storage.demo import demo_records  # noqa: E402
 from knee_coach.storage.history import HistoryStore  # noqa: E402
 from knee_coach.ui import i18n  # noqa: E402
 from knee_coach.ui.report_dialog import ReportDialog  # noqa: E402

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtGui import QPageSize
 from pytestqt.qtbot import QtBot
 
+from benchmarks.demo_history import demo_records
 from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.records import SafetyAnswer, SessionRecord, SetRecord
@@ -27,7 +28,6 @@ from knee_coach.core.report import (
     shorten,
 )
 from knee_coach.storage.db import Database
-from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.report_pdf import ReportLanguage, write_pdf, write_report_file
 

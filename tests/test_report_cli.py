@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.demo_history import seed
 from knee_coach import cli
 from knee_coach.storage.db import Database
-from knee_coach.storage.demo import seed
 from knee_coach.storage.history import HistoryStore
 
 

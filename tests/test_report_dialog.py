@@ -15,11 +15,11 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from benchmarks.demo_history import seed
 from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
 from knee_coach.core.model import Leg
 from knee_coach.storage.db import Database
-from knee_coach.storage.demo import seed
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.report_dialog import ReportDialog
