@@ -10,8 +10,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from benchmarks.demo_history import seed
 from knee_coach.storage.db import FILE_NAME, Database
-from knee_coach.storage.demo import seed
 from knee_coach.storage.history import HistoryStore
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.demo_history import demo_records
 from knee_coach.storage.csv_export import export_csv
 from knee_coach.storage.csv_format import HEADER
 from knee_coach.storage.csv_import import CsvImportError, import_csv, import_data
 from knee_coach.storage.db import FILE_NAME, Database
-from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
 from tests.faults import ROOT, one_line_in_words, run_cli
 

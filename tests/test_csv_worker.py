@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from benchmarks.demo_history import demo_records
 from knee_coach.audio.player import SilentPlayer
 from knee_coach.storage.csv_export import export_csv
 from knee_coach.storage.csv_import import import_csv
 from knee_coach.storage.db import Database
-from knee_coach.storage.demo import demo_records
 from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.progress import Cancelled
 from knee_coach.ui.main_window import MainWindow
