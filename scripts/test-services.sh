@@ -26,8 +26,9 @@ if pactl info >/dev/null 2>&1; then
 else
   # As root, --system=false runs a per-user daemon; -n skips default.pa, which would look
   # for sound cards this machine may not have. It stays up for the next run.
+  # Its output must not hold run-tests.sh's $(...) open: the daemon outlives this script.
   pulseaudio -D --system=false -n --exit-idle-time=-1 --disallow-exit \
-    --load=module-native-protocol-unix
+    --load=module-native-protocol-unix </dev/null >/dev/null
   for _ in $(seq 50); do
     pactl info >/dev/null 2>&1 && break
     sleep 0.1
