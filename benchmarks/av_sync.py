@@ -8,7 +8,7 @@ paired with the onset nearest to it; prints one line:
 
     audio-visual offset: median X ms, p99 Y ms   (positive = sound after picture)
 
-    xvfb-run -a .venv/bin/python benchmarks/av_sync.py [--reps 20] [--seconds 1.0]
+    xvfb-run -a .venv/bin/python benchmarks/av_sync.py [--reps 15] [--seconds 2.0]
 """
 
 from __future__ import annotations
@@ -96,8 +96,8 @@ def measure(reps: int, seconds_per_rep: float) -> tuple[list[float], int, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--reps", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=1.0, help="seconds per rep")
+    parser.add_argument("--reps", type=int, default=15)
+    parser.add_argument("--seconds", type=float, default=2.0, help="seconds per rep")
     args = parser.parse_args()
     problem = ensure_null_sink()
     if problem:
