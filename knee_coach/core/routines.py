@@ -57,9 +57,6 @@ class Routine:
     # Shown once the routine is over, before what comes next ("" for nothing).
     afterwards: str
 
-    def clamp_reps(self, reps: int) -> int:
-        return max(self.min_reps, min(self.max_reps, reps))
-
 
 HAMSTRING_GLIDE = Routine(
     id="hamstring_glide",
