@@ -98,7 +98,9 @@ def test_weekly_review_this_week_against_last_week() -> None:
     [
         (lambda i: 6, "no improvement"),  # flat for two weeks
         (lambda i: 6 if i < 7 else 5, "no improvement"),  # 1 point, 17 %: not meaningful
-        (lambda i: 6 if i < 7 else 4, None),  # 2 points: meaningful
+        (lambda i: 6 if i < 7 else 4, None),  # 2 points (and 33 %): meaningful
+        (lambda i: 9 if i < 7 else 7, None),  # 2 points, only 22 %: meaningful
+        (lambda i: 10 if i < 7 else 8 + i % 2, "no improvement"),  # 1.4 points, 14 %: not
         (lambda i: 3 if i < 7 else 2, None),  # 1 point but 33 %: meaningful
         (lambda i: 5 if i < 7 else 7, "worse"),
         (lambda i: 0, None),  # no pain: nothing to improve
