@@ -302,3 +302,87 @@ def test_phase_progress_runs_through_each_phase_of_a_rep() -> None:
     assert seen == [(0, 0.0), (0, 0.5), (1, 0.0), (1, 0.5), (1, 1.0)]
     # Before the reps' start (a snapshot taken for a moment already past) shows the first.
     assert session.snapshot(8.5).phase == 0
+
+
+def test_pause_resume_and_stop_cues_carry_their_time_and_set() -> None:
+    session = Session(build_plan(Settings()))
+    session.begin(0.0)
+    session.tick(60.0)  # into set 2
+    assert session.set_index == 1
+    paused = session.pause(60.0)[-1]
+    resumed = session.resume(70.0)[0]
+    stopped = session.stop(71.0, EndReason.USER)[-1]
+    assert [(e.kind, e.at, e.set_index) for e in (paused, resumed, stopped)] == [
+        (CueKind.PAUSED, 60.0, 1),
+        (CueKind.RESUMED, 70.0, 1),
+        (CueKind.STOPPED, 71.0, 1),
+    ]
+
+
+def test_a_resumed_set_ends_when_its_remaining_reps_are_done() -> None:
+    session = Session(build_plan(Settings()))
+    session.begin(0.0)
+    session.tick(9.0 + 2 * 4.0 + 1.0)  # two reps done, the third begun
+    session.pause(18.0)
+    session.resume(100.0)  # a 3 s count-in, then reps 3..10 again
+    events = run_by_deadlines(session)
+    done = next(e for e in events if e.kind is CueKind.SET_DONE)
+    assert done.at == 100.0 + 3.0 + 8 * 4.0 and done.set_index == 0
+
+
+def test_a_count_in_of_half_second_beats_counts_on_each_beat() -> None:
+    plan = build_plan(Settings())
+    fast = Plan(sets=plan.sets, pacing=Pacing.AUTO, timing=Timing(count_in_beat=0.5))
+    session = Session(fast)
+    events = session.begin(0.0) + session.tick(6.0 + 1.5)
+    beats = [(e.at, e.count) for e in events if e.kind is CueKind.COUNT_IN]
+    assert beats == [(6.0, 3), (6.5, 2), (7.0, 1)]
+    session2 = Session(fast)
+    session2.begin(0.0)
+    session2.tick(6.0)
+    assert [session2.snapshot(t).count_in for t in (6.0, 6.6, 7.2)] == [3, 2, 1]
+
+
+def test_one_rep_done_is_kept_when_stopping_or_skipping() -> None:
+    for action in ("stop", "skip"):
+        session = Session(build_plan(Settings()))
+        session.begin(0.0)
+        session.tick(9.0 + 4.0 + 1.0)  # one rep done
+        session.pause(14.0)
+        if action == "stop":
+            session.stop(20.0, EndReason.USER)
+            assert [(r.reps_done, r.status) for r in session.results] == [(1, SetStatus.PARTIAL)]
+        else:
+            session.resume(20.0)
+            session.pause(20.5)  # paused again in the count-in
+            session.skip(21.0)
+            assert [(r.reps_done, r.status) for r in session.results] == [(1, SetStatus.SKIPPED)]
+
+
+def test_counting_a_manual_rep_stamps_it_with_the_moment_and_the_set() -> None:
+    session = Session(build_plan(Settings(pacing=Pacing.MANUAL)))
+    session.begin(0.0)
+    session.tick(6.0)
+    events = session.count_rep(8.25)
+    assert (events[0].kind, events[0].at, events[0].set_index, events[0].rep) == (
+        CueKind.REP_DONE,
+        8.25,
+        0,
+        1,
+    )
+    for t in range(9):
+        events = session.count_rep(9.0 + t)
+    assert session.results[0].status is SetStatus.COMPLETED  # the last count completes it
+    assert [e.kind for e in events][:3] == [CueKind.REP_DONE, CueKind.SET_DONE, CueKind.SWITCH_SIDE]
+
+
+def test_counting_during_a_manual_preparation_starts_with_that_rep() -> None:
+    session = Session(build_plan(Settings(pacing=Pacing.MANUAL)))
+    session.begin(0.0)
+    events = session.count_rep(2.0)
+    assert [(e.kind, e.rep) for e in events] == [
+        (CueKind.REP_PHASE, 1),
+        (CueKind.REP_DONE, 1),
+        (CueKind.REP_PHASE, 2),
+    ]
+    assert session.reps_done == 1

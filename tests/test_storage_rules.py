@@ -239,7 +239,8 @@ def test_a_migration_that_breaks_links_is_refused_and_rolled_back(
     old = Database(tmp_path / FILE_NAME, Database._connect(tmp_path / FILE_NAME))
     old.migrate(target=1)
     old.conn.execute(
-        "INSERT INTO sessions (id, started_at, legs) VALUES (1, '2026-04-01T07:30:00+09:00', 'both')"
+        "INSERT INTO sessions (id, started_at, legs)"
+        " VALUES (1, '2026-04-01T07:30:00+09:00', 'both')"
     )
     old.conn.execute("INSERT INTO sets VALUES (1, 0, 'hamstring_glide', 'right', 3, 'completed')")
     old.close()

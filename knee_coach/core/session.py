@@ -107,10 +107,8 @@ class Session:
         self.started_at: float | None = None
         self.ended_at: float | None = None
         self._paused_in: State | None = None
-        self._paused_at = 0.0
         self._seg_start = 0.0  # absolute start of the current segment
         self._seg_end: float | None = None  # absolute end, None when open-ended
-        self._seg_first_rep = 0  # reps segment: the rep index it started from
         self._rep_start = 0.0  # manual pacing: when the rep in progress began
         self._pending: list[CueEvent] = []  # scheduled events of the current segment
         self._words = Words.NONE  # the current announcement's words (preparation only)
@@ -265,7 +263,6 @@ class Session:
         if not self.is_running:
             return out
         self._paused_in = self.state
-        self._paused_at = now
         self.state = State.PAUSED
         self._pending = []
         self._seg_end = None
@@ -373,7 +370,6 @@ class Session:
         first = self.reps_done
         self.state = State.REP
         self._seg_start = at
-        self._seg_first_rep = first
         self._seg_end = at + (planned.reps - first) * period
         events: list[CueEvent] = []
         for k in range(first, planned.reps):
