@@ -341,3 +341,33 @@ def test_the_autostart_entry_is_written_whole_and_removed(tmp_path: Path) -> Non
     autostart.apply(False, tmp_path / "my data")
     assert not entry.exists() and not autostart.is_enabled()
     autostart.disable()  # already off: nothing to do
+
+
+def test_the_autostart_entry_is_a_desktop_entry_that_starts_the_app_hidden() -> None:
+    command = ["/opt/Knee Coach/knee-coach", "--minimized", "--data-dir", '/home/a "b" $c\\d 100%']
+    assert entry_text(command) == (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        "Name=Knee Coach\n"
+        "Comment=Reminders for your knee routine\n"
+        'Exec="/opt/Knee Coach/knee-coach" --minimized --data-dir'
+        ' "/home/a \\\\"b\\\\" \\\\$c\\\\\\\\d 100%%"\n'
+        "Icon=knee-coach\n"
+        "Terminal=false\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+
+
+def test_a_bundle_starts_itself_and_a_checkout_starts_python_with_the_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    assert launch_command(tmp_path)[:3] == [sys.executable, "-m", "knee_coach"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as PyInstaller sets it
+    assert launch_command(tmp_path) == [
+        sys.executable,
+        "--minimized",
+        "--data-dir",
+        str(tmp_path),
+    ]
