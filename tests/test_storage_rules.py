@@ -19,7 +19,8 @@ from knee_coach.core.session import SetResult, SetStatus
 from knee_coach.core.settings import Settings
 from knee_coach.storage import paths
 from knee_coach.storage.autostart import Autostart, entry_text, launch_command
-from knee_coach.storage.csv_io import CTX, CsvImportError, import_csv
+from knee_coach.storage.csv_format import CTX
+from knee_coach.storage.csv_import import CsvImportError, import_csv
 from knee_coach.storage.db import (
     BACKUP_DIR,
     BACKUPS_KEPT,
