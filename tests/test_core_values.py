@@ -104,18 +104,18 @@ def test_anything_but_a_time_of_day_is_refused(text: object, message: str) -> No
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"reps": {"hamstring_glide": 4}}, "reps for hamstring_glide must be between 5 and 30"),
-        ({"reps": {"hamstring_glide": 31}}, "reps for hamstring_glide must be between 5 and 30"),
+        ({"reps": {"hamstring_glide": 9}}, "reps for hamstring_glide must be between 10 and 30"),
+        ({"reps": {"hamstring_glide": 31}}, "reps for hamstring_glide must be between 10 and 30"),
         ({"reps": {"hamstring_glide": True}}, "reps for hamstring_glide must be a whole number"),
         ({"reps": {"walking": 10}}, "unknown routine 'walking'"),
         ({"seconds_per_rep": {"walking": 3.0}}, "unknown routine 'walking'"),
         (
-            {"seconds_per_rep": {"hamstring_glide": 1.9}},
-            "seconds per rep for hamstring_glide must be between 2.0 and 10.0",
+            {"seconds_per_rep": {"hamstring_glide": 2.9}},
+            "seconds per rep for hamstring_glide must be between 3.0 and 10.0",
         ),
         (
             {"seconds_per_rep": {"hamstring_glide": 10.1}},
-            "seconds per rep for hamstring_glide must be between 2.0 and 10.0",
+            "seconds per rep for hamstring_glide must be between 3.0 and 10.0",
         ),
         (
             {"seconds_per_rep": {"hamstring_glide": "4"}},
@@ -204,7 +204,7 @@ def test_a_routine_left_out_of_the_settings_takes_its_default() -> None:
     s = Settings.from_dict({"reps": {"hamstring_glide": 12}})
     assert s.reps_for("hamstring_glide") == 12
     assert s.reps_for("popliteus_release") == 15
-    assert s.seconds_per_rep_for("popliteus_release") == 1.5
+    assert s.seconds_per_rep_for("popliteus_release") == 2.5
     assert isinstance(s.seconds_per_rep_for("hamstring_glide"), float)
 
 

@@ -108,16 +108,16 @@ def test_each_kind_of_set_gets_its_own_time_to_get_ready() -> None:
 def test_the_planned_length_adds_preparation_count_in_and_reps() -> None:
     plan = build_plan(Settings(legs=LegChoice.RIGHT))
     # Right leg only: start 6 + side 5 + routine 10, a 3 s count-in each, 10 x 4 s twice and
-    # 15 x 1.5 s once.
+    # 15 x 2.5 s once.
     assert [s.transition for s in plan.sets] == [
         Transition.START,
         Transition.SIDE,
         Transition.ROUTINE,
     ]
-    assert plan.planned_seconds == pytest.approx(6 + 5 + 10 + 3 * 3 + 2 * 40 + 22.5)
+    assert plan.planned_seconds == pytest.approx(6 + 5 + 10 + 3 * 3 + 2 * 40 + 37.5)
     assert plan.total_reps == 35
     manual = build_plan(Settings(legs=LegChoice.RIGHT, pacing=Pacing.MANUAL))
-    assert manual.planned_seconds == pytest.approx(6 + 5 + 10 + 2 * 40 + 22.5)  # no count-in
+    assert manual.planned_seconds == pytest.approx(6 + 5 + 10 + 2 * 40 + 37.5)  # no count-in
 
 
 def test_a_manual_set_waits_for_the_user_after_its_preparation() -> None:

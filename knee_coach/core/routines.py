@@ -57,6 +57,7 @@ class Routine:
 
     def clamp_reps(self, reps: int) -> int:
         return max(self.min_reps, min(self.max_reps, reps))
+
     # Shown once the routine is over, before what comes next ("" for nothing).
     afterwards: str
 

@@ -81,10 +81,9 @@ def secure_tree(folder: Path) -> None:
         fixes: list[tuple[str, Callable[[Path], None]]] = [(".", private_folder)] * (
             root == str(folder)
         )
-        for name, fix in fixes + [
-            *((d, private_folder) for d in dirs),
-            *((f, private_file) for f in files),
-        ]:
+        fixes += [(d, private_folder) for d in dirs]
+        fixes += [(f, private_file) for f in files]
+        for name, fix in fixes:
             path = Path(root, name)
             try:
                 if not path.is_symlink():
