@@ -24,7 +24,9 @@ from mutmut.stats import status_by_exit_code
 
 KILLED = {"killed", "timeout", "caught by type check"}
 SURVIVED = {"survived", "no tests"}
-SQL_WORDS = "select|insert|update|delete|where|from|values|begin|set|coalesce|max|sum|case|when"
+SQL_WORDS = (
+    "select|insert|update|delete|where|from|values|begin|set|coalesce|max|sum|case|when|pragma"
+)
 SQL = re.compile(rf"\b({SQL_WORDS})\b", re.I)
 
 
