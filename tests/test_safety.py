@@ -32,3 +32,13 @@ def test_every_flag_reported_is_named_in_the_order_they_are_asked() -> None:
 def test_an_unknown_flag_is_an_error_not_a_pass(flags: set[str]) -> None:
     with pytest.raises(ValueError, match="unknown safety flags"):
         safety_gate(flags)
+
+
+def test_the_advice_after_a_stop_for_pain_fits_the_routine_it_came_in() -> None:
+    from knee_coach.core.safety import STOP_ADVICE, STOP_ADVICE_FOR_ROUTINE, stop_advice
+
+    assert stop_advice(None) == (STOP_ADVICE,)  # before any routine: the general advice
+    assert stop_advice("no_such_routine") == (STOP_ADVICE,)
+    assert set(STOP_ADVICE_FOR_ROUTINE) == {"hamstring_glide", "popliteus_release"}
+    for routine_id, fitted in STOP_ADVICE_FOR_ROUTINE.items():
+        assert stop_advice(routine_id) == (STOP_ADVICE, fitted)

@@ -237,8 +237,20 @@ def test_resume_when_not_paused_does_nothing() -> None:
 
 
 def test_a_plan_without_sets_cannot_make_a_session() -> None:
-    with pytest.raises(SessionError):
+    with pytest.raises(SessionError, match="a session needs at least one set"):
         Session(Plan(sets=(), pacing=Pacing.AUTO, timing=Timing()))
+
+
+def test_actions_that_make_no_sense_say_why() -> None:
+    session = Session(build_plan(Settings()))
+    assert (session.state, session.reps_done, session.started_at) == (State.CHECK_IN, 0, None)
+    assert session.next_deadline() is None and session.results == []
+    session.begin(3.0)
+    assert session.started_at == 3.0
+    with pytest.raises(SessionError, match="cannot begin from prepare"):
+        session.begin(4.0)
+    with pytest.raises(SessionError, match="reps are counted by the app in auto pacing"):
+        session.count_rep(5.0)
 
 
 # ----- what a screen sees --------------------------------------------------------------------
