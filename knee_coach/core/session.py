@@ -107,6 +107,7 @@ class Session:
         self.started_at: float | None = None
         self.ended_at: float | None = None
         self._paused_in: State | None = None
+        self._paused_at = 0.0
         self._seg_start = 0.0  # absolute start of the current segment
         self._seg_end: float | None = None  # absolute end, None when open-ended
         self._rep_start = 0.0  # manual pacing: when the rep in progress began
@@ -263,6 +264,7 @@ class Session:
         if not self.is_running:
             return out
         self._paused_in = self.state
+        self._paused_at = now
         self.state = State.PAUSED
         self._pending = []
         self._seg_end = None
