@@ -14,7 +14,7 @@ import pytest
 
 from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
-from knee_coach.core.records import SessionRecord
+from knee_coach.core.records import SessionRecord, SetRecord
 from knee_coach.core.session import SetResult, SetStatus
 from knee_coach.core.settings import Settings
 from knee_coach.storage import paths
@@ -50,6 +50,7 @@ def session_on(
         LegChoice.BOTH,
         before,
         after,
+        sets=(SetRecord("hamstring_glide", "inner", Leg.RIGHT, 10, 10, "completed"),),
     )
 
 

@@ -27,7 +27,7 @@ from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui.desktop import Desktop
 from knee_coach.ui.main_window import MainWindow
 from tests.driving import run_until
-from tests.test_window import answers, make_window, through_safety_gate
+from tests.test_window import READ_SECONDS, answers, make_window, through_safety_gate
 
 LEFT_CLICK = Qt.MouseButton.LeftButton
 __all__ = ["answers"]  # closing mid-session asks; the fixture answers for the user
@@ -44,8 +44,9 @@ def window(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> MainWindow:
 
 
 def rate(qtbot: QtBot, window: MainWindow, leg: Leg, digit: str) -> None:
+    window.flow.clock.advance(READ_SECONDS)  # type: ignore[attr-defined]  # the user reads first
     row = window.checkin_page.pain_rows[leg]
-    row.setFocus()
+    row.setFocus(Qt.FocusReason.TabFocusReason)  # as the Tab key gives it
     qtbot.keyClicks(row, digit)
 
 
@@ -94,8 +95,10 @@ def test_rating_only_the_knee_not_practised_does_not_enable_continue(
 
 
 def test_arrow_keys_stop_at_zero_and_at_ten(qtbot: QtBot, window: MainWindow) -> None:
+    window.flow.clock.advance(READ_SECONDS)  # type: ignore[attr-defined]  # the user reads first
     row = window.checkin_page.pain_rows[Leg.RIGHT]
-    row.setFocus()
+    window.checkin_page.note.setFocus()
+    row.setFocus(Qt.FocusReason.TabFocusReason)  # as the Tab key gives it
     assert row.value() is None
     qtbot.keyClick(row, Qt.Key.Key_Left)
     assert row.value() == 0  # the first arrow press picks the bottom of the scale
@@ -109,7 +112,7 @@ def test_arrow_keys_stop_at_zero_and_at_ten(qtbot: QtBot, window: MainWindow) ->
     qtbot.keyClick(row, Qt.Key.Key_Left)
     assert row.value() == 9
     other = window.checkin_page.pain_rows[Leg.LEFT]
-    other.setFocus()
+    other.setFocus(Qt.FocusReason.TabFocusReason)  # as the Tab key gives it
     qtbot.keyClick(other, Qt.Key.Key_Right)
     assert other.value() == 0
 
@@ -121,7 +124,7 @@ def test_tightness_and_note_are_stored_exactly_as_entered(
     rate(qtbot, window, Leg.RIGHT, "7")
     rate(qtbot, window, Leg.LEFT, "4")
     row = page.tightness_row
-    row.setFocus()
+    row.setFocus(Qt.FocusReason.TabFocusReason)  # as the Tab key gives it
     qtbot.keyClicks(row, "6")
     typed = '=1+1 "stairs"; 10% worse, '
     page.note.setFocus()
