@@ -150,7 +150,7 @@ def test_only_the_newest_backups_are_kept_and_the_latest_is_offered(tmp_path: Pa
     assert len(kept) == BACKUPS_KEPT
     assert kept == sorted(f"history-v1-{s}.sqlite3" for s in stamps[-BACKUPS_KEPT:])
     latest = latest_backup(tmp_path)
-    assert latest is not None and latest.name == f"history-v1-{stamps[-1]}.sqlite3"
+    assert latest is not None and latest.path.name == f"history-v1-{stamps[-1]}.sqlite3"
     assert latest_backup(tmp_path / "elsewhere") is None
     db.close()
 
