@@ -44,12 +44,12 @@ def _all_app_modules() -> str:
     manifest = Path(knee_coach.__file__).parent / "bundle-modules.txt"
     if manifest.is_file():
         names.update(manifest.read_text(encoding="utf-8").split())
-    names = sorted(name for name in names if not name.endswith("__main__"))
-    for name in names:
+    modules = sorted(name for name in names if not name.endswith("__main__"))
+    for name in modules:
         importlib.import_module(name)
-    if len(names) < 10:  # the frozen importer lists modules too; fewer means a broken bundle
-        raise RuntimeError(f"only {len(names)} modules found: {', '.join(names)}")
-    return f"{len(names)} modules imported"
+    if len(modules) < 10:  # the frozen importer lists modules too; fewer means a broken bundle
+        raise RuntimeError(f"only {len(modules)} modules found: {', '.join(modules)}")
+    return f"{len(modules)} modules imported"
 
 
 def _pyqtgraph() -> str:

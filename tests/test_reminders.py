@@ -267,3 +267,21 @@ def test_system_wall_clock_is_aware_and_in_a_zone_with_rules(
     assert now.tzinfo == LONDON
     monkeypatch.setenv("TZ", "America/New_York")
     assert SystemWallClock().now().tzinfo == NY
+
+
+@pytest.mark.parametrize(
+    ("back", "shown_again"),
+    [(dt.timedelta(hours=6), False), (dt.timedelta(hours=6, minutes=1), True)],
+)
+def test_setting_the_clock_back_a_lot_starts_afresh_from_the_new_time(
+    back: dt.timedelta, shown_again: bool
+) -> None:
+    """Up to six hours back, what was shown is kept (no repeat); further back, the old mark
+    means nothing and the scheduler counts from the new time, so 22:00 comes round again."""
+    rig = Rig(at(LONDON, 2026, 6, 1, 21, 59), DEFAULTS)
+    assert rig.run_timer() is not None  # 22:00
+    rig.wall.set(at(LONDON, 2026, 6, 1, 22, 0) - back)
+    assert rig.scheduler.fired() is None  # the jump itself shows nothing
+    rig.armed = rig.scheduler.seconds_to_wait()
+    rig.run_until(at(LONDON, 2026, 6, 1, 23, 0))
+    assert rig.shown_local() == ["bed@2026-06-01 22:00 BST"] * (2 if shown_again else 1)

@@ -149,17 +149,21 @@ def test_twenty_minute_session_ends_on_schedule_despite_jittery_ticks() -> None:
 def test_next_deadline_lets_the_ui_sleep_until_exactly_the_next_event() -> None:
     clock = FakeClock(0.0)
     session = Session(build_plan(Settings()))
-    session.begin(0.0)
-    fired = 0
+    fired = session.begin(0.0)
     while not session.is_over:
         deadline = session.next_deadline()
         assert deadline is not None and deadline >= clock.now()
         clock.set(deadline)
         events = session.tick(clock.now())
         assert events or session.state in (State.COUNT_IN, State.REP)
-        fired += len(events)
+        fired += events
     assert session.next_deadline() is None
     assert abs(clock.now() - build_plan(Settings()).planned_seconds) < 1e-9
+    # Ticking only at the deadlines fires exactly the events that frequent ticks fire.
+    reference = Session(build_plan(Settings()))
+    expected = reference.begin(0.0) + run_to_end(reference, FakeClock(0.0))
+    assert fired == expected
+    assert len(fired) == 223
 
 
 def test_pause_freezes_and_resume_counts_in_and_redoes_the_rep() -> None:

@@ -142,3 +142,15 @@ def test_a_reminder_missing_from_the_file_takes_its_default() -> None:
     assert s.reminder("bed") == ReminderSlot("bed", dt.time(21, 15), False)
     assert s.reminder("wake") == ReminderSlot("wake", dt.time(7, 30), True)
     assert {r.slot for r in s.reminders} == {"wake", "bed"}  # both are scheduled and shown
+
+
+@pytest.mark.parametrize("volume", [0, 0.0, 0.5, 1, 1.0])
+def test_every_volume_the_slider_offers_is_allowed_silence_included(volume: float) -> None:
+    assert Settings(volume=volume).volume == volume
+    assert Settings.from_dict({"volume": volume}).volume == volume
+
+
+@pytest.mark.parametrize("volume", [-0.01, 1.01, "loud", None])
+def test_a_volume_outside_zero_to_one_is_refused(volume: object) -> None:
+    with pytest.raises(SettingsError, match="volume"):
+        Settings(volume=volume)  # type: ignore[arg-type]

@@ -98,7 +98,9 @@ def test_weekly_review_this_week_against_last_week() -> None:
     [
         (lambda i: 6, "no improvement"),  # flat for two weeks
         (lambda i: 6 if i < 7 else 5, "no improvement"),  # 1 point, 17 %: not meaningful
-        (lambda i: 6 if i < 7 else 4, None),  # 2 points: meaningful
+        (lambda i: 6 if i < 7 else 4, None),  # 2 points (and 33 %): meaningful
+        (lambda i: 9 if i < 7 else 7, None),  # 2 points, only 22 %: meaningful
+        (lambda i: 10 if i < 7 else 8 + i % 2, "no improvement"),  # 1.4 points, 14 %: not
         (lambda i: 3 if i < 7 else 2, None),  # 1 point but 33 %: meaningful
         (lambda i: 5 if i < 7 else 7, "worse"),
         (lambda i: 0, None),  # no pain: nothing to improve
@@ -150,3 +152,100 @@ def test_the_nudge_text_is_translated_through_the_given_function() -> None:
 
     assert "LEFT KNEE" in nudge.text(translate)
     assert (trends.CTX, trends.NUDGE_NO_IMPROVEMENT) in seen
+
+
+def ratings(days_and_pain: dict[int, int], leg: Leg = Leg.RIGHT) -> list[SessionRecord]:
+    """One check-in on each day given (days before TODAY) with that knee's rating."""
+    out = []
+    for ago, pain in days_and_pain.items():
+        right, left = (pain, None) if leg is Leg.RIGHT else (None, pain)
+        out.append(rec(TODAY - timedelta(days=ago), right, left=left))
+    return out
+
+
+def test_a_week_of_exactly_three_ratings_on_its_first_and_last_days_is_trusted() -> None:
+    """The first week is days 13..7 before today, the last week 6..0, both ends included."""
+    records = ratings({13: 6, 10: 6, 7: 6, 6: 6, 3: 6, 0: 6})
+    nudge = trends.clinic_nudge(records, TODAY)
+    assert nudge is not None and (nudge.baseline, nudge.latest) == (6.0, 6.0)
+    assert trends.clinic_nudge(records[1:], TODAY) is None  # two in the first week: too few
+    assert trends.clinic_nudge(records[:-1], TODAY) is None  # two in the last week
+    # Sessions after "today" and sessions without a check-in do not count.
+    later = [*records[:-1], rec(TODAY + timedelta(days=1), 6)]
+    assert trends.clinic_nudge(later, TODAY) is None
+    unrated = [
+        rec(TODAY - timedelta(days=30), None),
+        *ratings({12: 6, 10: 6, 7: 6, 0: 6, 1: 6, 2: 6}),
+    ]
+    assert trends.clinic_nudge(unrated, TODAY) is None  # 13 days of check-ins so far
+
+
+def test_a_rise_of_two_points_over_the_week_before_is_called_worse() -> None:
+    """Practice began weeks ago and improved (7 -> 2); then the last week rose by exactly 2."""
+    records = ratings({27: 7, 25: 7, 22: 7, 13: 3, 10: 3, 7: 3, 6: 5, 3: 5, 0: 5})
+    nudge = trends.clinic_nudge(records, TODAY)
+    assert nudge is not None and nudge.worse
+    assert (nudge.baseline, nudge.latest) == (3.0, 5.0)
+    # The week before is days 13..7: a rating on day 14 is not in it.
+    shifted = ratings({27: 7, 25: 7, 22: 7, 14: 3, 10: 3, 7: 3, 6: 5, 3: 5, 0: 5})
+    assert trends.clinic_nudge(shifted, TODAY) is None  # 7 -> 5 is an improvement since
+    smaller = ratings({27: 7, 25: 7, 22: 7, 13: 3, 10: 3, 7: 4, 6: 5, 3: 5, 0: 5})
+    assert trends.clinic_nudge(smaller, TODAY) is None  # a rise of 1.67
+
+
+def test_a_rise_of_one_point_since_the_first_week_is_called_worse() -> None:
+    nudge = trends.clinic_nudge(ratings({13: 4, 10: 4, 7: 4, 6: 5, 3: 5, 0: 5}), TODAY)
+    assert nudge is not None and nudge.worse and (nudge.baseline, nudge.latest) == (4.0, 5.0)
+    nudge = trends.clinic_nudge(ratings({13: 4, 10: 4, 7: 4, 6: 5, 3: 5, 0: 4}), TODAY)
+    assert nudge is not None and not nudge.worse  # 4.67: no better, not a point worse
+
+
+@pytest.mark.parametrize(
+    ("first_week", "last_week", "expected"),
+    [
+        ([1, 1, 1], [1, 1, 1, 1, 0], "no improvement"),  # 1.0 -> 0.8: 1.0 is not pain-free
+        ([1, 1, 1, 1, 0], [1, 1, 1], "no improvement"),  # 0.8 -> 1.0: 1.0 is not pain-free
+        ([0, 1, 0], [2, 2, 2], "worse"),  # pain-free before, not now
+        ([0, 1, 0], [0, 0, 1], None),  # pain-free before and now
+    ],
+)
+def test_only_a_knee_pain_free_before_and_now_is_left_alone(
+    first_week: list[int], last_week: list[int], expected: str | None
+) -> None:
+    records = [rec(TODAY - timedelta(days=13 - i), p) for i, p in enumerate(first_week)]
+    records += [rec(TODAY - timedelta(days=i), p) for i, p in enumerate(last_week)]
+    nudge = trends.clinic_nudge(records, TODAY)
+    if expected is None:
+        assert nudge is None
+    else:
+        assert nudge is not None and nudge.worse is (expected == "worse")
+
+
+def test_each_knee_is_looked_at_even_when_the_right_one_needs_no_nudge() -> None:
+    left_only = ratings({13: 5, 10: 5, 7: 5, 6: 5, 3: 5, 0: 5}, Leg.LEFT)
+    nudge = trends.clinic_nudge(left_only, TODAY)
+    assert nudge is not None and nudge.leg is Leg.LEFT  # no right-knee ratings at all
+    both = [
+        rec(TODAY - timedelta(days=ago), 0, left=5) for ago in (13, 10, 7, 6, 3, 0)
+    ]  # the right knee is pain-free
+    nudge = trends.clinic_nudge(both, TODAY)
+    assert nudge is not None and nudge.leg is Leg.LEFT
+
+
+def test_of_two_knees_the_larger_rise_is_named() -> None:
+    records = [
+        rec(TODAY - timedelta(days=ago), right, left=left)
+        for ago, right, left in (
+            (13, 6, 3),
+            (10, 6, 3),
+            (7, 6, 3),
+            (6, 6, 3),
+            (3, 6, 4),
+            (0, 6, 3),
+        )
+    ]
+    nudge = trends.clinic_nudge(records, TODAY)
+    assert nudge is not None and nudge.leg is Leg.LEFT and not nudge.worse  # +0.33 beats +0
+    worse_right = [*records[:3], *(rec(r.started.date(), 8, left=4) for r in records[3:])]
+    nudge = trends.clinic_nudge(worse_right, TODAY)
+    assert nudge is not None and nudge.leg is Leg.RIGHT and nudge.worse  # +2 beats +1

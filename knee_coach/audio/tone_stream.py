@@ -20,7 +20,7 @@ import logging
 import time
 from array import array
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
 
 from knee_coach.audio.cue_sounds import SAMPLE_RATE
@@ -58,7 +58,7 @@ class ToneStream(QObject):
         self._format.setChannelCount(1)
         self._format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
         self._sink: QAudioSink | None = None
-        self._io = None
+        self._io: QIODevice | None = None
         self._written = 0  # frames written since the stream opened
         self._origin: float | None = None  # monotonic time at which frame 0 sounds
         self._voices: list[tuple[int, array]] = []  # (start frame, samples) still to mix

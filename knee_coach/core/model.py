@@ -9,10 +9,6 @@ class Leg(str, Enum):
     RIGHT = "right"
     LEFT = "left"
 
-    @property
-    def other(self) -> Leg:
-        return Leg.LEFT if self is Leg.RIGHT else Leg.RIGHT
-
 
 class LegChoice(str, Enum):
     """Which legs a session practises (a user setting)."""
@@ -34,10 +30,6 @@ class Point(str, Enum):
     HAMSTRING_LATERAL = "hamstring_lateral"  # outer tendon above the knee crease
     POPLITEUS_MEDIAL = "popliteus_medial"  # just inside the centre of the crease
     POPLITEUS_LATERAL = "popliteus_lateral"  # just outside the centre of the crease
-
-    @property
-    def is_medial(self) -> bool:
-        return self in (Point.HAMSTRING_MEDIAL, Point.POPLITEUS_MEDIAL)
 
 
 class Pacing(str, Enum):

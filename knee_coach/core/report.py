@@ -269,7 +269,9 @@ def read_change(baseline: float | None, latest: float | None) -> Reading:
 
 
 def _change(
-    values: Sequence[tuple[date, int]], baseline_days: tuple[date, date] | None, latest_days
+    values: Sequence[tuple[date, int]],
+    baseline_days: tuple[date, date] | None,
+    latest_days: tuple[date, date] | None,
 ) -> Change:
     def avg(span: tuple[date, date] | None) -> float | None:
         if span is None:

@@ -54,11 +54,12 @@ class Routine:
     min_seconds_per_rep: float
     max_seconds_per_rep: float
     caution: str
-    # Shown once the routine is over, before what comes next ("" for nothing).
-    afterwards: str
 
     def clamp_reps(self, reps: int) -> int:
         return max(self.min_reps, min(self.max_reps, reps))
+
+    # Shown once the routine is over, before what comes next ("" for nothing).
+    afterwards: str
 
 
 HAMSTRING_GLIDE = Routine(

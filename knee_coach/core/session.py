@@ -110,7 +110,6 @@ class Session:
         self._paused_at = 0.0
         self._seg_start = 0.0  # absolute start of the current segment
         self._seg_end: float | None = None  # absolute end, None when open-ended
-        self._seg_first_rep = 0  # reps segment: the rep index it started from
         self._rep_start = 0.0  # manual pacing: when the rep in progress began
         self._pending: list[CueEvent] = []  # scheduled events of the current segment
         self._words = Words.NONE  # the current announcement's words (preparation only)
@@ -373,7 +372,6 @@ class Session:
         first = self.reps_done
         self.state = State.REP
         self._seg_start = at
-        self._seg_first_rep = first
         self._seg_end = at + (planned.reps - first) * period
         events: list[CueEvent] = []
         for k in range(first, planned.reps):

@@ -66,7 +66,7 @@ def _upgrade_counts(reps: dict[str, Any], cadence: dict[str, Any]) -> None:
             cadence[rid] = max(low, min(high, value))
 
 
-def parse_clock_time(text: str) -> _dt.time:
+def parse_clock_time(text: object) -> _dt.time:
     """ "07:30" -> time(7, 30); anything else raises SettingsError."""
     if not isinstance(text, str):
         raise SettingsError("a reminder time must be written as HH:MM")
@@ -165,14 +165,14 @@ class Settings:
                 raise SettingsError(
                     f"reps for {rid} must be between {routine.min_reps} and {routine.max_reps}"
                 )
-        for rid, value in self.seconds_per_rep.items():
+        for rid, seconds in self.seconds_per_rep.items():
             routine = ROUTINES_BY_ID.get(rid)
             if routine is None:
                 raise SettingsError(f"unknown routine {rid!r}")
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
+            if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
                 raise SettingsError(f"seconds per rep for {rid} must be a number")
             lo, hi = routine.min_seconds_per_rep, routine.max_seconds_per_rep
-            if not lo <= value <= hi:
+            if not lo <= seconds <= hi:
                 raise SettingsError(f"seconds per rep for {rid} must be between {lo} and {hi}")
         if not isinstance(self.volume, (int, float)) or not 0.0 <= self.volume <= 1.0:
             raise SettingsError("volume must be between 0 and 1")

@@ -235,7 +235,7 @@ class HistoryStore:
     def _sets(self, session_ids: Iterable[int] | None) -> dict[int, tuple[SetRecord, ...]]:
         conn = self.db.conn
         sql = "SELECT session_id, routine_id, template_id, leg, target, reps_done, status FROM sets"
-        rows: list[sqlite3.Row] | list[tuple[object, ...]]
+        rows: list[tuple[Any, ...]]
         if session_ids is None:
             rows = conn.execute(sql + " ORDER BY session_id, set_index").fetchall()
         else:
@@ -249,8 +249,8 @@ class HistoryStore:
                 ).fetchall()
         out: dict[int, list[SetRecord]] = {}
         for sid, routine_id, template_id, leg, target, reps, status in rows:
-            out.setdefault(int(sid), []).append(  # type: ignore[call-overload]
-                SetRecord(routine_id, template_id, Leg(leg), target, reps, status)  # type: ignore[arg-type]
+            out.setdefault(int(sid), []).append(
+                SetRecord(routine_id, template_id, Leg(leg), target, reps, status)
             )
         return {k: tuple(v) for k, v in out.items()}
 

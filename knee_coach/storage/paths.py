@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from knee_coach import APP_ID
@@ -77,10 +78,12 @@ def secure_tree(folder: Path) -> None:
     it 0700, every file 0600. Links are not followed; what cannot be changed (another
     user's file) is left as it is."""
     for root, dirs, files in os.walk(folder):
-        for name, fix in [(".", private_folder)] * (root == str(folder)) + [
-            *((d, private_folder) for d in dirs),
-            *((f, private_file) for f in files),
-        ]:
+        fixes: list[tuple[str, Callable[[Path], None]]] = [(".", private_folder)] * (
+            root == str(folder)
+        )
+        fixes += [(d, private_folder) for d in dirs]
+        fixes += [(f, private_file) for f in files]
+        for name, fix in fixes:
             path = Path(root, name)
             try:
                 if not path.is_symlink():

@@ -249,9 +249,9 @@ class HistoryView(QWidget):
                 symbolBrush=pg.mkBrush(CARD),
                 symbolPen=pg.mkPen(colour, width=2),
             )
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(MUTED, width=1))
-        self.pain_plot.addItem(self.cursor, ignoreBounds=True)
-        self.cursor.hide()
+        self.cursor_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(MUTED, width=1))
+        self.pain_plot.addItem(self.cursor_line, ignoreBounds=True)
+        self.cursor_line.hide()
 
     def _add_day_items(self) -> None:
         band = pg.LinearRegionItem(
@@ -378,7 +378,7 @@ class HistoryView(QWidget):
         top = max(3.0, float(self._counts.max()) if len(self._counts) else 0.0)
         self.day_plot.setYRange(0, top + 0.3, padding=0)
         self.target_label.setPos(hi, top + 0.25)
-        self.cursor.hide()
+        self.cursor_line.hide()
 
     def overview_periods(self) -> Periods:
         lo, hi = self.x_range()
@@ -448,8 +448,9 @@ class HistoryView(QWidget):
         grid = self.review_grid
         while grid.count():
             item = grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
         def cell(text: str, row: int, col: int, bold: bool = False) -> None:
             label = QLabel(text)
@@ -553,8 +554,8 @@ class HistoryView(QWidget):
             return
         x = plot.getPlotItem().vb.mapSceneToView(pos).x()
         self.hover.setText(self.describe(x))
-        self.cursor.setPos(x)
-        self.cursor.show()
+        self.cursor_line.setPos(x)
+        self.cursor_line.show()
 
     def describe(self, x: float) -> str:
         """The values nearest to `x` (a point of the date axis), for the hover line."""

@@ -88,8 +88,9 @@ def _no_strings() -> QDBusArgument:
 
 
 # The adaptors' slots and properties are the interface's members, named as the spec names them.
-@ClassInfo({"D-Bus Interface": ROOT_INTERFACE})
-class _RootAdaptor(QDBusAbstractAdaptor):
+# The stubs know only ClassInfo(key=value); a D-Bus interface key has a space in it.
+@ClassInfo({"D-Bus Interface": ROOT_INTERFACE})  # type: ignore[call-arg]
+class _RootAdaptor(QDBusAbstractAdaptor):  # type: ignore[operator]
     """org.mpris.MediaPlayer2: who the player is. Raise brings the window to the front."""
 
     def __init__(self, player: MprisPlayer) -> None:
@@ -109,12 +110,12 @@ class _RootAdaptor(QDBusAbstractAdaptor):
     CanQuit = Property(bool, lambda self: False)
     CanRaise = Property(bool, lambda self: True)
     HasTrackList = Property(bool, lambda self: False)
-    SupportedUriSchemes = Property("QStringList", lambda self: [])
-    SupportedMimeTypes = Property("QStringList", lambda self: [])
+    SupportedUriSchemes = Property("QStringList", lambda self: [])  # type: ignore[arg-type]
+    SupportedMimeTypes = Property("QStringList", lambda self: [])  # type: ignore[arg-type]
 
 
-@ClassInfo({"D-Bus Interface": PLAYER_INTERFACE})
-class _PlayerAdaptor(QDBusAbstractAdaptor):
+@ClassInfo({"D-Bus Interface": PLAYER_INTERFACE})  # type: ignore[call-arg]
+class _PlayerAdaptor(QDBusAbstractAdaptor):  # type: ignore[operator]
     """org.mpris.MediaPlayer2.Player: the buttons, and where the session is."""
 
     def __init__(self, player: MprisPlayer) -> None:
@@ -160,7 +161,7 @@ class _PlayerAdaptor(QDBusAbstractAdaptor):
         pass
 
     PlaybackStatus = Property(str, lambda self: self._player.status)
-    Metadata = Property("QVariantMap", lambda self: self._player.metadata())
+    Metadata = Property("QVariantMap", lambda self: self._player.metadata())  # type: ignore[arg-type]
     Rate = Property(float, lambda self: 1.0)
     MinimumRate = Property(float, lambda self: 1.0)
     MaximumRate = Property(float, lambda self: 1.0)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from knee_coach.core.checkin import RATING_MAX, RATING_MIN
@@ -206,17 +206,17 @@ class RatingRow(QWidget):
     def armed(self) -> bool:
         return self._armed
 
-    def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        reason = event.reason()  # type: ignore[attr-defined]
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        reason = event.reason()
         reasons = Qt.FocusReason
         if reason in (reasons.TabFocusReason, reasons.BacktabFocusReason, reasons.MouseFocusReason):
             self._armed = True
         self.scale.set_focused(True)
-        super().focusInEvent(event)  # type: ignore[arg-type]
+        super().focusInEvent(event)
 
-    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.scale.set_focused(False)
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+        super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -246,9 +247,9 @@ class SessionPage(Retranslating, QWidget):
     def animating(self) -> bool:
         return self._frame.isActive()
 
-    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+    def hideEvent(self, event: QHideEvent) -> None:
         self._frame.stop()
-        super().hideEvent(event)  # type: ignore[arg-type]
+        super().hideEvent(event)
 
     # ----- drawing ------------------------------------------------------------------------
     def show_snapshot(self, snap: Snapshot) -> None:

@@ -323,8 +323,8 @@ class SettingsDialog(QDialog):
         s = self._base
         for rid, spin in self.reps.items():
             s = s.with_reps(rid, spin.value())
-        for rid, spin in self.cadence.items():
-            s = s.with_cadence(rid, round(spin.value(), 1))
+        for rid, box in self.cadence.items():
+            s = s.with_cadence(rid, round(box.value(), 1))
         for slot in REMINDER_SLOTS:
             t = self.reminder_time[slot].time()
             s = s.with_reminder(

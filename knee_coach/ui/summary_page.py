@@ -91,8 +91,9 @@ class SummaryPage(Retranslating, QWidget):
     def _clear_grid(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     def _add_row(self, row: int, name: str, value: str) -> None:
         left, right = QLabel(name), QLabel(value)
@@ -145,10 +146,11 @@ class SummaryPage(Retranslating, QWidget):
         lower: list[tuple[Leg, int]] = []  # knees rated clearly less painful, by how much
         legs = [leg for leg in Leg if any(s.leg is leg for s in session.plan.sets)]
         for leg in legs:
+            b = before.pain_for(leg) if before else None
+            a = after.pain_for(leg) if after else None
             change = pain_change(before, after, leg)
-            if change is None:
+            if change is None or a is None or b is None:
                 continue
-            b, a = before.pain_for(leg), after.pain_for(leg)  # type: ignore[union-attr]
             self._add_row(
                 row,
                 self.tr("Right knee: pain") if leg is Leg.RIGHT else self.tr("Left knee: pain"),

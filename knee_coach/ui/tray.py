@@ -5,7 +5,7 @@ It only emits requests; `knee_coach.ui.desktop.Desktop` decides what they do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -44,7 +44,7 @@ class TrayIcon(QObject):
         self.icon.activated.connect(self._on_activated)
         self.icon.messageClicked.connect(self.reminderClicked)
 
-    def _add(self, signal: Signal) -> QAction:
+    def _add(self, signal: SignalInstance) -> QAction:
         action = self.menu.addAction("")
         action.triggered.connect(signal)
         return action
