@@ -99,18 +99,14 @@ def _storage_failed(exc: BaseException, path: object = "") -> int:
     return found.exit_code
 
 
-def _storage_errors() -> tuple[type[BaseException], ...]:
-    import sqlite3
+def _storage_errors() -> tuple[type[Exception], ...]:
+    from knee_coach.storage.errors import STORAGE_ERRORS  # with SQLite, when a command needs it
 
-    from knee_coach.storage.db import DatabaseError
-
-    return (sqlite3.Error, DatabaseError, OSError)
+    return STORAGE_ERRORS
 
 
-def _export(folder: Path, args: argparse.Namespace) -> int:
-    from knee_coach.storage.csv_export import export_csv
-
-    path: Path = args.csv
+def _check_output(path: Path, args: argparse.Namespace) -> int | None:
+    """Bad input for a command that writes `path` (export, report): its exit code, or None."""
     if args.date_from and args.date_to and args.date_from > args.date_to:
         _err("--from is after --to")
         return EXIT_BAD_INPUT
@@ -120,6 +116,16 @@ def _export(folder: Path, args: argparse.Namespace) -> int:
     if not path.parent.is_dir():
         _err(f"the folder {path.parent} does not exist")
         return EXIT_BAD_INPUT
+    return None
+
+
+def _export(folder: Path, args: argparse.Namespace) -> int:
+    from knee_coach.storage.csv_export import export_csv
+
+    path: Path = args.csv
+    bad = _check_output(path, args)
+    if bad is not None:
+        return bad
     try:
         store = _open_store(folder)
         n = export_csv(store, path, args.date_from, args.date_to)  # type: ignore[arg-type]
@@ -132,15 +138,9 @@ def _export(folder: Path, args: argparse.Namespace) -> int:
 def _report(folder: Path, args: argparse.Namespace) -> int:
     """Like export: bad input exits 2 before anything is written."""
     path: Path = args.pdf
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        _err("--from is after --to")
-        return EXIT_BAD_INPUT
-    if path.exists() and not args.force:
-        _err(f"{path} already exists; add --force to replace it")
-        return EXIT_BAD_INPUT
-    if not path.parent.is_dir():
-        _err(f"the folder {path.parent} does not exist")
-        return EXIT_BAD_INPUT
+    bad = _check_output(path, args)
+    if bad is not None:
+        return bad
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # draws no window: needs no display

@@ -28,6 +28,9 @@ from knee_coach.storage.db import (
 
 CTX = "storage"
 
+# What can go wrong reading or writing the history: SQLite, the history's own checks, the disk.
+STORAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, DatabaseError, OSError)
+
 # Exit codes of the command line (README, "Your data").
 EXIT_OK = 0
 EXIT_FAILED = 1  # the history could not be read or written; nothing was changed

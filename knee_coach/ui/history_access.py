@@ -27,11 +27,9 @@ def storage_errors() -> tuple[type[Exception], ...]:
     """What can go wrong reading or writing the history; a session always goes on regardless.
 
     A function, so that SQLite loads with the history, not with the window."""
-    import sqlite3
+    from knee_coach.storage.errors import STORAGE_ERRORS
 
-    from knee_coach.storage.db import DatabaseError
-
-    return (sqlite3.Error, DatabaseError, OSError)
+    return STORAGE_ERRORS
 
 
 class HistoryAccess(QObject):
