@@ -558,7 +558,7 @@ class MainWindow(Retranslating, QMainWindow):
                 self.closing.quitting = False
                 event.ignore()
                 return
-            self.flow.stop_for_quit()
+            self.flow.stop()  # as the user's stop: the sets done are kept
         self.sound.close()
         if self.history_view is not None:
             self.history_view.close()

@@ -371,10 +371,5 @@ class SessionFlow(QObject):
         records = history.review_records(now.astimezone(timezone.utc))
         return clinic_nudge(records, now.date())
 
-    def stop_for_quit(self) -> None:
-        """The app quits mid-session: end it as the user's stop (the sets done are kept)."""
-        if controller := self._running():
-            controller.stop(EndReason.USER)
-
     def set_legs(self, choice: LegChoice) -> None:
         self.checkin.get().set_legs(choice)

@@ -46,11 +46,6 @@ class SoundOutput(QObject):
     def _remember_notice(self, text: str | None) -> None:
         self.notice = text
 
-    @property
-    def pending(self) -> bool:
-        """A real player is still to be loaded."""
-        return self._factory is not None
-
     def install_soon(self) -> None:
         """Prepare the player on a worker thread, then make it here (`install`)."""
         if self._factory is None:
