@@ -8,6 +8,11 @@ paired with the onset nearest to it; prints one line:
 
     audio-visual offset: median X ms, p99 Y ms   (positive = sound after picture)
 
+and, to explain what remains, the latency PulseAudio itself reports for the app's stream while
+it plays (`pactl list sink-inputs`), which Qt's QAudioSink does not make known to the app: the
+server's buffer for the stream (what the monitor recording waits for too) and the sink's own
+(what a real speaker adds after that).
+
     xvfb-run -a .venv/bin/python benchmarks/av_sync.py [--reps 15] [--seconds 2.0]
 """
 
@@ -15,9 +20,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -33,7 +41,48 @@ from knee_coach.core.settings import Settings
 PAIR_WINDOW_S = 0.25  # an onset further than this from a change belongs to something else
 
 
-def measure(reps: int, seconds_per_rep: float) -> tuple[list[float], int, int]:
+Latency = tuple[float, float]  # (buffer, sink) seconds
+
+
+def pulse_stream_latency(pid: int) -> Latency | None:
+    """(buffer, sink) latency in seconds PulseAudio reports for this process's stream, or None."""
+    try:
+        listing = subprocess.run(
+            ["pactl", "list", "sink-inputs"], capture_output=True, text=True, timeout=5
+        ).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    for block in listing.split("Sink Input #")[1:]:
+        if f'application.process.id = "{pid}"' not in block:
+            continue
+        found = re.search(r"Buffer Latency: (\d+) usec.*?Sink Latency: (\d+) usec", block, re.S)
+        if found:
+            return int(found.group(1)) / 1e6, int(found.group(2)) / 1e6
+    return None
+
+
+class LatencySampler:
+    """Samples `pulse_stream_latency` for this process every quarter second while a set plays."""
+
+    def __init__(self) -> None:
+        self.samples: list[Latency] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.25):
+            latency = pulse_stream_latency(os.getpid())
+            if latency is not None:
+                self.samples.append(latency)
+
+    def stop(self) -> list[Latency]:
+        self._stop.set()
+        self._thread.join()
+        return self.samples
+
+
+def measure(reps: int, seconds_per_rep: float) -> tuple[list[float], int, int, list[Latency]]:
     """Offsets (onset - paint, seconds) of the paired changes, and how many of each were seen."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -80,7 +129,9 @@ def measure(reps: int, seconds_per_rep: float) -> tuple[list[float], int, int]:
     if not recorder.wait_started():
         raise SystemExit("parec delivered no audio")
     QTimer.singleShot(700, controller.begin)
+    sampler = LatencySampler()
     loop.exec()
+    server_latency = sampler.stop()
     samples, start, step = recorder.stop()
     player.close()
     page.close()
@@ -91,7 +142,7 @@ def measure(reps: int, seconds_per_rep: float) -> tuple[list[float], int, int]:
         nearest = min(heard, key=lambda h: abs(h - at), default=None)
         if nearest is not None and abs(nearest - at) <= PAIR_WINDOW_S:
             offsets.append(nearest - at)
-    return offsets, len(painted) - 1, len(heard)
+    return offsets, len(painted) - 1, len(heard), server_latency
 
 
 def main() -> int:
@@ -104,7 +155,7 @@ def main() -> int:
         print(f"cannot measure: {problem}", file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
-    offsets, changes, onsets = measure(args.reps, args.seconds)
+    offsets, changes, onsets, server_latency = measure(args.reps, args.seconds)
     if not offsets:
         print(f"nothing paired: {changes} counter changes, {onsets} onsets")
         return 1
@@ -114,6 +165,13 @@ def main() -> int:
     print(
         f"audio-visual offset: median {statistics.median(offsets) * 1000:+.1f} ms, p99 {p99:.1f} ms"
     )
+    if server_latency:
+        buffer_ms = statistics.median(b for b, _s in server_latency) * 1000
+        sink_ms = statistics.median(s for _b, s in server_latency) * 1000
+        print(
+            f"PulseAudio's latency for the stream, not known through Qt (median of "
+            f"{len(server_latency)} readings): buffer {buffer_ms:.1f} ms, sink {sink_ms:.1f} ms"
+        )
     return 0
 
 
