@@ -90,9 +90,12 @@ def main() -> int:
         note("main window, idle on the check-in page")
         window.open_history()  # what the History button does
         settle(app, 500)
-        note("History window open (month)")
         view = window.history_view
-        assert view is not None and view.isVisible()
+        while view is None or view.loading:  # imported and read on worker threads
+            settle(app, 100)
+            view = window.history_view
+        note("History window open (month)")
+        assert view.isVisible()
         from knee_coach.ui.history_view import Range
 
         view.set_range(Range.ALL)

@@ -123,8 +123,8 @@ def seed_history(data: Path) -> None:
 def history_shots(window: MainWindow, out: Path) -> None:
     """The history view: the month with a point hovered, and the whole history."""
     window.open_history()
-    for _ in range(300):  # the first opening imports pyqtgraph on a worker thread
-        if window.history_view is not None:
+    for _ in range(300):  # the first opening imports pyqtgraph and reads on worker threads
+        if window.history_view is not None and not window.history_view.loading:
             break
         time.sleep(0.05)
         settle(50)

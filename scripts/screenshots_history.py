@@ -26,7 +26,7 @@ NOW = datetime(2026, 6, 14, 20, 40, tzinfo=JST)  # a Sunday evening
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QPointF
+    from PySide6.QtCore import QEventLoop, QPointF
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.demo_history import demo_records
@@ -74,8 +74,10 @@ def main() -> int:
         window.grab().save(str(OUT / "summary.png"))
 
         window.open_history()
+        # pyqtgraph is imported and the history read on worker threads: wait for the chart.
+        while window.history_view is None or window.history_view.loading:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
         view = window.history_view
-        assert view is not None
         view.resize(1180, 780)
         app.processEvents()
         # Hover the chart two days ago, morning, to show the values line and cursor.

@@ -25,6 +25,7 @@ from knee_coach.ui.reminders import ReminderBanner, reminder_texts
 from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.texts import date_text, datetime_text
 from knee_coach.ui.tray import TrayIcon
+from tests.driving import history_shown
 from tests.test_language import JAPANESE, clipped, english_left
 from tests.test_window_history import NOW, Wall
 
@@ -74,9 +75,7 @@ def test_history_view_in_japanese_has_no_english_and_nothing_clipped(
     qtbot.addWidget(window)
     window.show()
     window.open_history()
-    qtbot.waitUntil(lambda: window.history_view is not None)  # pyqtgraph loads off-thread
-    view = window.history_view
-    assert view is not None
+    view = history_shown(qtbot, window)  # pyqtgraph loads and the history is read off-thread
     qtbot.waitExposed(view)
     assert view.nudge_label.isVisibleTo(view) is worse
     problems: list[str] = []
@@ -100,9 +99,7 @@ def test_history_view_follows_a_live_language_switch(qtbot: QtBot, tmp_path: Pat
     qtbot.addWidget(window)
     window.show()
     window.open_history()
-    qtbot.waitUntil(lambda: window.history_view is not None)  # pyqtgraph loads off-thread
-    view = window.history_view
-    assert view is not None
+    view = history_shown(qtbot, window)  # pyqtgraph loads and the history is read off-thread
     view.set_range("week")
     assert view.review_heading.text() == "This week and last week"
     assert "Pain" in history_texts(view)[0]

@@ -22,6 +22,7 @@ from knee_coach.storage.db import Database
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.checkin_page import READ_SECONDS
 from knee_coach.ui.main_window import MainWindow
+from tests.driving import history_shown
 
 NOW = datetime(2026, 6, 14, 20, 30, tzinfo=timezone(timedelta(hours=9)))
 # A 1366x768 laptop screen less a 48 px taskbar and a 30 px title bar.
@@ -227,9 +228,7 @@ def test_the_main_window_and_the_history_fit_a_laptop_screen_less_its_taskbar(
     assert window.minimumSize().height() <= CLIENT_HEIGHT
     window.open_history()
     # The History is imported on a worker thread: the window answers until it shows.
-    qtbot.waitUntil(lambda: window.history_view is not None, timeout=10000)
-    view = window.history_view
-    assert view is not None
+    view = history_shown(qtbot, window)
     qtbot.waitExposed(view)
     assert view.height() <= CLIENT_HEIGHT and view.width() <= 1366
     assert view.minimumSizeHint().height() <= CLIENT_HEIGHT

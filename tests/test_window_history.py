@@ -26,7 +26,7 @@ from knee_coach.storage.db import FILE_NAME, Database, latest_backup
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.texts import date_text, datetime_text
-from tests.driving import run_until
+from tests.driving import history_shown, loaded, run_until
 
 JST = timezone(timedelta(hours=9))
 NOW = datetime(2026, 6, 14, 20, 30, tzinfo=JST)  # a Sunday evening
@@ -213,9 +213,8 @@ def test_history_view_with_real_data_ranges_review_hover_and_png(
 ) -> None:
     window = open_window(qtbot, seeded, clock)
     qtbot.mouseClick(window.checkin_page.history_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.history_view is not None)  # pyqtgraph loads off-thread
-    view = window.history_view
-    assert view is not None and view.isVisible()
+    view = history_shown(qtbot, window)  # pyqtgraph loads and the history is read off-thread
+    assert view.isVisible()
     qtbot.waitExposed(view)
     store = window.history
     assert store is not None
@@ -302,8 +301,7 @@ def test_history_review_shows_the_nudge_when_the_knee_got_worse(
     db.close()
     window = open_window(qtbot, data, clock)
     window.menus.history.trigger()
-    view = window.history_view
-    assert view is not None
+    view = history_shown(qtbot, window)
     assert view.nudge_label.isVisibleTo(view)
     assert "worse" in view.nudge_label.text() and "clinic" in view.nudge_label.text()
 
@@ -428,6 +426,7 @@ def test_a_long_history_is_drawn_month_by_month_and_hover_follows_the_mouse(
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
+    loaded(qtbot, view)
     view.set_range(Range.ALL)
     assert view.overview_periods() is view.months
     x, _ = view.weekly_lines[(Leg.LEFT, "before")].getData()

@@ -20,6 +20,8 @@ import numpy as np
 import numpy.typing as npt
 
 from knee_coach.core.model import Leg
+from knee_coach.core.records import SessionRecord
+from knee_coach.core.trends import WeeklyReview, weekly_review
 
 DAY = 86_400.0
 
@@ -165,3 +167,36 @@ def segments(p: Periods, values: Floats, lo: float, hi: float) -> tuple[Floats, 
     xs[0::2] = start[ok]
     xs[1::2] = end[ok]
     return xs, np.repeat(values[ok], 2)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartFigures:
+    """All the History window shows, computed in one go from what was read: plain values,
+    so that they can be computed on a worker thread and handed to the window's."""
+
+    series: Series
+    weeks: Periods
+    months: Periods
+    days: Ints  # the days with sessions (day numbers, ascending)
+    counts: Ints  # and how many sessions each had
+    review: WeeklyReview
+    today: date
+
+    @classmethod
+    def compute(
+        cls, rows: Sequence[PainRow], records: Sequence[SessionRecord], today: date
+    ) -> ChartFigures:
+        """From HistoryStore.pain_series() and HistoryStore.review_records(), on `today`
+        (the local date)."""
+        series = Series.from_rows(rows)
+        day = (today - DaySet.EPOCH).days
+        days, counts = series.day_counts()
+        return cls(
+            series=series,
+            weeks=periods(series, months=False, today=day),
+            months=periods(series, months=True, today=day),
+            days=days,
+            counts=counts,
+            review=weekly_review(records, today, series.practice_days()),
+            today=today,
+        )

@@ -297,6 +297,25 @@ class Database:
             raise
         return db
 
+    def reader(self) -> Database:
+        """A second, read-only connection to this history, for reading on another thread
+        (an SQLite connection belongs to the thread that made it: call this there). Nothing
+        is checked, migrated or created: `open` did that already."""
+        try:
+            conn = sqlite3.connect(
+                f"file:{self.path.as_posix()}?mode=ro",
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+            )
+        except sqlite3.Error as exc:
+            error = DatabaseError(f"Cannot open the history {self.path}: {exc}")
+            error.path = self.path
+            raise error from exc
+        db = Database(self.path, conn)
+        db.read_only = True
+        return db
+
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         try:

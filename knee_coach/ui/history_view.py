@@ -2,20 +2,22 @@
 weekly averages, and the weekly review with the honest nudge.
 
 Imported only when the history is first opened: pyqtgraph is slow to import.
-Years of twice-daily sessions stay quick: the data is read once as plain numbers and
-grouped by core/history_series.py, the single sessions are drawn only for the week and month
-ranges, and the whole history is drawn as weekly (or monthly) averages.
+Years of twice-daily sessions stay quick: the data is read once as plain numbers on a worker
+thread and grouped by core/history_series.py, the single sessions are drawn only for the week
+and month ranges, and the whole history is drawn as weekly (or monthly) averages.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,12 +33,23 @@ from PySide6.QtWidgets import (
 )
 
 from knee_coach.core import trends
-from knee_coach.core.history_series import DAY, Periods, Series, periods, segments
+from knee_coach.core.history_series import (
+    DAY,
+    ChartFigures,
+    Periods,
+    Series,
+    periods,
+    segments,
+)
 from knee_coach.core.model import Leg
 from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.recorder import WallClock
+from knee_coach.ui import storage_dialogs
+from knee_coach.ui.history_reading import HistoryReading
 from knee_coach.ui.style import ACCENT, CARD, INK, MUTED, STYLESHEET, set_role
 from knee_coach.ui.texts import date_text, datetime_text, number
+
+log = logging.getLogger(__name__)
 
 LEFT_COLOUR = "#c8702a"
 COLOURS = {Leg.RIGHT: ACCENT, Leg.LEFT: LEFT_COLOUR}
@@ -53,12 +66,24 @@ RANGE_DAYS = {Range.WEEK: 7, Range.MONTH: 30}
 
 
 LONG_HISTORY_DAYS = 400  # beyond this the whole history is drawn month by month
+STEP_PAUSE_MS = 1  # between the steps that build and draw the charts
 
 
 class HistoryView(QWidget):
-    """A window of its own, so it can stay open beside the session."""
+    """A window of its own, so it can stay open beside the session.
+
+    It opens at once with a note that the history is being read; the history is read and
+    grouped on a worker thread (ui/history_reading.py) while the two charts are built, one
+    per turn of the event loop (pyqtgraph makes many objects per chart), so the window's
+    thread never freezes for long. `loaded` says when what was read is drawn."""
 
     rangeChanged = Signal(str)
+    # The reading is over: what was read is drawn, or why it could not be read is shown.
+    # Emitted after opening and after each `reload`.
+    loaded = Signal()
+
+    pain_plot: pg.PlotWidget  # the charts, built in steps after the window shows
+    day_plot: pg.PlotWidget
 
     def __init__(
         self, store: HistoryStore, wall_clock: WallClock, parent: QWidget | None = None
@@ -71,23 +96,33 @@ class HistoryView(QWidget):
         self.store = store
         self.wall_clock = wall_clock
         self.range = Range.MONTH
-        self.series = Series.from_rows(store.pain_series())
+        self.loading = True  # the history is being read (or what was read is not drawn yet)
+        self.drawn = False  # the charts show what was read
+        self.read_problem: str | None = None  # why the last reading failed, in words
+        self.series = Series.from_rows([])
         self._days = self._counts = np.zeros(0, dtype=np.int64)
         self.weeks = self.months = periods(self.series, False, 0)
-        self._build()
+        self._figures: ChartFigures | None = None  # read, waiting for the charts
+        self._build_frame()
         self.retranslate()
-        self.reload(keep_series=True)
+        self._reading = HistoryReading(store, self)
+        self._reading.read.connect(self._read)
+        self._reading.failed.connect(self._read_failed)
+        self._steps: list[Callable[[], None]] = []  # what is left to do with what was read
+        # Read once the window has shown: the reading then does not slow down its showing.
+        QTimer.singleShot(0, self, self.reload)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "review_data"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "title"):
             self.retranslate()
-            self._show_review()  # from what was read: the history may be closed by now
-            self._render()  # the legend and the dates under the chart
+            if self.drawn:
+                self._show_review()  # from what was read: the history may be closed by now
+                self._render()  # the legend and the dates under the chart
             self.hover.setText(" ")
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        """The fixed texts; what depends on the data is redrawn by `_update_review` and
+        """The fixed texts; what depends on the data is redrawn by `_show_review` and
         `_render` (both follow the language too)."""
         self.setWindowTitle(self.tr("History and weekly review"))
         self.title.setText(self.tr("How your knee felt"))
@@ -99,19 +134,36 @@ class HistoryView(QWidget):
         for rng, name in names.items():
             self.range_buttons[rng].setText(name)
         self.png_button.setText(self.tr("Save chart as PNG…"))
-        self.pain_plot.setLabel("left", self.tr("Pain (0–10)"), color=INK)
-        self.day_plot.setLabel("left", self.tr("Sessions a day"), color=INK)
-        self.target_label.setText(self.tr("target: 1–2 a day"), color=ACCENT)
+        self._label_charts()
         self.empty_note.setText(
             self.tr("No sessions yet. After your first session, how the knee felt shows here.")
         )
         self.review_heading.setText(self.tr("This week and last week"))
+        self._show_status()
+
+    def _label_charts(self) -> None:
+        """The charts' own texts, for those built so far."""
+        if hasattr(self, "pain_plot"):
+            self.pain_plot.setLabel("left", self.tr("Pain (0–10)"), color=INK)
+        if hasattr(self, "day_plot"):
+            self.day_plot.setLabel("left", self.tr("Sessions a day"), color=INK)
+            self.target_label.setText(self.tr("target: 1–2 a day"), color=ACCENT)
+
+    def _show_status(self) -> None:
+        """The note in place of the charts: reading, or why the history could not be read."""
+        if self.read_problem is not None:
+            self.status_note.setText(
+                self.tr("The history could not be read: {problem}").format(
+                    problem=self.read_problem
+                )
+            )
+        else:
+            self.status_note.setText(self.tr("Reading your history…"))
+        self.status_note.setVisible(self.read_problem is not None or not self.drawn)
 
     # ----- layout -----------------------------------------------------------------------
-    def _build(self) -> None:
-        # Lines are horizontal levels and the markers are cached pixmaps: no antialiasing
-        # needed, and years of weekly levels draw much faster without it.
-        pg.setConfigOptions(antialias=False)
+    def _build_frame(self) -> None:
+        """Everything but the charts: cheap, so the window shows at once."""
         self.title = QLabel()
         set_role(self.title, "title")
         self.range_buttons: dict[Range, QPushButton] = {}
@@ -129,34 +181,33 @@ class HistoryView(QWidget):
             button.clicked.connect(lambda _=False, r=rng: self.set_range(r))
             self.range_buttons[rng] = button
             top.addWidget(button)
+        self.range_buttons[self.range].setChecked(True)
         self.png_button = QPushButton()
         self.png_button.clicked.connect(self._ask_png)
+        self.png_button.setEnabled(False)  # until there is a chart to save
         top.addSpacing(16)
         top.addWidget(self.png_button)
 
         self.chart_box = QFrame()
         set_role(self.chart_box, "card")
-        chart_layout = QVBoxLayout(self.chart_box)
+        self.chart_layout = chart_layout = QVBoxLayout(self.chart_box)
         chart_layout.setContentsMargins(10, 10, 10, 10)
-        self.pain_plot = self._plot()
-        self.day_plot = self._plot()
-        self.day_plot.setXLink(self.pain_plot)
-        self.pain_plot.setYRange(-0.5, 10.5, padding=0)
-        self.pain_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
-        self._add_pain_items()
-        self._add_day_items()
         self.hover = QLabel(" ")
         set_role(self.hover, "muted")
         self.hover.setMinimumHeight(22)
         self.empty_note = QLabel()
         set_role(self.empty_note, "subtitle")
         self.empty_note.setWordWrap(True)
+        self.empty_note.hide()
+        self.status_note = QLabel()
+        set_role(self.status_note, "subtitle")
+        self.status_note.setWordWrap(True)
+        self.status_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         set_role(self.legend, "muted")
         chart_layout.addWidget(self.legend)
-        chart_layout.addWidget(self.pain_plot, 3)
-        chart_layout.addWidget(self.day_plot, 2)
+        chart_layout.addWidget(self.status_note, 1)  # the charts go after it
         chart_layout.addWidget(self.hover)
         chart_layout.addWidget(self.empty_note)
 
@@ -183,26 +234,67 @@ class HistoryView(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
-        self.pain_plot.scene().sigMouseMoved.connect(self._hovered)
-        self.day_plot.scene().sigMouseMoved.connect(self._hovered)
+    # Each chart is built in three steps (its date axis, its plot, the widget with its
+    # lines), each short enough not to freeze the window; the first date axis pays for
+    # Qt's first rich-text layout, the first plot for pyqtgraph's first menu form.
+    def _chart_steps(self) -> list[Callable[[], None]]:
+        return [
+            self._make_axis,
+            self._make_plot_item,
+            self._build_pain_plot,
+            self._make_axis,
+            self._make_plot_item,
+            self._build_day_plot,
+        ]
 
-    def _plot(self) -> pg.PlotWidget:
-        axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
-        plot = pg.PlotWidget(axisItems={"bottom": axis}, background=CARD)
-        plot.setMenuEnabled(False)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        plot.showGrid(x=True, y=True, alpha=0.15)
+    def _make_axis(self) -> None:
+        self._axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+
+    def _make_plot_item(self) -> None:
+        # No context menu (nothing to set there): pyqtgraph then builds none.
+        item = pg.PlotItem(axisItems={"bottom": self._axis}, enableMenu=False)
+        item.setMouseEnabled(x=False, y=False)
+        item.hideButtons()
+        item.showGrid(x=True, y=True, alpha=0.15)
         font = QFont()
         font.setPointSize(10)
         for name in ("left", "bottom"):
-            ax = plot.getAxis(name)
+            ax = item.getAxis(name)
             ax.setTextPen(pg.mkPen(INK))
             ax.setPen(pg.mkPen(MUTED))
             ax.setStyle(tickFont=font)
             # No units here: without this every range change re-lays out the label's HTML.
             ax.enableAutoSIPrefix(False)
-        plot.getAxis("left").setWidth(58)
+        item.getAxis("left").setWidth(58)
+        self._item = item
+
+    def _build_pain_plot(self) -> None:
+        # Lines are horizontal levels and the markers are cached pixmaps: no antialiasing
+        # needed, and years of weekly levels draw much faster without it.
+        pg.setConfigOptions(antialias=False)
+        self.pain_plot = self._plot_widget(3)
+        self.pain_plot.setYRange(-0.5, 10.5, padding=0)
+        self.pain_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
+        self._add_pain_items()
+        self._label_charts()
+
+    def _build_day_plot(self) -> None:
+        self.day_plot = self._plot_widget(2)
+        self.day_plot.setXLink(self.pain_plot)
+        self._add_day_items()
+        self._label_charts()
+
+    def _plot_widget(self, stretch: int) -> pg.PlotWidget:
+        """The plot just made, in a widget placed under the note and the charts before it.
+        Hidden until it shows what was read (no empty chart flashes by), its room kept
+        meanwhile: showing the second chart then does not resize and repaint the first."""
+        plot = pg.PlotWidget(plotItem=self._item, background=CARD)
+        plot.hide()
+        policy = plot.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        plot.setSizePolicy(policy)
+        self.chart_layout.insertWidget(self.chart_layout.indexOf(self.hover), plot, stretch)
+        plot.scene().sigMouseMoved.connect(self._hovered)
         return plot
 
     def _legend_html(self, monthly: bool = False) -> str:
@@ -306,18 +398,76 @@ class HistoryView(QWidget):
         return card
 
     # ----- data -------------------------------------------------------------------------
-    def reload(self, keep_series: bool = False) -> None:
-        """Read the history again (after a session or an import) and redraw."""
-        if not keep_series:
-            self.series = Series.from_rows(self.store.pain_series())
-        s = self.series
-        today = (self.wall_clock().date() - date(1970, 1, 1)).days
-        self.weeks = periods(s, months=False, today=today)
-        self.months = periods(s, months=True, today=today)
-        self._days, self._counts = s.day_counts()
-        self._update_review()
-        self.empty_note.setVisible(s.empty)
-        self.set_range(self.range)
+    def reload(self) -> None:
+        """Read the history again (after a session or an import); redrawn once read."""
+        self.loading = True
+        self._reading.start(self.wall_clock())
+
+    def _read(self, figures: ChartFigures) -> None:
+        self._figures = figures
+        if self._steps:
+            return  # drawn by the steps under way
+        if not hasattr(self, "day_plot"):
+            # The first time: each chart built, drawn and shown in a step of its own, the
+            # event loop answering in between.
+            self._steps = [
+                *self._chart_steps(),
+                *self._draw_steps(),
+                self._show_pain_plot,
+                self._show_day_plot,
+            ]
+        else:
+            self._steps = self._draw_steps()
+        self._next_step()
+
+    def _next_step(self) -> None:
+        self._steps.pop(0)()
+        if not self._steps and self._figures is not None:
+            self._steps = self._draw_steps()  # read again meanwhile
+        if self._steps:
+            # A pause, not a zero timer: the event loop goes idle in between, so its own
+            # timers and input are not held up by the steps and the paints they cause.
+            QTimer.singleShot(STEP_PAUSE_MS, self, self._next_step)
+        elif not self._reading.busy:
+            self.loading = False
+            self.loaded.emit()
+
+    def _read_failed(self, exc: Exception) -> None:
+        log.warning("history could not be read for the chart: %s", exc)
+        self.read_problem = storage_dialogs.words(exc)
+        self._show_status()
+        if not self._steps:
+            self.loading = False
+            self.loaded.emit()
+
+    def _draw_steps(self) -> list[Callable[[], None]]:
+        return [self._take_figures, self._draw_charts]
+
+    def _take_figures(self) -> None:
+        """What was read, taken in and shown in the review."""
+        figures, self._figures = self._figures, None
+        if figures is None:
+            return
+        self.series, self.weeks, self.months = figures.series, figures.weeks, figures.months
+        self._days, self._counts = figures.days, figures.counts
+        self.review_data, self._review_day = figures.review, figures.today
+        self._show_review()
+        self.empty_note.setVisible(self.series.empty)
+        self.read_problem = None
+        self.drawn = True
+
+    def _draw_charts(self) -> None:
+        """What was taken in, drawn into the charts (shown or not yet)."""
+        self._render()
+        self.hover.setText(" ")
+        self.png_button.setEnabled(True)
+
+    def _show_pain_plot(self) -> None:
+        self._show_status()  # the note makes way
+        self.pain_plot.show()
+
+    def _show_day_plot(self) -> None:
+        self.day_plot.show()
 
     def _today_x(self) -> float:
         """Local midnight today on the chart's axis (local wall time read as UTC)."""
@@ -335,7 +485,8 @@ class HistoryView(QWidget):
         self.range = Range(rng)
         self.range_buttons[self.range].setChecked(True)
         self.hover.setText(" ")  # the cursor line goes too
-        self._render()
+        if self.drawn:
+            self._render()  # else drawn in this range once read
         self.rangeChanged.emit(self.range.value)
 
     def _render(self) -> None:
@@ -434,14 +585,6 @@ class HistoryView(QWidget):
         return [major, minor]
 
     # ----- the weekly review ------------------------------------------------------------
-    def _update_review(self) -> None:
-        now = self.wall_clock()
-        today = now.date()
-        records = self.store.review_records(now.astimezone(timezone.utc))
-        self.review_data = trends.weekly_review(records, today, self.series.practice_days())
-        self._review_day = today
-        self._show_review()
-
     def _show_review(self) -> None:
         """The review panel from the last computed review, in the current language."""
         review, today = self.review_data, self._review_day
@@ -450,6 +593,7 @@ class HistoryView(QWidget):
             item = grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone now, not once the event loop deletes it
                 widget.deleteLater()
 
         def cell(text: str, row: int, col: int, bold: bool = False) -> None:
@@ -550,7 +694,7 @@ class HistoryView(QWidget):
         plot = self.pain_plot if self.pain_plot.sceneBoundingRect().contains(pos) else None
         if plot is None and self.day_plot.sceneBoundingRect().contains(pos):
             plot = self.day_plot
-        if plot is None or self.series.empty:
+        if plot is None or not self.drawn or self.series.empty:
             return
         x = plot.getPlotItem().vb.mapSceneToView(pos).x()
         self.hover.setText(self.describe(x))
