@@ -22,6 +22,7 @@ from knee_coach.storage.db import (
     CURRENT_VERSION,
     FILE_NAME,
     Database,
+    DatabaseError,
     NewerDatabaseError,
     backups,
     latest_backup,
@@ -71,6 +72,42 @@ def test_a_new_database_is_current_wal_with_foreign_keys(tmp_path: Path) -> None
             " reps_done, status) VALUES (99, 0, 'r', 't', 'right', 1, 'completed')"
         )
     db.close()
+
+
+def test_a_reader_on_another_thread_sees_what_was_committed_and_cannot_write(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    from benchmarks.demo_history import demo_records
+
+    db = Database.open(tmp_path)
+    store = HistoryStore(db)
+    store.add_records(demo_records(T0.date(), T0.date() + timedelta(days=2), per_day=(2,)))
+    seen: list[object] = []
+
+    def read() -> None:  # as the History window does: a connection of the worker's own
+        reader = db.reader()
+        try:
+            seen.append(HistoryStore(reader).pain_series())
+            reader.conn.execute("DELETE FROM sets")
+        except sqlite3.OperationalError as exc:
+            seen.append(str(exc))
+        finally:
+            reader.close()
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join()
+    assert seen == [store.pain_series(), "attempt to write a readonly database"]
+    assert len(seen[0]) == 6  # type: ignore[arg-type]
+    assert db.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 36  # none deleted
+    db.close()
+    # A history gone from its folder is not made anew by a reader: it says so.
+    (tmp_path / FILE_NAME).rename(tmp_path / "elsewhere.sqlite3")
+    with pytest.raises(DatabaseError, match="unable to open"):
+        db.reader()
+    assert not (tmp_path / FILE_NAME).exists()
 
 
 def test_every_commit_is_synced_so_it_survives_a_power_cut(tmp_path: Path) -> None:

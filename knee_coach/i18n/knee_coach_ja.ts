@@ -385,6 +385,14 @@ A new, empty history was started.</source>
         <translation>今週と先週</translation>
     </message>
     <message>
+        <source>The history could not be read. {problem}</source>
+        <translation>記録を読み込めませんでした。{problem}</translation>
+    </message>
+    <message>
+        <source>Reading your history…</source>
+        <translation>これまでの記録を読み込んでいます…</translation>
+    </message>
+    <message>
         <source>ddd d</source>
         <translation>d日(ddd)</translation>
     </message>

@@ -32,6 +32,7 @@ class HistoryReading(QObject):
         self._store = store
         self._worker: BackgroundWork | None = None
         self._figures: list[ChartFigures] = []  # what the current read made, once done
+        self._problems: list[Exception] = []  # or why it could not read
         self._again: datetime | None = None  # asked again while reading: read once more
 
     @property
@@ -45,31 +46,31 @@ class HistoryReading(QObject):
             self._again = now
             return
         figures: list[ChartFigures] = []
+        problems: list[Exception] = []
         store = self._store
 
         def work() -> None:
-            db = store.db.reader()
-            try:
-                from knee_coach.storage.history import HistoryStore
+            from knee_coach.storage.history import HistoryStore
 
-                reader = HistoryStore(db)
-                rows = reader.pain_series()
-                records = reader.review_records(now.astimezone(timezone.utc))
-            finally:
-                db.close()
+            try:
+                db = store.db.reader()
+                try:
+                    reader = HistoryStore(db)
+                    rows = reader.pain_series()
+                    records = reader.review_records(now.astimezone(timezone.utc))
+                finally:
+                    db.close()
+            except storage_errors() as exc:  # told in the window, in words
+                problems.append(exc)
+                return
             figures.append(ChartFigures.compute(rows, records, now.date()))
 
-        # No parent: the worker's thread holds it until it has said it is done, even if
-        # the window goes first.
+        # No parent: it lives until its thread has said it is done, even if the window is
+        # deleted first (what was read then goes nowhere).
         worker = BackgroundWork(work)
         worker.done.connect(self._done)
-        self._worker, self._figures = worker, figures
+        self._worker, self._figures, self._problems = worker, figures, problems
         worker.start()
-
-    def wait(self) -> None:
-        """Block until the current read is over (its result is still delivered queued)."""
-        if self._worker is not None:
-            self._worker.wait()
 
     def _done(self) -> None:
         worker, self._worker = self._worker, None
@@ -78,9 +79,9 @@ class HistoryReading(QObject):
         if again is not None:
             self.start(again)  # what was read is already out of date
             return
-        if worker.error is None:
-            self.read.emit(self._figures[0])
-        elif isinstance(worker.error, storage_errors()):
-            self.failed.emit(worker.error)
-        else:
+        if worker.error is not None:
             raise worker.error  # a bug, not a storage fault: let it be seen
+        if self._problems:
+            self.failed.emit(self._problems[0])
+        else:
+            self.read.emit(self._figures[0])

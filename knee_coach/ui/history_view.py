@@ -153,7 +153,7 @@ class HistoryView(QWidget):
         """The note in place of the charts: reading, or why the history could not be read."""
         if self.read_problem is not None:
             self.status_note.setText(
-                self.tr("The history could not be read: {problem}").format(
+                self.tr("The history could not be read. {problem}").format(
                     problem=self.read_problem
                 )
             )
