@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -49,3 +50,18 @@ class BackgroundWork(QObject):
             log.exception("background work failed")
             self.error = exc
         self.done.emit()
+
+
+def make_qt_classes() -> None:
+    """On a worker thread, before importing pyqtgraph: have PySide make the Python classes of
+    QtCore, QtGui and QtWidgets one at a time, letting the window's thread run in between.
+
+    PySide makes each class on first use. pyqtgraph's import asks for all of them at once,
+    hundreds of calls into PySide in a row, and the window's thread then hardly gets its turn;
+    made here first, they are simply there when pyqtgraph asks."""
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    for module in (QtCore, QtGui, QtWidgets):
+        for name in dir(module):
+            getattr(module, name)
+            time.sleep(0)  # lets the window's thread take its turn

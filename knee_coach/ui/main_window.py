@@ -36,7 +36,7 @@ from knee_coach.core.model import LegChoice
 from knee_coach.core.settings import CloseAction, Settings
 from knee_coach.storage.settings_store import SettingsStore
 from knee_coach.ui import i18n, storage_dialogs
-from knee_coach.ui.background import BackgroundWork
+from knee_coach.ui.background import BackgroundWork, make_qt_classes
 from knee_coach.ui.close_behaviour import CloseBehaviour, Closing
 from knee_coach.ui.csv_transfer import CsvTransfer
 from knee_coach.ui.history_access import HistoryAccess
@@ -73,6 +73,7 @@ FIRST_FRAME_TIMEOUT_MS = 1000
 
 
 def _import_history_view() -> None:
+    make_qt_classes()
     importlib.import_module(HISTORY_VIEW_MODULE)
 
 
