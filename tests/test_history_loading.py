@@ -70,6 +70,8 @@ def test_the_history_says_it_is_reading_then_shows_the_charts(
     assert view.range_buttons[view.range.MONTH].isChecked()
     assert not view.png_button.isEnabled()
     assert not hasattr(view, "pain_plot")
+    assert "clinic" in view.advice_label.text()  # the general advice needs no reading
+    assert not view.nudge_label.isVisibleTo(view)  # no empty warning box
     with qtbot.waitSignal(view.loaded, timeout=10000):
         pass
     assert not view.loading and view.drawn

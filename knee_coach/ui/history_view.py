@@ -139,6 +139,14 @@ class HistoryView(QWidget):
             self.tr("No sessions yet. After your first session, how the knee felt shows here.")
         )
         self.review_heading.setText(self.tr("This week and last week"))
+        self.advice_label.setText(
+            self.tr(
+                "Aim for once or twice a day. Many people notice a change after one to two "
+                "weeks of daily practice; it varies from person to person. See a clinic if "
+                "there is no improvement or it gets worse, and stop at once if the pain is "
+                "sharp or the knee is swollen or hot."
+            )
+        )
         self._show_status()
 
     def _label_charts(self) -> None:
@@ -386,6 +394,7 @@ class HistoryView(QWidget):
         self.streak_label.setWordWrap(True)
         self.nudge_label = QLabel()
         set_role(self.nudge_label, "danger")  # shown only when there is a nudge
+        self.nudge_label.hide()
         self.nudge_label.setWordWrap(True)
         self.advice_label = QLabel()
         self.advice_label.setWordWrap(True)
@@ -680,14 +689,6 @@ class HistoryView(QWidget):
         else:
             self.nudge_label.clear()
             self.nudge_label.hide()
-        self.advice_label.setText(
-            self.tr(
-                "Aim for once or twice a day. Many people notice a change after one to two "
-                "weeks of daily practice; it varies from person to person. See a clinic if "
-                "there is no improvement or it gets worse, and stop at once if the pain is "
-                "sharp or the knee is swollen or hot."
-            )
-        )
 
     # ----- hover ------------------------------------------------------------------------
     def _hovered(self, pos: QPointF) -> None:
