@@ -73,9 +73,10 @@ class HistoryView(QWidget):
     """A window of its own, so it can stay open beside the session.
 
     It opens at once with a note that the history is being read; the history is read and
-    grouped on a worker thread (ui/history_reading.py) while the two charts are built, one
-    per turn of the event loop (pyqtgraph makes many objects per chart), so the window's
-    thread never freezes for long. `loaded` says when what was read is drawn."""
+    grouped on a worker thread (ui/history_reading.py), then the two charts are built, drawn
+    and shown in short steps, the event loop answering in between (pyqtgraph makes many
+    objects per chart), so the window's thread never freezes for long. `loaded` says when
+    what was read is drawn."""
 
     rangeChanged = Signal(str)
     # The reading is over: what was read is drawn, or why it could not be read is shown.
@@ -97,7 +98,8 @@ class HistoryView(QWidget):
         self.wall_clock = wall_clock
         self.range = Range.MONTH
         self.loading = True  # the history is being read (or what was read is not drawn yet)
-        self.drawn = False  # the charts show what was read
+        self.drawn = False  # the charts hold what was read
+        self._charts_shown = False  # and are on screen (until then the note is)
         self.read_problem: str | None = None  # why the last reading failed, in words
         self.series = Series.from_rows([])
         self._days = self._counts = np.zeros(0, dtype=np.int64)
@@ -167,7 +169,7 @@ class HistoryView(QWidget):
             )
         else:
             self.status_note.setText(self.tr("Reading your history…"))
-        self.status_note.setVisible(self.read_problem is not None or not self.drawn)
+        self.status_note.setVisible(self.read_problem is not None or not self._charts_shown)
 
     # ----- layout -----------------------------------------------------------------------
     def _build_frame(self) -> None:
@@ -464,6 +466,7 @@ class HistoryView(QWidget):
         self.empty_note.setVisible(self.series.empty)
         self.read_problem = None
         self.drawn = True
+        self._show_status()  # a problem told before is over
 
     def _draw_charts(self) -> None:
         """What was taken in, drawn into the charts (shown or not yet)."""
@@ -472,6 +475,7 @@ class HistoryView(QWidget):
         self.png_button.setEnabled(True)
 
     def _show_pain_plot(self) -> None:
+        self._charts_shown = True
         self._show_status()  # the note makes way
         self.pain_plot.show()
 
