@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# Loads the hypothesis profile that scripts/mutation.sh asks for (see property_budget.py).
+import tests.property_budget  # noqa: F401
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # "Follow the system language" must mean English here whatever the developer's desktop
 # speaks: the window tests read English texts (tests/test_translations.py covers Japanese).

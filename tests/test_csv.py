@@ -26,6 +26,7 @@ from knee_coach.storage.db import Database
 from knee_coach.storage.history import HistoryStore
 from tests import csv_reference
 from tests.csv_reference import parse_csv
+from tests.property_budget import examples
 
 JST = timezone(timedelta(hours=9))
 HEADER_LINE = ",".join(HEADER)
@@ -250,7 +251,7 @@ def shared_store(tmp_path_factory: pytest.TempPathFactory) -> HistoryStore:
 
 
 @settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -295,7 +296,7 @@ CELL = st.one_of(
 
 
 @settings(
-    max_examples=120,
+    max_examples=examples(120),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -425,7 +426,7 @@ TIME_TEXT = st.builds(
 )
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(value=TIME_TEXT)
 def test_time_cells_are_read_as_the_plain_way_would(value: str) -> None:
     """Import reads each offset once and then only the date and time: same result, same
@@ -440,7 +441,7 @@ def test_time_cells_are_read_as_the_plain_way_would(value: str) -> None:
         assert (utc, offset) == expected, value
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(
     start=st.sampled_from(
         [
@@ -528,7 +529,7 @@ def test_plain_files_are_split_into_rows_as_the_csv_module_would() -> None:
     assert read_both_ways(replace_cell(plain, 3, "before_note", long_note)[1:])[0][:2] == (3, 8)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     line=st.integers(min_value=1, max_value=4),
     column=st.sampled_from(HEADER),

@@ -23,6 +23,7 @@ from knee_coach.storage.csv_format import HEADER
 from knee_coach.storage.csv_import import CsvImportError, import_csv
 from knee_coach.storage.db import Database
 from knee_coach.storage.history import HistoryStore
+from tests.property_budget import examples
 
 JST = timezone(timedelta(hours=9))
 BOM = "\ufeff"
@@ -227,7 +228,7 @@ def csv_bytes(rows: list[list[str]]) -> tuple[bytes, list[int]]:
 
 
 PROPERTY = settings(
-    max_examples=80,
+    max_examples=examples(80),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
