@@ -1,4 +1,5 @@
-"""The report for a clinician: built from a made-up history, written as PDF in English and
+"""The report for a clinician: built from a made-up history (tests/report_history.py; its
+figures are checked Qt-free in tests/test_report_figures.py), written as PDF in English and
 Japanese, and read back with poppler-utils as a person's PDF viewer would (pages, embedded
 fonts, the text a search or a copy finds)."""
 
@@ -8,7 +9,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,29 +17,16 @@ from PySide6.QtGui import QPageSize
 from pytestqt.qtbot import QtBot
 
 from benchmarks.demo_history import demo_records
-from knee_coach.core.checkin import CheckIn
-from knee_coach.core.model import EndReason, Leg, LegChoice
-from knee_coach.core.records import SafetyAnswer, SessionRecord, SetRecord
-from knee_coach.core.report import (
-    Reading,
-    Step,
-    build_report,
-    longest_run,
-    read_change,
-    shorten,
-)
+from knee_coach.core.report import build_report
 from knee_coach.storage.db import Database
 from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.report_pdf import ReportLanguage, write_pdf, write_report_file
+from tests.report_history import FIRST, LAST, MADE, expected_weeks, made_up_history
 
 POPPLER = all(shutil.which(tool) for tool in ("pdfinfo", "pdffonts", "pdftotext"))
 needs_poppler = pytest.mark.skipif(
     not POPPLER, reason="poppler-utils (scripts/debian-test-packages.txt) is not installed"
 )
-JST = timezone(timedelta(hours=9))
-FIRST, LAST = date(2026, 6, 1), date(2026, 6, 28)  # four whole weeks, Monday to Sunday
-MADE = date(2026, 6, 29)
-LONG_NOTE = "階段を下りるときにひざ裏が突っ張る感じがあり、" * 8  # 200+ characters, no spaces
 HEADINGS = {
     "en": [
         "Knee self-care: report for the clinician",
@@ -59,70 +47,6 @@ HEADINGS = {
         "メモ",
     ],
 }
-
-
-# ----- the made-up history -------------------------------------------------------------------
-def made_up_history() -> tuple[list[SessionRecord], list[SafetyAnswer]]:
-    """Four weeks: the right knee eases from 6 to 2, the left stays near 4; most days have a
-    morning session, some an evening one too; Thursdays of week 2 are missed; one session
-    stopped for pain; a few notes; one safety check with swelling."""
-    records: list[SessionRecord] = []
-    answers: list[SafetyAnswer] = []
-    sets = (
-        SetRecord("hamstring_glide", "inner", Leg.RIGHT, 10, 10, "completed"),
-        SetRecord("hamstring_glide", "outer", Leg.RIGHT, 10, 10, "completed"),
-        SetRecord("popliteus_release", "both_points", Leg.RIGHT, 15, 15, "completed"),
-        SetRecord("popliteus_release", "both_points", Leg.LEFT, 15, 12, "completed"),
-    )
-    for i in range(28):
-        day = FIRST + timedelta(days=i)
-        if i in (10, 17):  # two missed days
-            answers.append(SafetyAnswer(datetime.combine(day, time(7, 0), JST), ("swelling",)))
-            continue
-        for k, hour in enumerate((7, 21) if i % 3 == 0 else (7,)):
-            started = datetime.combine(day, time(hour, 5), JST)
-            right = max(0, 6 - i // 7 - (i % 2))  # 6/5 in week 1 .. 3/2 in week 4
-            left = 4 + (i + k) % 2
-            note = ""
-            if i == 3 and k == 0:
-                note = "stairs at work"
-            elif i == 20:
-                note = LONG_NOTE
-            reason = EndReason.PAIN if (i, k) == (12, 0) else EndReason.COMPLETED
-            answers.append(SafetyAnswer(started - timedelta(minutes=1), ()))
-            records.append(
-                SessionRecord(
-                    id=None,
-                    started=started,
-                    ended=started + timedelta(minutes=10),
-                    end_reason=reason,
-                    legs=LegChoice.BOTH,
-                    before=CheckIn({Leg.RIGHT: right, Leg.LEFT: left}, tightness=5, note=note),
-                    after=None
-                    if reason is EndReason.PAIN
-                    else CheckIn({Leg.RIGHT: max(0, right - 1), Leg.LEFT: left}, tightness=3),
-                    sets=sets if reason is EndReason.COMPLETED else sets[:1],
-                )
-            )
-    return records, answers
-
-
-def expected_weeks(records: list[SessionRecord]) -> dict[date, list[float | None]]:
-    """Per week (its Monday): sessions, then the averages before/after per knee."""
-    out: dict[date, list[float | None]] = {}
-    for w in range(4):
-        monday = FIRST + timedelta(days=7 * w)
-        recs = [r for r in records if monday <= r.day < monday + timedelta(days=7)]
-
-        def avg(values: list[int]) -> float | None:
-            return sum(values) / len(values) if values else None
-
-        row: list[float | None] = [float(len(recs))]
-        for leg in (Leg.RIGHT, Leg.LEFT):
-            row.append(avg([r.before.pain[leg] for r in recs if r.before]))
-            row.append(avg([r.after.pain[leg] for r in recs if r.after]))
-        out[monday] = row
-    return out
 
 
 @pytest.fixture
@@ -164,83 +88,6 @@ def week_label(monday: date, language: str) -> str:
     if language == "ja":
         return f"{monday.year}年{monday.month}月{monday.day}日"
     return f"{monday.day} {monday.strftime('%b')} {monday.year}"
-
-
-# ----- the figures -----------------------------------------------------------------------------
-def test_the_figures_follow_from_the_history_and_the_stated_rule() -> None:
-    records, answers = made_up_history()
-    report = build_report(records, FIRST, LAST, MADE, answers)
-    f = report.frequency
-    assert (f.days, f.sessions, f.days_practised) == (28, len(records), 26)
-    assert report.chart_step is Step.DAY and len(report.chart) == 26  # a point a day practised
-    assert f.longest_run == 10  # days 0-9, then a gap on day 10
-    assert f.days_on_target == 26  # one or two sessions on every day practised
-    assert f.per_week == pytest.approx(len(records) / 4)
-    glide, release = report.routines
-    assert (glide.reps_per_set, glide.legs) == (10, (Leg.RIGHT,))
-    assert (release.reps_per_set, release.legs) == (15, (Leg.RIGHT, Leg.LEFT))
-    completed = sum(1 for r in records if r.end_reason is EndReason.COMPLETED)
-    assert glide.sets_done == 2 * completed + (len(records) - completed)
-    assert len(report.pain_stops) == 1 and report.pain_stops[0].date() == FIRST + timedelta(12)
-    assert [a.at.date() for a in report.safety if a.flags] == [date(2026, 6, 11), date(2026, 6, 18)]
-    # Right knee: the first week against the last seven days, by hand.
-    first_week = [r.before.pain[Leg.RIGHT] for r in records if r.day < FIRST + timedelta(7)]
-    last_week = [r.before.pain[Leg.RIGHT] for r in records if r.day > LAST - timedelta(7)]
-    right = report.change(Leg.RIGHT)
-    assert right is not None
-    assert right.baseline == pytest.approx(sum(first_week) / len(first_week))
-    assert right.latest == pytest.approx(sum(last_week) / len(last_week))
-    assert right.reading is Reading.LESS_PAIN  # about 5.6 -> 2.6
-    assert report.change(Leg.LEFT).reading is Reading.NO_CHANGE  # type: ignore[union-attr]
-    weeks = expected_weeks(records)
-    for row in report.weeks:
-        sessions, rb, ra, lb, la = weeks[row.start]
-        assert row.sessions == sessions
-        assert (row.before.right, row.after.right) == (pytest.approx(rb), pytest.approx(ra))
-        assert (row.before.left, row.after.left) == (pytest.approx(lb), pytest.approx(la))
-    assert report.notes_total == 2 and report.notes[0].text == "stairs at work"
-    assert len(report.notes[1].text) <= 141 and report.notes[1].text.endswith("…")
-
-
-@pytest.mark.parametrize(
-    ("baseline", "latest", "reading"),
-    [
-        (5.0, 3.0, Reading.LESS_PAIN),  # 2 points
-        (3.0, 2.1, Reading.LESS_PAIN),  # 30 %
-        (3.0, 2.2, Reading.NO_CHANGE),  # 0.8 points, 27 %
-        (5.0, 6.4, Reading.NO_CHANGE),  # 1.4 points, 28 %
-        (5.0, 7.0, Reading.MORE_PAIN),
-        (2.0, 2.6, Reading.MORE_PAIN),  # 30 % worse
-        (0.0, 1.0, Reading.NO_CHANGE),
-        (None, 1.0, Reading.NOT_ENOUGH),
-    ],
-)
-def test_a_change_is_meaningful_from_2_points_or_30_percent(
-    baseline: float | None, latest: float, reading: Reading
-) -> None:
-    assert read_change(baseline, latest) is reading
-
-
-def test_a_short_period_reads_no_change_and_says_there_is_not_enough() -> None:
-    records, _ = made_up_history()
-    report = build_report(records, FIRST, FIRST + timedelta(days=12), MADE)
-    assert report.baseline_days is None
-    assert {c.reading for _, c in report.changes} == {Reading.NOT_ENOUGH}
-
-
-def test_notes_are_shortened_at_a_word_and_japanese_at_the_limit() -> None:
-    words = "the knee felt stiff on the stairs " * 10
-    short = shorten(words, 60)
-    assert short.endswith("…") and len(short) <= 61 and not short[:-1].endswith(" ")
-    assert words.startswith(short[:-1])
-    assert shorten(LONG_NOTE, 50) == LONG_NOTE[:50].rstrip("、。") + "…"
-    assert shorten("  two\n lines ") == "two lines"
-
-
-def test_longest_run_counts_days_in_a_row() -> None:
-    days = [date(2026, 1, d) for d in (1, 2, 3, 5, 6, 7, 8, 20)]
-    assert longest_run(days) == 4
-    assert longest_run([]) == 0
 
 
 # ----- the PDF ---------------------------------------------------------------------------------
@@ -294,11 +141,7 @@ def test_a_name_typed_in_is_printed_and_a_long_history_still_fits_two_pages(
 ) -> None:
     records = demo_records(date(2023, 1, 1), date(2026, 6, 30))
     report = build_report(records, date(2023, 1, 1), date(2026, 6, 30), MADE)
-    # Three and a half years: the chart shows months, the table the last twelve weeks.
-    assert report.chart_step is Step.MONTH and len(report.chart) == 42
-    assert report.chart[0].day == date(2023, 1, 1) and len(report.table_weeks) == 12
-    june = [r.pain_before(Leg.LEFT) for r in records if r.day >= date(2026, 6, 1)]
-    assert report.chart[-1].before.left == pytest.approx(sum(june) / len(june))
+    # Three and a half years (its figures: tests/test_report_figures.py).
     path = tmp_path / "long.pdf"
     pages = write_pdf(
         path, report, ReportLanguage("en"), "Hanako Sato", QPageSize(QPageSize.PageSizeId.Letter)
