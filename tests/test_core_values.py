@@ -4,14 +4,16 @@ stored time accept, and the message each refusal gives."""
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from knee_coach.core.checkin import NOTE_MAX_CHARS, CheckIn, CheckInError, pain_change
 from knee_coach.core.clock import FakeClock, now_local
-from knee_coach.core.model import Leg
-from knee_coach.core.records import from_utc_text, offset_minutes, to_utc_text
+from knee_coach.core.model import EndReason, Leg, LegChoice
+from knee_coach.core.records import SessionRecord, from_utc_text, offset_minutes, to_utc_text
 from knee_coach.core.reminders import FakeWallClock, local_zone
 from knee_coach.core.settings import (
     ReminderSlot,
@@ -278,3 +280,41 @@ def test_the_local_zone_follows_tz_with_or_without_its_colon(
     assert local_zone() == system  # an unknown TZ falls back to the computer's zone
     monkeypatch.setenv("TZ", "")
     assert local_zone() == system
+
+
+@pytest.fixture
+def computer_in_tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's local zone set to Asia/Tokyo (UTC+9), then back."""
+    with monkeypatch.context() as patched:
+        patched.setenv("TZ", "Asia/Tokyo")
+        time.tzset()
+        yield
+    time.tzset()
+
+
+def test_a_stored_time_is_utc_whatever_zone_the_computer_is_in(computer_in_tokyo: None) -> None:
+    new_york = dt.datetime(2026, 5, 1, 7, 30, tzinfo=ZoneInfo("America/New_York"))
+    assert to_utc_text(new_york) == "2026-05-01T11:30:00Z"
+
+
+def test_an_offset_with_seconds_is_stored_as_whole_minutes_rounded_down() -> None:
+    """New York's local mean time, before 1883, was 4 h 56 min 2 s behind UTC."""
+    lmt = dt.datetime(1880, 1, 1, 12, 0, tzinfo=ZoneInfo("America/New_York"))
+    assert lmt.utcoffset() == -dt.timedelta(hours=4, minutes=56, seconds=2)
+    assert offset_minutes(lmt) == -297
+    odd = dt.datetime(2026, 5, 1, tzinfo=dt.timezone(dt.timedelta(minutes=19, seconds=32)))
+    assert offset_minutes(odd) == 19
+
+
+def test_a_record_without_a_check_in_has_no_pain_before_or_after() -> None:
+    record = SessionRecord(
+        id=None,
+        started=dt.datetime(2026, 5, 1, 7, 30, tzinfo=dt.UTC),
+        ended=None,
+        end_reason=EndReason.USER,
+        legs=LegChoice.BOTH,
+        before=None,
+        after=None,
+    )
+    assert [record.pain_before(leg) for leg in Leg] == [None, None]
+    assert [record.pain_after(leg) for leg in Leg] == [None, None]

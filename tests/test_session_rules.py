@@ -4,12 +4,14 @@ snapshot shows. Driven by the session's own events and results, on a fake clock.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from knee_coach.core.cues import CueEvent, CueKind
 from knee_coach.core.model import EndReason, Leg, LegChoice, Pacing
 from knee_coach.core.plan import Plan, PlannedSet, Timing, Transition, build_plan
-from knee_coach.core.routines import HAMSTRING_GLIDE, POPLITEUS_RELEASE
+from knee_coach.core.routines import HAMSTRING_GLIDE, POPLITEUS_RELEASE, Phase
 from knee_coach.core.session import Session, SessionError, SetStatus, State
 from knee_coach.core.settings import Settings
 
@@ -398,3 +400,156 @@ def test_counting_during_a_manual_preparation_starts_with_that_rep() -> None:
         (CueKind.REP_PHASE, 2),
     ]
     assert session.reps_done == 1
+
+
+# ----- the values a screen reads, at the edges ------------------------------------------------
+def test_a_session_not_begun_shows_the_first_set_with_nothing_done() -> None:
+    session = Session(build_plan(Settings()))
+    assert (session.started_at, session.ended_at, session.end_reason) == (None, None, None)
+    snap = session.snapshot(0.0)
+    assert (snap.state, snap.set_index, snap.reps_done, snap.rep) == (State.CHECK_IN, 0, 0, 1)
+    assert (snap.phase, snap.phase_progress, snap.count_in, snap.prepare_left) == (0, 0.0, 0, 0.0)
+    assert (snap.rep_elapsed, snap.prepare_elapsed, snap.session_progress) == (0.0, 0.0, 0.0)
+    assert session.next_deadline() is None
+    session.begin(2.5)
+    assert session.started_at == 2.5
+
+
+def test_a_plan_without_sets_is_refused_in_these_words() -> None:
+    empty = Plan(sets=(), pacing=Pacing.AUTO, timing=Timing())
+    with pytest.raises(SessionError) as refused:
+        Session(empty)
+    assert str(refused.value) == "a session needs at least one set"
+
+
+def test_while_preparing_no_phase_or_count_in_shows_and_the_time_left_runs_down_to_zero() -> None:
+    session = Session(build_plan(Settings()))
+    session.begin(0.0)
+    for now, left in ((0.0, 6.0), (5.5, 0.5), (5.9, 0.1)):
+        snap = session.snapshot(now)
+        assert snap.state is State.PREPARE and snap.set_index == 0
+        assert (snap.phase, snap.phase_progress, snap.count_in) == (0, 0.0, 0)
+        assert snap.prepare_left == pytest.approx(left)
+        assert snap.prepare_elapsed == pytest.approx(now)
+    session.tick(6.0)
+    snap = session.snapshot(6.5)
+    assert snap.state is State.COUNT_IN
+    assert (snap.phase, snap.phase_progress, snap.prepare_left) == (0, 0.0, 0.0)
+
+
+def test_manual_reps_show_no_phase_and_time_the_rep_in_progress() -> None:
+    session = Session(one_set_plan(10, Pacing.MANUAL))
+    session.begin(0.0)
+    session.tick(6.0)  # the preparation ends by itself: the first rep begins
+    snap = session.snapshot(7.5)
+    assert snap.state is State.REP
+    assert (snap.phase, snap.phase_progress, snap.count_in, snap.prepare_left) == (0, 0.0, 0, 0.0)
+    assert snap.rep_elapsed == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("how", ["by itself", "skipped", "counted early", "resumed"])
+def test_a_manual_rep_is_timed_from_the_moment_the_reps_begin(how: str) -> None:
+    session = Session(one_set_plan(10, Pacing.MANUAL))
+    session.begin(0.0)
+    if how == "by itself":
+        session.tick(6.0)
+        began = 6.0
+    elif how == "skipped":
+        session.skip(2.0)
+        began = 2.0
+    elif how == "counted early":
+        session.count_rep(3.0)  # counting during the preparation starts the set, rep 1 done
+        began = 3.0
+    else:
+        session.tick(6.0)
+        session.pause(7.0)
+        session.resume(20.0)
+        began = 20.0
+    assert session.state is State.REP
+    assert session.snapshot(began + 1.25).rep_elapsed == pytest.approx(1.25)
+
+
+def test_a_snapshot_taken_for_a_moment_before_the_reps_began_shows_the_start_of_rep_one() -> None:
+    session = Session(build_plan(Settings()))
+    session.begin(0.0)
+    session.tick(9.0)
+    snap = session.snapshot(8.5)
+    assert (snap.phase, snap.phase_progress, snap.rep_elapsed) == (0, 0.0, 0.0)
+
+
+def test_a_stopped_session_no_longer_says_where_it_was_paused() -> None:
+    session = Session(build_plan(Settings()))
+    session.begin(0.0)
+    session.tick(12.0)
+    session.pause(12.0)
+    assert session.snapshot(12.0).paused_in is State.REP
+    session.stop(13.0, EndReason.USER)
+    snap = session.snapshot(13.0)
+    assert snap.state is State.STOPPED and snap.paused_in is None
+
+
+def test_every_cue_of_a_whole_session_names_its_set_rep_and_phase() -> None:
+    plan = build_plan(Settings(legs=LegChoice.RIGHT))
+    session = Session(plan)
+    events = session.begin(0.0) + run_by_deadlines(session)
+    for planned in plan.sets:
+        mine = [e for e in events if e.set_index == planned.index]
+        done = [e.rep for e in mine if e.kind is CueKind.REP_DONE]
+        assert done == list(range(1, planned.reps + 1))
+        phases = [(e.rep, e.phase, e.phase_id) for e in mine if e.kind is CueKind.REP_PHASE]
+        ids = [phase.id for phase in planned.routine.phases]
+        assert phases == [
+            (rep, j, phase_id)
+            for rep in range(1, planned.reps + 1)
+            for j, phase_id in enumerate(ids)
+        ]
+    ends = [e for e in events if e.kind is CueKind.SESSION_DONE]
+    assert [(e.set_index, e.at) for e in ends] == [(plan.sets[-1].index, session.ended_at)]
+    assert all(isinstance(e.set_index, int) for e in events)
+
+
+def test_skipping_during_the_count_in_still_gives_the_beats_already_due() -> None:
+    session = Session(build_plan(Settings()))
+    session.begin(0.0)
+    session.tick(6.0)  # the count-in began: "3"
+    events = session.skip(7.5)  # "2" was due at 7.0 and not yet ticked
+    counts = [(e.at, e.count) for e in events if e.kind is CueKind.COUNT_IN]
+    assert counts == [(7.0, 2)]
+    assert session.state is State.REP
+
+
+def test_skipping_a_set_still_gives_the_reps_already_due_and_counts_them() -> None:
+    session = Session(build_plan(Settings()))
+    session.begin(0.0)
+    session.tick(9.0)  # rep 1 begins
+    events = session.skip(9.0 + 2 * 4.0 + 0.5)  # two reps done, not yet ticked
+    assert [e.rep for e in events if e.kind is CueKind.REP_DONE] == [1, 2]
+    assert session.results[0].status is SetStatus.SKIPPED
+    assert session.results[0].reps_done == 2
+
+
+def test_stopping_counts_the_reps_done_by_then_even_between_ticks() -> None:
+    session = Session(build_plan(Settings()))
+    session.begin(0.0)
+    session.tick(9.0)
+    events = session.stop(9.0 + 3 * 4.0 + 0.5, EndReason.USER)  # three reps done since
+    assert [e.rep for e in events if e.kind is CueKind.REP_DONE] == [1, 2, 3]
+    assert [(r.status, r.reps_done) for r in session.results] == [(SetStatus.PARTIAL, 3)]
+
+
+def test_each_phase_of_a_rep_starts_after_the_shares_of_all_phases_before_it() -> None:
+    """Today's routines have one or two phases; a third shows the starts add up."""
+    three = dataclasses.replace(
+        HAMSTRING_GLIDE,
+        phases=(Phase("a", "A", 0.25), Phase("b", "B", 0.25), Phase("c", "C", 0.5)),
+    )
+    planned = PlannedSet(0, three, three.sets_per_leg[0], Leg.RIGHT, 2, 4.0, Transition.START)
+    assert planned.phase_offsets() == [0.0, 1.0, 2.0]
+    session = Session(Plan(sets=(planned,), pacing=Pacing.AUTO, timing=Timing()))
+    events = session.begin(0.0) + run_by_deadlines(session)
+    starts = [(e.at, e.phase_id) for e in events if e.kind is CueKind.REP_PHASE]
+    assert starts == [(9.0, "a"), (10.0, "b"), (11.0, "c"), (13.0, "a"), (14.0, "b"), (15.0, "c")]
+    session = Session(Plan(sets=(planned,), pacing=Pacing.AUTO, timing=Timing()))
+    session.begin(0.0)
+    session.tick(9.0)
+    assert [session.snapshot(9.0 + t).phase for t in (0.5, 1.5, 2.5, 3.5)] == [0, 1, 2, 2]

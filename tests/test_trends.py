@@ -249,3 +249,56 @@ def test_of_two_knees_the_larger_rise_is_named() -> None:
     worse_right = [*records[:3], *(rec(r.started.date(), 8, left=4) for r in records[3:])]
     nudge = trends.clinic_nudge(worse_right, TODAY)
     assert nudge is not None and nudge.leg is Leg.RIGHT and nudge.worse  # +2 beats +1
+
+
+def test_a_session_after_the_last_day_shown_is_not_counted() -> None:
+    d = date(2026, 6, 1)
+    records = [rec(d, 3), rec(d + timedelta(days=2), 3), rec(d + timedelta(days=3), 3)]
+    assert trends.daily_counts(records, d, d + timedelta(days=2)) == [1, 0, 1]
+    assert trends.daily_counts(records, d + timedelta(days=1), d + timedelta(days=2)) == [0, 1]
+
+
+def test_a_week_s_figures_carry_the_monday_they_start_on() -> None:
+    monday = trends.week_start(TODAY)
+    stats = trends.week_stats(daily(monday, 3, lambda i: 5), monday)
+    assert (stats.start, stats.sessions, stats.days_practised) == (monday, 3, 3)
+
+
+def test_no_change_is_given_when_only_this_week_has_ratings() -> None:
+    monday = trends.week_start(TODAY)
+    review = trends.weekly_review(daily(monday, 7, lambda i: 4), TODAY)
+    assert review.this_week.before[Leg.RIGHT] == 4.0
+    assert review.before_change(Leg.RIGHT) is None
+    last_only = daily(monday - timedelta(days=7), 7, lambda i: 4)
+    assert trends.weekly_review(last_only, TODAY).before_change(Leg.RIGHT) is None
+
+
+def test_the_weekly_review_carries_the_clinic_nudge() -> None:
+    records = daily(TODAY - timedelta(days=13), 14, lambda i: 6)
+    nudge = trends.weekly_review(records, TODAY).nudge
+    assert nudge is not None and nudge == trends.clinic_nudge(records, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "latest", "meaningful"),
+    [
+        (1.0, 0.0, True),  # from 1 to none: 100 %, though only 1 point
+        (5.0, 3.5, True),  # exactly 30 %
+        (5.0, 3.6, False),  # 28 %, 1.4 points
+        (10.0, 8.0, True),  # exactly 2 points
+        (0.0, 0.0, False),
+    ],
+)
+def test_an_improvement_is_meaningful_from_two_points_or_thirty_percent(
+    baseline: float, latest: float, meaningful: bool
+) -> None:
+    assert trends.meaningful_improvement(baseline, latest) is meaningful
+
+
+def test_the_two_weeks_count_from_the_first_rated_session_not_an_unrated_one() -> None:
+    rated = daily(TODAY - timedelta(days=12), 13, lambda i: 6)
+    unrated = rec(TODAY - timedelta(days=13), None)
+    assert unrated.before is None
+    assert trends.clinic_nudge([unrated, *rated], TODAY) is None
+    # A day later the ratings span 14 days: the flat pain gets its nudge.
+    assert trends.clinic_nudge([unrated, *rated], TODAY + timedelta(days=1)) is not None
