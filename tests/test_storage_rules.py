@@ -1,12 +1,16 @@
 """Storage rules pinned on real files and a real SQLite history: what the review and the charts
 read, interrupted sessions, backups kept and restored, damaged files moved aside with their
-journal, the settings file, the data folder and the autostart entry."""
+journal, the settings file, the data folder and the autostart entry; and each storage failure
+in the words the window and the command line show (in this process, so that mutation testing
+reaches storage/errors.py; the command line's own runs are in tests/test_cli_faults.py)."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,7 +21,7 @@ from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.records import SessionRecord, SetRecord
 from knee_coach.core.session import SetResult, SetStatus
 from knee_coach.core.settings import Settings
-from knee_coach.storage import paths
+from knee_coach.storage import errors, paths
 from knee_coach.storage.autostart import Autostart, entry_text, launch_command
 from knee_coach.storage.csv_format import CTX
 from knee_coach.storage.csv_import import CsvImportError, import_csv
@@ -26,10 +30,20 @@ from knee_coach.storage.db import (
     BACKUPS_KEPT,
     CURRENT_VERSION,
     FILE_NAME,
+    DamagedDatabaseError,
     Database,
     DatabaseError,
+    ForeignDatabaseError,
+    MigrationError,
     NewerDatabaseError,
     latest_backup,
+)
+from knee_coach.storage.errors import (
+    EXIT_FAILED,
+    EXIT_UNTOUCHED,
+    STORAGE_ERRORS,
+    Problem,
+    problem,
 )
 from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.settings_store import SettingsStore
@@ -373,3 +387,225 @@ def test_a_bundle_starts_itself_and_a_checkout_starts_python_with_the_module(
         "--data-dir",
         str(tmp_path),
     ]
+
+
+# ----- each storage failure in the user's words (as the window and the command line say it)
+HISTORY_FILE = Path("/home/hanako/.local/share/knee-coach/history.sqlite3")
+
+
+def told(exc: BaseException, path: object = "") -> tuple[str, int]:
+    found = problem(exc, path)
+    return found.message(), found.exit_code
+
+
+@pytest.fixture
+def two_connections(tmp_path: Path) -> Iterator[tuple[sqlite3.Connection, sqlite3.Connection]]:
+    path = tmp_path / "h.sqlite3"
+    first = sqlite3.connect(path, timeout=0, isolation_level=None)
+    first.execute("CREATE TABLE t (x)")
+    second = sqlite3.connect(path, timeout=0, isolation_level=None)
+    yield first, second
+    first.close()
+    second.close()
+
+
+def test_a_history_another_program_holds_is_called_in_use(
+    two_connections: tuple[sqlite3.Connection, sqlite3.Connection],
+) -> None:
+    first, second = two_connections
+    first.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(sqlite3.OperationalError) as locked:
+        second.execute("INSERT INTO t VALUES (1)")
+    assert told(locked.value) == (
+        "Another program is using the history: close it and try again.",
+        EXIT_FAILED,
+    )
+
+
+def test_a_history_opened_read_only_is_called_read_only_with_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (x)")
+    read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as refused:
+            read_only.execute("INSERT INTO t VALUES (1)")
+    finally:
+        read_only.close()
+    assert told(refused.value, path) == (
+        f"The history cannot be written: {path} is read-only. Sessions are not saved until "
+        "it can be.",
+        EXIT_FAILED,
+    )
+
+
+def sqlite_error(message: str, code: int) -> sqlite3.Error:
+    """An SQLite error as the driver raises it: its text and its result code."""
+    exc = sqlite3.OperationalError(message)
+    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return exc
+
+
+@pytest.mark.parametrize(
+    ("exc", "words"),
+    [
+        (
+            sqlite_error("database or disk is full", sqlite3.SQLITE_FULL),
+            "The disk is full: free some space and try again. Nothing was changed.",
+        ),
+        (
+            sqlite_error("disk is full", 0),  # the words alone, without the code
+            "The disk is full: free some space and try again. Nothing was changed.",
+        ),
+        (
+            sqlite_error("database is locked", sqlite3.SQLITE_BUSY),
+            "Another program is using the history: close it and try again.",
+        ),
+        (
+            sqlite_error("database table is locked", sqlite3.SQLITE_LOCKED),
+            "Another program is using the history: close it and try again.",
+        ),
+        (
+            sqlite_error("database is locked", 0),
+            "Another program is using the history: close it and try again.",
+        ),
+        (
+            sqlite_error("attempt to write a readonly database", 0),
+            f"The history cannot be written: {HISTORY_FILE} is read-only. Sessions are not saved "
+            "until it can be.",
+        ),
+        (
+            sqlite_error("access permission denied", sqlite3.SQLITE_PERM),
+            f"Knee Coach is not allowed to use {HISTORY_FILE}: check its owner and permissions.",
+        ),
+        (
+            sqlite_error("disk I/O error", sqlite3.SQLITE_IOERR),  # the disk has room
+            "The history cannot be used: disk I/O error",
+        ),
+        (
+            sqlite3.DatabaseError("file is not a database"),
+            "The history cannot be used: file is not a database",
+        ),
+    ],
+)
+def test_each_sqlite_failure_is_told_in_these_words(exc: sqlite3.Error, words: str) -> None:
+    assert told(exc, HISTORY_FILE) == (words, EXIT_FAILED)
+
+
+def test_the_sqlite_error_under_a_history_error_decides_the_words() -> None:
+    wrapper = DatabaseError("could not save the session")
+    wrapper.__cause__ = sqlite_error("database or disk is full", sqlite3.SQLITE_FULL)
+    assert told(wrapper) == (
+        "The disk is full: free some space and try again. Nothing was changed.",
+        EXIT_FAILED,
+    )
+    deeper = DatabaseError("outer")
+    deeper.__cause__ = wrapper
+    assert told(deeper)[0] == errors.DISK_FULL
+    alone = DatabaseError("the history could not be opened")
+    assert told(alone) == (
+        "The history cannot be used: the history could not be opened",
+        EXIT_FAILED,
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (errno.ENOSPC, "The disk is full: free some space and try again. Nothing was changed."),
+        (errno.EDQUOT, "The disk is full: free some space and try again. Nothing was changed."),
+        (
+            errno.EROFS,
+            "The history cannot be written: /media/usb/history.sqlite3 is read-only. Sessions "
+            "are not saved until it can be.",
+        ),
+        (
+            errno.EACCES,
+            "Knee Coach is not allowed to use /media/usb/history.sqlite3: check its owner and "
+            "permissions.",
+        ),
+        (
+            errno.EPERM,
+            "Knee Coach is not allowed to use /media/usb/history.sqlite3: check its owner and "
+            "permissions.",
+        ),
+        (
+            errno.EISDIR,
+            "/media/usb/history.sqlite3 cannot be used: the reason in the system's words",
+        ),
+    ],
+)
+def test_each_file_system_failure_names_the_file_it_concerns(number: int, words: str) -> None:
+    exc = OSError(number, "the reason in the system's words", "/media/usb/history.sqlite3")
+    assert told(exc, HISTORY_FILE) == (words, EXIT_FAILED)
+
+
+def test_a_file_system_failure_without_a_file_names_the_history() -> None:
+    exc = OSError(errno.EIO, "Input/output error")
+    assert told(exc, HISTORY_FILE) == (
+        f"{HISTORY_FILE} cannot be used: Input/output error",
+        EXIT_FAILED,
+    )
+    bare = OSError("no errno at all")
+    assert told(bare, HISTORY_FILE) == (
+        f"{HISTORY_FILE} cannot be used: no errno at all",
+        EXIT_FAILED,
+    )
+
+
+def test_a_history_left_untouched_says_so_with_exit_code_3() -> None:
+    assert told(DamagedDatabaseError(HISTORY_FILE, "malformed page 3")) == (
+        f"The history {HISTORY_FILE} is damaged (malformed page 3). It was left exactly as it is: "
+        "open Knee Coach to restore the latest backup.",
+        EXIT_UNTOUCHED,
+    )
+    assert told(NewerDatabaseError(HISTORY_FILE, 9)) == (
+        f"The history {HISTORY_FILE} was saved by a newer version of Knee Coach (database version "
+        "9). It was left untouched: please update Knee Coach to use it.",
+        EXIT_UNTOUCHED,
+    )
+    assert told(ForeignDatabaseError(HISTORY_FILE)) == (
+        f"{HISTORY_FILE} is not a Knee Coach history (it holds other data). It was left untouched.",
+        EXIT_UNTOUCHED,
+    )
+
+
+def test_a_failed_update_of_the_history_names_its_cause_and_the_backup() -> None:
+    cause = sqlite3.OperationalError("no such column: tightness")
+    failed = MigrationError(HISTORY_FILE, 3, cause)
+    failed.__cause__ = cause
+    assert told(failed) == (
+        f"The history {HISTORY_FILE} could not be updated for this version of Knee Coach (no such "
+        "column: tightness). It was left as it was; a backup is in the backups folder.",
+        EXIT_FAILED,
+    )
+
+
+def test_the_path_of_the_error_wins_over_the_one_given() -> None:
+    exc = DatabaseError("cannot write")
+    exc.path = Path("/data/other.sqlite3")
+    exc.__cause__ = sqlite_error("attempt to write a readonly database", sqlite3.SQLITE_READONLY)
+    assert "/data/other.sqlite3 is read-only" in told(exc, HISTORY_FILE)[0]
+
+
+def test_the_words_are_translated_through_the_given_function_then_filled_in() -> None:
+    seen: list[tuple[str, str]] = []
+
+    def translate(context: str, text: str) -> str:
+        seen.append((context, text))
+        return "[{path}]"
+
+    found = problem(ForeignDatabaseError(HISTORY_FILE))
+    assert found.message(translate) == f"[{HISTORY_FILE}]"
+    assert seen == [("storage", errors.FOREIGN)]
+    assert Problem("plain").message() == "plain" and Problem("plain").exit_code == EXIT_FAILED
+
+
+def test_the_app_catches_sqlite_history_and_file_errors_with_the_documented_exit_codes() -> None:
+    assert (sqlite3.Error, DatabaseError, OSError) == STORAGE_ERRORS
+    assert (errors.EXIT_OK, errors.EXIT_FAILED, errors.EXIT_BAD_INPUT, EXIT_UNTOUCHED) == (
+        0,
+        1,
+        2,
+        3,
+    )
