@@ -212,3 +212,18 @@ def test_the_voice_is_given_japanese_in_kana_it_reads_right() -> None:
         # ...and り with a small ya/yu/yo with a stray vowel (りょう: "ryaou").
         assert not any(k in japanese for k in ("りゃ", "りゅ", "りょ")), (source, japanese)
     assert said[NEVER_THE_CENTRE].startswith("ちゅうおうを")  # 中央, as on the screen
+
+
+def test_how_to_sit_is_said_only_before_a_routine_s_first_set() -> None:
+    glide = guidance.SET_WORDS[("hamstring_glide", "outer")]
+    assert guidance.instructions("hamstring_glide", "outer", first_of_routine=False) == glide
+    assert guidance.instructions("hamstring_glide", "outer", first_of_routine=True) == (
+        *guidance.ROUTINE_WORDS["hamstring_glide"],
+        *glide,
+    )
+    # A set or routine without instructions of its own gets none, rather than an error.
+    assert (
+        guidance.instructions("hamstring_glide", "no_such_set", first_of_routine=True)
+        == (guidance.ROUTINE_WORDS["hamstring_glide"])
+    )
+    assert guidance.instructions("no_such_routine", "inner", first_of_routine=True) == ()

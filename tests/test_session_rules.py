@@ -553,3 +553,50 @@ def test_each_phase_of_a_rep_starts_after_the_shares_of_all_phases_before_it() -
     session.begin(0.0)
     session.tick(9.0)
     assert [session.snapshot(9.0 + t).phase for t in (0.5, 1.5, 2.5, 3.5)] == [0, 1, 2, 2]
+
+
+def test_a_session_reached_by_skipping_every_set_is_a_stop_not_a_completion() -> None:
+    session = Session(build_plan(Settings(legs=LegChoice.RIGHT)))
+    session.begin(0.0)
+    while not session.is_over:
+        session.skip(0.0)  # past each preparation, count-in and set before a rep is done
+    assert session.end_reason is EndReason.USER
+    assert all(r.reps_done == 0 for r in session.results)
+
+
+def test_one_rep_done_before_skipping_the_rest_makes_a_completed_session() -> None:
+    session = Session(build_plan(Settings(legs=LegChoice.RIGHT)))
+    session.begin(0.0)
+    session.tick(9.0 + 4.0 + 0.1)  # one rep of the first set done
+    while not session.is_over:
+        session.skip(13.1)
+    assert [r.reps_done for r in session.results] == [1, 0, 0]
+    assert session.end_reason is EndReason.COMPLETED
+
+
+@pytest.mark.parametrize("pacing", [Pacing.AUTO, Pacing.MANUAL])
+def test_the_set_begins_a_breath_after_the_spoken_words_end(pacing: Pacing) -> None:
+    session = Session(one_set_plan(10, pacing))
+    session.begin(0.0)
+    assert session.words_started(0.2) == []
+    assert session.snapshot(5.0).listening
+    session.words_done(7.5)  # the words ran past the 6 s get-ready time
+    assert session.state is State.PREPARE
+    assert session.next_deadline() == pytest.approx(8.5)  # a breath (1 s) after the words
+    session.tick(8.5)
+    assert session.state is (State.COUNT_IN if pacing is Pacing.AUTO else State.REP)
+    assert not session.snapshot(8.5).listening
+    if pacing is Pacing.MANUAL:
+        assert session.next_deadline() is None  # waits for the user's count
+        assert session.snapshot(9.0).rep_elapsed == pytest.approx(0.5)
+
+
+def test_words_reported_outside_a_preparation_change_nothing() -> None:
+    session = Session(one_set_plan(10))
+    session.begin(0.0)
+    session.tick(6.0)  # the count-in
+    events = session.words_started(7.2)
+    assert [e.count for e in events if e.kind is CueKind.COUNT_IN] == [2]  # due at 7.0
+    session.words_done(7.4)
+    assert session.state is State.COUNT_IN
+    assert session.next_deadline() == pytest.approx(8.0)

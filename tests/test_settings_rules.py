@@ -174,6 +174,8 @@ def _reminder(**fields: object) -> dict[str, object]:
         ({"volume": 1.01}, "volume must be between 0 and 1"),
         ({"language": "fr"}, "language must be one of system, en, ja"),
         ({"reader_counts": "no"}, "reader_counts must be true or false"),
+        ({"guidance": "loud"}, "spoken guidance must be one of auto, full, short, off"),
+        ({"illustration": "video"}, "illustration must be one of both, movement, points"),
     ],
 )
 def test_a_refused_file_names_its_fault_in_these_words(
