@@ -288,7 +288,8 @@ def test_a_change_is_read_from_fourteen_days_of_practice(span: int, readable: bo
         assert change == Change(6.0, 2.0, Reading.LESS_PAIN)
     else:
         assert report.baseline_days is None
-        assert change.reading is Reading.NOT_ENOUGH and change.baseline is None
+        # The last seven days are still averaged (one day at 6, six at 2), only not compared.
+        assert change == Change(None, pytest.approx(18 / 7), Reading.NOT_ENOUGH)
 
 
 @pytest.mark.parametrize(("ratings", "readable"), [(2, False), (3, True)])
@@ -384,3 +385,55 @@ def test_every_text_the_report_prints_from_the_core_has_its_japanese_translation
         done = translated.get(text)
         assert done is not None and done.get("type") is None and done.text, text
     assert set(READING_TEXTS) == set(Reading)
+
+
+@pytest.mark.parametrize(("days", "step"), [(28, Step.DAY), (100, Step.WEEK), (800, Step.MONTH)])
+def test_the_chart_shows_each_knee_before_and_after_the_sessions_apart(
+    days: int, step: Step
+) -> None:
+    first = date(2024, 1, 1)  # a Monday
+    records = [
+        session(first, 6, 4, after={Leg.RIGHT: 3, Leg.LEFT: 2}),
+        session(first, 8, None, after={Leg.RIGHT: 5}),
+    ]
+    report = build_report(records, first, first + timedelta(days=days - 1), MADE)
+    assert report.chart_step is step
+    assert len(report.chart) == 1
+    point = report.chart[0]
+    assert point.day == first
+    assert point.before == PerKnee(7.0, 4.0)
+    assert point.after == PerKnee(4.0, 2.0)
+
+
+def test_a_set_with_a_single_rep_counts_as_practised() -> None:
+    one = SetRecord("hamstring_glide", "inner", Leg.LEFT, 10, 1, "partial")
+    report = build_report([session(FIRST, sets=(one,))], FIRST, LAST, MADE)
+    glide = report.routines[0]
+    assert (glide.sets_done, glide.reps_done, glide.legs) == (1, 1, (Leg.LEFT,))
+
+
+@pytest.mark.parametrize(
+    ("baseline", "latest", "reading"),
+    [
+        (8.0, 10.0, Reading.MORE_PAIN),  # 2 points, though only 25 %
+        (1.0, 1.3, Reading.MORE_PAIN),  # 30 %, though only 0.3 points
+        (1.0, 1.2, Reading.NO_CHANGE),
+    ],
+)
+def test_a_rise_is_meaningful_by_either_part_of_the_rule(
+    baseline: float, latest: float, reading: Reading
+) -> None:
+    assert read_change(baseline, latest) is reading
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "short"),
+    [
+        ("abcdefghi j klm", 13, "abcdefghi j…"),  # the last space of the last quarter
+        ("knee MAX then more", 8, "knee MAX…"),  # only spaces and punctuation are trimmed
+    ],
+)
+def test_a_note_is_cut_at_its_last_space_and_keeps_its_letters(
+    text: str, limit: int, short: str
+) -> None:
+    assert shorten(text, limit) == short
