@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pytest
 
 from knee_coach.core.checkin import CheckIn
 from knee_coach.core.model import EndReason, Leg, LegChoice
-from knee_coach.core.records import SessionRecord, SetRecord
+from knee_coach.core.records import SafetyAnswer, SessionRecord, SetRecord
 from knee_coach.core.session import SetResult, SetStatus
 from knee_coach.core.settings import Settings
 from knee_coach.storage import errors, paths
@@ -36,6 +37,7 @@ from knee_coach.storage.db import (
     ForeignDatabaseError,
     MigrationError,
     NewerDatabaseError,
+    check_history,
     latest_backup,
 )
 from knee_coach.storage.errors import (
@@ -609,3 +611,110 @@ def test_the_app_catches_sqlite_history_and_file_errors_with_the_documented_exit
         2,
         3,
     )
+
+
+# ----- what the report and the safety gate read and write, in this process ----------------------
+def test_safety_answers_are_kept_with_their_local_time_and_read_back_by_period(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(Database.open(tmp_path))
+    early = SafetyAnswer(datetime(2026, 5, 1, 7, 0, tzinfo=JST), ("swelling", "numbness"))
+    clear = SafetyAnswer(datetime(2026, 5, 2, 6, 30, tzinfo=JST), ())
+    west = SafetyAnswer(datetime(2026, 5, 1, 20, 0, tzinfo=timezone(-timedelta(hours=4))), ())
+    for answer in (clear, early, west):
+        store.record_safety_answer(answer)
+    answers = store.safety_answers()
+    assert answers == [early, clear, west]  # oldest first: 22:00, 21:30, 00:00 UTC
+    assert [a.at.isoformat() for a in answers] == [
+        "2026-05-01T07:00:00+09:00",
+        "2026-05-02T06:30:00+09:00",
+        "2026-05-01T20:00:00-04:00",
+    ]
+    assert [a.flags for a in answers] == [("swelling", "numbness"), (), ()]
+    start, end = datetime(2026, 5, 1, 0, tzinfo=UTC), datetime(2026, 5, 2, 0, tzinfo=UTC)
+    assert store.safety_answers(start, end) == [clear]  # 21:30 UTC on 1 May; [start, end)
+    assert store.safety_answers(end_utc=start) == [early]
+    store.db.close()
+
+
+def test_the_first_day_is_the_local_day_of_the_first_session(tmp_path: Path) -> None:
+    store = HistoryStore(Database.open(tmp_path))
+    assert store.first_day() is None
+    later = session_on(date(2026, 5, 3), 7, None)
+    first = session_on(date(2026, 5, 2), 1, None)  # 1:00 in Japan: still 1 May in UTC
+    store.add_records([later, first])
+    assert store.first_day() == date(2026, 5, 2)
+    store.db.close()
+
+
+def test_the_report_reads_the_period_s_sessions_and_answers_with_a_margin(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(Database.open(tmp_path))
+    days = [date(2026, 5, d) for d in (1, 10, 20, 30)]
+    store.add_records([session_on(d, 7, None) for d in days])
+    for d in days:
+        store.record_safety_answer(
+            SafetyAnswer(datetime(d.year, d.month, d.day, 6, tzinfo=JST), ())
+        )
+    records, answers = store.report_data(date(2026, 5, 10), date(2026, 5, 20))
+    assert [r.day for r in records] == [date(2026, 5, 10), date(2026, 5, 20)]
+    assert [a.at.date() for a in answers] == [date(2026, 5, 10), date(2026, 5, 20)]
+    assert all(r.sets for r in records)  # with their sets, for "what was practised"
+    store.db.close()
+
+
+def test_only_sessions_done_to_the_end_count_as_completed(tmp_path: Path) -> None:
+    store = HistoryStore(Database.open(tmp_path))
+    assert store.completed_count() == 0
+    done = session_on(date(2026, 5, 1), 7, None)
+    stopped = replace(done, started=done.started + timedelta(hours=1), end_reason=EndReason.PAIN)
+    user = replace(done, started=done.started + timedelta(hours=2), end_reason=EndReason.USER)
+    store.add_records([done, stopped, user, replace(done, started=done.started + timedelta(3))])
+    assert store.completed_count() == 2
+    store.db.close()
+
+
+def test_flat_rows_are_the_rows_the_cursor_gives(tmp_path: Path) -> None:
+    store = HistoryStore(Database.open(tmp_path))
+    store.add_records([session_on(date(2026, 5, d), 7, None) for d in (3, 1, 2)])
+    reps = [("hamstring_glide", "right"), ("popliteus_release", "left")]
+    rows = store.flat_rows(reps=reps)
+    assert rows == list(store.iter_flat_rows(reps=reps))
+    assert len(rows) == 3 and [row[-2:] for row in rows] == [(10, None)] * 3
+    since = datetime(2026, 5, 1, 12, tzinfo=UTC)
+    assert len(store.flat_rows(since)) == 2
+    store.db.close()
+
+
+def test_checking_a_history_reads_it_and_names_what_cannot_be_used(tmp_path: Path) -> None:
+    check_history(tmp_path)  # no history yet: nothing to say
+    (tmp_path / FILE_NAME).write_bytes(b"")
+    check_history(tmp_path)  # empty: started afresh on opening
+    Database.open(tmp_path).close()
+    check_history(tmp_path)
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    conn.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NewerDatabaseError) as newer:
+        check_history(tmp_path)
+    assert (newer.value.path, newer.value.version) == (tmp_path / FILE_NAME, CURRENT_VERSION + 1)
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / FILE_NAME).write_bytes(b"garbage, not SQLite " * 300)
+    with pytest.raises(DamagedDatabaseError) as broken:
+        check_history(damaged)
+    assert broken.value.path == damaged / FILE_NAME and broken.value.reason
+    assert f"The history in {damaged / FILE_NAME} is damaged (" in str(broken.value)
+    assert (damaged / FILE_NAME).read_bytes() == b"garbage, not SQLite " * 300
+
+
+def test_a_writable_folder_passes_the_probe_and_keeps_nothing_of_it(tmp_path: Path) -> None:
+    paths.probe_writable(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+    missing = tmp_path / "gone"
+    with pytest.raises(OSError) as refused:
+        paths.probe_writable(missing)
+    assert refused.value.errno == errno.ENOENT and refused.value.filename == str(missing)
+    assert ".probe-" not in str(refused.value)
