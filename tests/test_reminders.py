@@ -14,6 +14,7 @@ import pytest
 from knee_coach.core.clock import FakeClock
 from knee_coach.core.reminders import (
     MAX_WAIT_SECONDS,
+    SLEEP_TOLERANCE_SECONDS,
     UTC,
     DueReminder,
     FakeWallClock,
@@ -285,3 +286,28 @@ def test_setting_the_clock_back_a_lot_starts_afresh_from_the_new_time(
     rig.armed = rig.scheduler.seconds_to_wait()
     rig.run_until(at(LONDON, 2026, 6, 1, 23, 0))
     assert rig.shown_local() == ["bed@2026-06-01 22:00 BST"] * (2 if shown_again else 1)
+
+
+def test_a_sleep_is_noticed_however_long_the_computer_has_been_up() -> None:
+    wall = FakeWallClock(at(LONDON, 2026, 6, 1, 21, 0))
+    mono = FakeClock(2_000_000.0)  # up for three weeks
+    scheduler = ReminderScheduler(DEFAULTS, wall, mono)
+    scheduler.seconds_to_wait()
+    wall.advance(3600)  # an hour asleep: the monotonic clock stood still
+    assert scheduler.slept()
+    scheduler.seconds_to_wait()
+    wall.advance(600)
+    mono.advance(600)
+    assert not scheduler.slept()
+
+
+def test_wall_time_ahead_by_no_more_than_the_tolerance_is_not_a_sleep() -> None:
+    wall = FakeWallClock(at(LONDON, 2026, 6, 1, 21, 0))
+    mono = FakeClock(5000.0)
+    scheduler = ReminderScheduler(DEFAULTS, wall, mono)
+    scheduler.seconds_to_wait()
+    wall.advance(100 + SLEEP_TOLERANCE_SECONDS)
+    mono.advance(100)
+    assert not scheduler.slept()
+    wall.advance(1)
+    assert scheduler.slept()
