@@ -583,6 +583,7 @@ def test_the_set_begins_a_breath_after_the_spoken_words_end(pacing: Pacing) -> N
     session.words_done(7.5)  # the words ran past the 6 s get-ready time
     assert session.state is State.PREPARE
     assert session.next_deadline() == pytest.approx(8.5)  # a breath (1 s) after the words
+    assert session.snapshot(7.9).prepare_left == pytest.approx(0.6)
     session.tick(8.5)
     assert session.state is (State.COUNT_IN if pacing is Pacing.AUTO else State.REP)
     assert not session.snapshot(8.5).listening
@@ -600,3 +601,21 @@ def test_words_reported_outside_a_preparation_change_nothing() -> None:
     session.words_done(7.4)
     assert session.state is State.COUNT_IN
     assert session.next_deadline() == pytest.approx(8.0)
+
+
+@pytest.mark.parametrize("pacing", [Pacing.AUTO, Pacing.MANUAL])
+def test_each_segment_times_itself_and_shows_zero_for_the_other(pacing: Pacing) -> None:
+    session = Session(one_set_plan(10, pacing))
+    session.begin(0.0)
+    snap = session.snapshot(2.0)
+    assert (snap.rep_elapsed, snap.prepare_elapsed) == (0.0, pytest.approx(2.0))
+    session.tick(6.0)
+    if pacing is Pacing.AUTO:
+        snap = session.snapshot(7.5)  # the count-in
+        assert (snap.rep_elapsed, snap.prepare_elapsed) == (0.0, 0.0)
+        session.tick(9.0)
+        start = 9.0
+    else:
+        start = 6.0
+    snap = session.snapshot(start + 1.5)
+    assert (snap.rep_elapsed, snap.prepare_elapsed) == (pytest.approx(1.5), 0.0)
