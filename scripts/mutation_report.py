@@ -15,11 +15,11 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
+from mutmut.mutation.diff_apply import get_diff_for_mutant
 from mutmut.stats import status_by_exit_code
 
 KILLED = {"killed", "timeout", "caught by type check"}
@@ -30,10 +30,9 @@ SQL_WORDS = (
 SQL = re.compile(rf"\b({SQL_WORDS})\b", re.I)
 
 
-def changed_lines(name: str) -> tuple[list[str], list[str]]:
-    diff = subprocess.run(
-        [sys.executable, "-m", "mutmut", "show", name], capture_output=True, text=True
-    ).stdout
+def changed_lines(name: str, source: Path) -> tuple[list[str], list[str]]:
+    # What `mutmut show NAME` prints, without starting a process for each survivor.
+    diff = get_diff_for_mutant(name, path=source)
     lines = diff.splitlines()
     old = [line[1:] for line in lines if line.startswith("-") and not line.startswith("---")]
     new = [line[1:] for line in lines if line.startswith("+") and not line.startswith("+++")]
@@ -55,7 +54,7 @@ def main(args: list[str]) -> int:
     diffs = "--diffs" in args
     patterns = [a for a in args if a != "--diffs"]
     counts: Counter[str] = Counter()
-    survivors: list[tuple[str, str]] = []
+    survivors: list[tuple[str, str, Path]] = []
     for meta in sorted(Path("mutants").rglob("*.py.meta")):
         # mutants/ keeps the results of a module that has since been removed: not counted.
         source = meta.relative_to("mutants").with_suffix("")
@@ -68,7 +67,7 @@ def main(args: list[str]) -> int:
             status = status_by_exit_code[code]
             counts[status] += 1
             if status in SURVIVED:
-                survivors.append((name, status))
+                survivors.append((name, status, source))
     killed = sum(counts[s] for s in KILLED)
     tested = killed + sum(counts[s] for s in SURVIVED)
     score = 100.0 * killed / tested if tested else 0.0
@@ -77,13 +76,13 @@ def main(args: list[str]) -> int:
         + ", ".join(f"{status}: {n}" for status, n in sorted(counts.items()))
     )
     if not diffs:
-        for name, status in survivors:
+        for name, status, _ in survivors:
             print(f"  {status}: {name}")
         return 0
     same: Counter[str] = Counter()
     rest = []
-    for name, status in survivors:
-        old, new = changed_lines(name)
+    for name, status, source in survivors:
+        old, new = changed_lines(name, source)
         why = equivalent(old, new)
         if why:
             same[why] += 1
