@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks.demo_history import demo_records
 from knee_coach.core import trends
-from knee_coach.core.history_series import DAY, PainRow, Series, periods, segments
+from knee_coach.core.history_series import DAY, ChartFigures, PainRow, Series, periods, segments
 from knee_coach.core.model import Leg
 from knee_coach.storage.db import Database
 from knee_coach.storage.history import HistoryStore
@@ -137,3 +137,28 @@ def test_the_series_and_its_periods_cannot_be_changed_after_they_are_made() -> N
         series.after[Leg.LEFT] = series.x  # type: ignore[index]
     with pytest.raises(dataclasses.FrozenInstanceError):
         weeks.start = weeks.end  # type: ignore[misc]
+
+
+def test_the_chart_figures_computed_in_one_go_are_those_of_each_part(tmp_path: Path) -> None:
+    """What the History window's worker computes: the series, the weekly and monthly
+    periods, the days with sessions and the weekly review, as each function gives them."""
+    db = Database.open(tmp_path / "data")
+    store = HistoryStore(db)
+    today = date(2026, 6, 14)
+    store.add_records(demo_records(date(2026, 4, 1), today, seed=5))
+    rows, records = store.pain_series(), store.records()
+    db.close()
+    figures = ChartFigures.compute(rows, records, today)
+    series = Series.from_rows(rows)
+    assert figures.today == today
+    assert figures.series.x.tolist() == series.x.tolist()
+    for got, months in ((figures.weeks, False), (figures.months, True)):
+        expected = periods(series, months=months, today=day_number(today))
+        assert got.start.tolist() == expected.start.tolist()
+        assert got.end.tolist() == expected.end.tolist()
+        assert got.rate.tolist() == pytest.approx(expected.rate.tolist())
+    assert len(figures.months.start) == 3 and len(figures.weeks.start) == 11
+    days, counts = series.day_counts()
+    assert figures.days.tolist() == days.tolist() and figures.counts.tolist() == counts.tolist()
+    assert figures.review == trends.weekly_review(records, today, series.practice_days())
+    assert figures.review.streak == trends.streak(records, today)
