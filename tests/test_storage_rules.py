@@ -718,3 +718,20 @@ def test_a_writable_folder_passes_the_probe_and_keeps_nothing_of_it(tmp_path: Pa
         paths.probe_writable(missing)
     assert refused.value.errno == errno.ENOENT and refused.value.filename == str(missing)
     assert ".probe-" not in str(refused.value)
+
+
+def test_a_reader_sees_the_history_and_cannot_change_it(tmp_path: Path) -> None:
+    db = Database.open(tmp_path)
+    store = HistoryStore(db)
+    store.add_records([session_on(date(2026, 5, 1), 7, None)])
+    reader = db.reader()
+    try:
+        assert reader.read_only is True and reader.path == db.path
+        assert HistoryStore(reader).count() == 1
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.conn.execute("DELETE FROM sessions")
+        store.add_records([session_on(date(2026, 5, 2), 7, None)])
+        assert HistoryStore(reader).count() == 2  # the writer's commits are seen
+    finally:
+        reader.close()
+        db.close()
