@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from knee_coach import cli
@@ -61,9 +61,17 @@ def clipped(page: QWidget) -> list[str]:
     """Visible labels and buttons narrower (or, when wrapping, shorter) than their text."""
     out = []
     for widget, text in visible_texts(page):
-        box = widget.rect().translated(widget.mapTo(page, widget.rect().topLeft()))
-        if not page.rect().contains(box):
-            out.append(f"{text!r}: outside the window ({box} in {page.rect()})")
+        # Inside a scroll area, text is clipped only if it lies outside what scrolls.
+        room = page
+        parent = widget.parentWidget()
+        while parent is not None and parent is not page:
+            if isinstance(parent.parentWidget(), QScrollArea):  # a viewport
+                room = parent.parentWidget().widget()
+                break
+            parent = parent.parentWidget()
+        box = widget.rect().translated(widget.mapTo(room, widget.rect().topLeft()))
+        if not room.rect().contains(box):
+            out.append(f"{text!r}: outside the window ({box} in {room.rect()})")
         elif isinstance(widget, QLabel) and widget.wordWrap():
             needed = widget.heightForWidth(widget.width())
             if needed > widget.height() + 1:

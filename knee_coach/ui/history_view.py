@@ -17,7 +17,17 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QPointF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,6 +58,7 @@ from knee_coach.ui import storage_dialogs
 from knee_coach.ui.history_reading import HistoryReading
 from knee_coach.ui.style import ACCENT, CARD, INK, MUTED, STYLESHEET, set_role
 from knee_coach.ui.texts import date_text, datetime_text, number
+from knee_coach.ui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +103,9 @@ class HistoryView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("page")
         self.setStyleSheet(STYLESHEET)
-        # Fits a 1366x768 laptop screen less its taskbar and the title bar.
-        self.resize(1180, 680)
+        # Fits a 1366x768 laptop screen less its taskbar and the title bar; never larger
+        # than the screen (a large text size makes it smaller).
+        fit_to_screen(self, QSize(1180, 680), QSize(0, 0))
         self.store = store
         self.wall_clock = wall_clock
         self.range = Range.MONTH

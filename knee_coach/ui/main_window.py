@@ -17,14 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,12 +40,14 @@ from knee_coach.ui.close_behaviour import CloseBehaviour, Closing
 from knee_coach.ui.csv_transfer import CsvTransfer
 from knee_coach.ui.history_access import HistoryAccess
 from knee_coach.ui.i18n import Retranslating
+from knee_coach.ui.page_stack import PageStack
 from knee_coach.ui.resources import app_icon
 from knee_coach.ui.session_flow import SessionFlow
 from knee_coach.ui.sound_output import PlayerFactory, SoundOutput
 from knee_coach.ui.style import stylesheet
 from knee_coach.ui.texts import datetime_text
 from knee_coach.ui.window_actions import WindowActions
+from knee_coach.ui.window_fit import fit_to_screen
 
 # The history (SQLite), the session's modules, CSV, trends, pyqtgraph and the settings dialog
 # are imported where first used: the window shows sooner without them.
@@ -99,8 +100,9 @@ class MainWindow(Retranslating, QMainWindow):
         `player_factory` that can run on a worker thread."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.resize(1040, 690)  # with its title bar, within 1366x768 less a taskbar
-        self.setMinimumSize(860, 690)
+        # Pages scroll (page_stack), so the window can be as small as a screen at 200 % text;
+        # 1040x690 with its title bar is within 1366x768 less a taskbar.
+        fit_to_screen(self, QSize(1040, 690), QSize(560, 360))
         self.data_dir = data_dir
         # The history's local time with its UTC offset comes from `wall_clock`.
         self.wall_clock: WallClock = wall_clock or now_local
@@ -121,7 +123,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menus = WindowActions(self)
         self.csv = CsvTransfer(self, self.access, self._today)
         self._history_import = BackgroundWork(_import_history_view, self)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.flow = SessionFlow(
             self,
             self.stack,

@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +36,9 @@ from knee_coach.ui.texts import core_text, number, routine_heading, routine_titl
 
 FRAME_MS = 50  # phase bar animation, only while a session runs (20 a second, as the leg)
 BANNER_MS = 1800
+# Below this page width (a large text size) the page's margins and gaps shrink.
+WIDE_PAGE = 900
+NARROW_MARGIN = 12
 
 
 def _banner_text(kind: CueKind) -> str | None:
@@ -138,10 +144,21 @@ class SessionPage(Retranslating, QWidget):
         picture.addWidget(self.technique)
         picture.addWidget(self.caution)
 
-        middle = QHBoxLayout()
+        middle_box = QWidget()
+        middle = self.middle = QHBoxLayout(middle_box)
+        middle.setContentsMargins(0, 0, 0, 0)
         middle.setSpacing(20)
         middle.addLayout(picture, 6)
         middle.addWidget(card, 5)
+        # At a large text size the figure and the card scroll; the heading and the buttons
+        # (Stop: it hurts among them) stay in sight.
+        self.middle_scroll = QScrollArea()
+        self.middle_scroll.setWidget(middle_box)
+        self.middle_scroll.setWidgetResizable(True)
+        self.middle_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.middle_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.middle_scroll.viewport().setAutoFillBackground(False)
+        middle_box.setAutoFillBackground(False)
 
         self.pause_button = QPushButton()
         self.skip_button = QPushButton()
@@ -158,12 +175,14 @@ class SessionPage(Retranslating, QWidget):
             # Keys belong to the window's shortcuts: a focused button must not eat Space.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(signal)
-        controls = QHBoxLayout()
-        controls.addWidget(self.pause_button)
-        controls.addWidget(self.skip_button)
-        controls.addWidget(self.stop_button)
-        controls.addStretch(1)
-        controls.addWidget(self.hurts_button)
+        # One row of buttons; on a narrow page (a large text size) "Stop: it hurts" takes
+        # a row of its own under the others rather than pushing them out of sight.
+        controls = self.controls = QGridLayout()
+        controls.addWidget(self.pause_button, 0, 0)
+        controls.addWidget(self.skip_button, 0, 1)
+        controls.addWidget(self.stop_button, 0, 2)
+        controls.setColumnStretch(3, 1)
+        controls.addWidget(self.hurts_button, 0, 4)
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -175,7 +194,7 @@ class SessionPage(Retranslating, QWidget):
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.session_bar)
-        layout.addLayout(middle, 1)
+        layout.addWidget(self.middle_scroll, 1)
         layout.addLayout(controls)
         layout.addWidget(self.notice)
 
@@ -203,12 +222,56 @@ class SessionPage(Retranslating, QWidget):
         self.hurts_button.setAccessibleDescription(
             self.tr("Ends the session at once and shows safety advice")
         )
+        self._arrange_controls()  # the buttons' widths change with the language
         if self._banner_kind is not None:
             self.banner.setText(_banner_text(self._banner_kind) or "")
         if self._snapshot_source is not None:
             self.show_snapshot(self._snapshot_source())
         elif self._snapshot is not None:
             self.show_snapshot(self._snapshot)
+
+    def _controls_width(self, one_row: bool) -> int:
+        gap = self.controls.horizontalSpacing()
+        if gap < 0:
+            gap = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+        left = (self.pause_button, self.skip_button, self.stop_button)
+        for button in (*left, self.hurts_button):
+            button.ensurePolished()  # the stylesheet's font and padding, before measuring
+
+        def need(button: QPushButton) -> int:
+            return max(button.sizeHint().width(), button.minimumSizeHint().width())
+
+        row = sum(need(b) for b in left) + 2 * gap
+        hurts = need(self.hurts_button)
+        inner = row + 2 * gap + hurts if one_row else max(row, hurts)
+        return inner + 2 * NARROW_MARGIN
+
+    def _arrange_controls(self) -> None:
+        """Margins and the buttons' rows for the page's width: at a large text size the page
+        loses its wide margins, and "Stop: it hurts" takes a row of its own under the others
+        rather than pushing them out of sight. Below that width the page scrolls."""
+        self.setMinimumWidth(self._controls_width(one_row=False))
+        wide = self.width() >= WIDE_PAGE
+        margin = 28 if wide else NARROW_MARGIN
+        self.layout().setContentsMargins(margin, 20 if wide else 12, margin, 20 if wide else 12)
+        self.middle.setSpacing(20 if wide else 12)
+        one_row = self.width() >= self._controls_width(one_row=True) + 2 * (margin - NARROW_MARGIN)
+        self.controls.removeWidget(self.hurts_button)
+        if one_row:
+            self.controls.addWidget(self.hurts_button, 0, 4)
+        else:
+            self.controls.addWidget(self.hurts_button, 1, 0, 1, 5, Qt.AlignmentFlag.AlignRight)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_controls()
+        # The count first, when the figure and the card do not fit: it is what is followed.
+        self.middle_scroll.ensureWidgetVisible(self.counter, 0, 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Measured again once shown: only then do the buttons wear the window's stylesheet.
+        super().showEvent(event)
+        QTimer.singleShot(0, self._arrange_controls)
 
     def _clear_banner(self) -> None:
         self._banner_kind = None

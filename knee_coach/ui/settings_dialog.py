@@ -33,6 +33,7 @@ from knee_coach.core.routines import ROUTINES
 from knee_coach.core.settings import REMINDER_SLOTS, CloseAction, Settings, SettingsError
 from knee_coach.ui import i18n
 from knee_coach.ui.accessibility import name_fields_from_labels
+from knee_coach.ui.page_stack import PageScroll
 from knee_coach.ui.reminders import format_time, slot_name
 from knee_coach.ui.texts import routine_title
 
@@ -59,17 +60,22 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         # One text size for the whole dialog (the window's big check boxes are for the flow).
         self.setStyleSheet(DIALOG_STYLE)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(min(620, self.screen().availableGeometry().width()))
         self._base = settings
         self.result_settings: Settings | None = None
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
-        self.tabs.addTab(self._session_tab(settings), self.tr("Session"))
-        self.tabs.addTab(self._sound_tab(settings), self.tr("Sound"))
-        self.tabs.addTab(self._reminders_tab(settings, tray_available), self.tr("Reminders"))
+        # Each tab scrolls: at a large text size the dialog is taller than the screen, and
+        # OK and Cancel must stay in sight.
+        self.tabs.addTab(PageScroll(self._session_tab(settings)), self.tr("Session"))
+        self.tabs.addTab(PageScroll(self._sound_tab(settings)), self.tr("Sound"))
         self.tabs.addTab(
-            self._general_tab(settings, tray_available, autostart_supported), self.tr("General")
+            PageScroll(self._reminders_tab(settings, tray_available)), self.tr("Reminders")
+        )
+        self.tabs.addTab(
+            PageScroll(self._general_tab(settings, tray_available, autostart_supported)),
+            self.tr("General"),
         )
         self.error = QLabel()
         self.error.setObjectName("settingsError")

@@ -1,0 +1,77 @@
+"""The window's pages, each in its own scroll area, so a large text size never clips a page.
+
+At 200 % text scale a 1366×768 screen is 683×384 pixels of layout: the check-in's three rating
+rows do not fit in that height. Each page keeps its natural size and scrolls when the window is
+smaller; a widget that takes the keyboard focus is scrolled into view.
+
+The stack answers with the pages themselves (`currentWidget()`, `setCurrentWidget(page)`,
+`indexOf(page)`), never with their scroll areas: callers need not know the pages scroll.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStackedWidget, QWidget
+
+
+class PageScroll(QScrollArea):
+    """One page's scroll area: no frame, no Tab stop of its own, the page's background."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)  # the page fills the window when there is room
+        # The scroll area is not a control: Tab goes straight to the page's first control.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(page)
+        # The window's paper shows through, as it did behind the page before it scrolled
+        # (setWidget turns the page's own background on, in the platform's grey).
+        page.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)
+        self.page = page
+
+
+class PageStack(QStackedWidget):
+    """A QStackedWidget whose pages scroll; it is used with the pages, as a plain one is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _scroll_of(self, page: QWidget | None) -> PageScroll | None:
+        for index in range(super().count()):
+            scroll = super().widget(index)
+            if isinstance(scroll, PageScroll) and scroll.page is page:
+                return scroll
+        return None
+
+    def addWidget(self, page: QWidget) -> int:  # type: ignore[override]
+        return super().addWidget(PageScroll(page))
+
+    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+        scroll = self._scroll_of(page)
+        return super().indexOf(scroll) if scroll is not None else -1
+
+    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+        scroll = super().widget(index)
+        return scroll.page if isinstance(scroll, PageScroll) else scroll
+
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]
+        return self.widget(self.currentIndex())
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+        scroll = self._scroll_of(page)
+        if scroll is None:
+            raise ValueError("the page is not in this stack")
+        super().setCurrentWidget(scroll)
+
+    def _focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        """A control focused below the fold (by Tab, a shortcut or the program) is shown."""
+        del old
+        if now is None:
+            return
+        scroll = super().currentWidget()
+        if isinstance(scroll, PageScroll) and scroll.page.isAncestorOf(now):
+            scroll.ensureWidgetVisible(now, 16, 16)

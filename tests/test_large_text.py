@@ -1,0 +1,77 @@
+"""At 200 % text scale (QT_SCALE_FACTOR=2) a 1366×768 screen is 683×384 pixels of layout.
+Qt lays out in those pixels whatever the scale, so a window of that size shows here what a
+person with a large text size sees: every page fits or scrolls, no text is cut, and the
+session's buttons, "Stop: it hurts" among them, stay in sight."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from knee_coach.audio.player import SilentPlayer
+from knee_coach.core.clock import FakeClock
+from knee_coach.core.session import State
+from knee_coach.ui.main_window import MainWindow
+from knee_coach.ui.settings_dialog import SettingsDialog
+from tests.test_language import clipped
+from tests.test_window import check_in_by_keyboard, run_until, through_safety_gate
+
+SCREEN_AT_200 = QSize(683, 384)
+
+
+def on_screen(widget: QWidget, window: QWidget) -> bool:
+    """The whole widget is inside the window's visible area (no scrolling needed)."""
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    return window.rect().contains(QRect(top_left, widget.size()))
+
+
+def test_every_page_fits_a_1366x768_screen_at_200_percent_text(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    clock = FakeClock(100.0)
+    window = MainWindow(tmp_path / "data", clock=clock, player_factory=lambda: SilentPlayer())
+    qtbot.addWidget(window)
+    assert window.minimumSize().boundedTo(SCREEN_AT_200) == window.minimumSize()
+    window.resize(SCREEN_AT_200)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.size() == SCREEN_AT_200
+    problems: list[str] = []
+
+    def check(name: str) -> None:
+        qtbot.wait(20)  # the page lays itself out for its width once shown
+        problems.extend(f"{name}: {c}" for c in clipped(window.stack.currentWidget()))
+
+    check("check-in")
+    check_in_by_keyboard(qtbot, window, "46")
+    window.checkin_page.continue_button.click()
+    check("safety")
+    through_safety_gate(qtbot, window)
+    run_until(window, clock, lambda: window.session.state is State.REP)
+    check("session")
+    page = window.session_page
+    for button in (page.pause_button, page.skip_button, page.stop_button, page.hurts_button):
+        assert on_screen(button, window), f"{button.text()!r} is out of sight"
+    window.stop()
+    check("check-out")
+    window.checkout_page.skip_button.click()
+    check("summary")
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_settings_dialog_keeps_ok_and_cancel_on_a_small_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow(tmp_path / "data", player_factory=lambda: SilentPlayer())
+    qtbot.addWidget(window)
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    assert dialog.minimumSizeHint().boundedTo(SCREEN_AT_200) == dialog.minimumSizeHint()
+    dialog.resize(SCREEN_AT_200)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.ok_button.isVisible()
+    assert on_screen(dialog.ok_button, dialog), "OK is out of sight"
