@@ -134,6 +134,8 @@ def test_a_whole_session_is_started_paused_skipped_and_stopped_through_atspi_alo
         app.press("Skip")
         app.find("push button", "Done")
         assert_all_named(app, "summary")
+        figure = app.find("label", "Hamstring glide: ")  # the figure says what it counts
+        assert figure.name.endswith(" reps"), figure.name
         app.press("Done")
         app.find("push button", "Continue")
 

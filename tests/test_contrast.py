@@ -98,3 +98,34 @@ def test_the_left_legs_line_on_the_chart_stands_out_at_3_to_1() -> None:
     from knee_coach.ui.history_view import LEFT_COLOUR
 
     assert ratio(LEFT_COLOUR, style.CARD) >= GRAPHICS
+
+
+FOCUSABLE = ("QPushButton", "QCheckBox", "QRadioButton", "QLineEdit")
+FILLED = {'QPushButton[role="primary"]': style.ACCENT, 'QPushButton[role="hurts"]': style.DANGER}
+
+
+def focus_ring(selector_part: str) -> tuple[int, str] | None:
+    """(position, colour) of the last `:focus` rule that gives `selector_part` a border."""
+    found = None
+    for index, (selector, props) in enumerate(stylesheet_rules()):
+        for one in (s.strip() for s in selector.split(",")):
+            if one.startswith(selector_part) and one.endswith(":focus"):
+                colour = colour_of(props.get("border", "") + props.get("border-color", ""))
+                if colour:
+                    found = (index, colour)
+    return found
+
+
+@pytest.mark.parametrize("control", [*FOCUSABLE, *FILLED])
+def test_a_focused_control_shows_a_ring_at_3_to_1_that_no_later_rule_takes_away(
+    control: str,
+) -> None:
+    ring = focus_ring(control)
+    assert ring is not None, f"{control} has no :focus border"
+    position, colour = ring
+    for bg in (style.PAPER, style.CARD, *([FILLED[control]] if control in FILLED else [])):
+        assert ratio(colour, bg) >= GRAPHICS, f"{control}: ring {colour} on {bg}"
+    for selector, props in stylesheet_rules()[position + 1 :]:
+        for one in (s.strip() for s in selector.split(",")):
+            if one == control and "border" in props:  # a later, equally specific rule
+                raise AssertionError(f"{selector} comes after the focus ring and replaces it")

@@ -75,7 +75,14 @@ QCheckBox::indicator {{ width: 22px; height: 22px; }}
 QLineEdit {{ font-size: 16px; padding: 6px; border: 1px solid {BORDER}; border-radius: 6px;
     background: {CARD}; }}
 QRadioButton {{ font-size: 16px; }}
+QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px; padding: 2px; }}
+QCheckBox:focus, QRadioButton:focus {{ border-color: {ACCENT}; }}
+QLineEdit:focus {{ border: 2px solid {ACCENT}; padding: 5px; }}
+QPushButton[role="primary"]:focus, QPushButton[role="hurts"]:focus,
+QPushButton[role="choice"]:checked:focus {{ border: 3px solid #000000; }}
 """
+# The focus ring comes last, so it wins over each role's own border (a filled button has
+# none). A filled button's ring is black: 3:1 against its fill (red or teal) and the paper.
 
 STYLESHEET = stylesheet("en")
 

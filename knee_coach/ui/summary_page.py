@@ -100,6 +100,8 @@ class SummaryPage(Retranslating, QWidget):
         left.setWordWrap(True)
         set_role(left, "body")
         set_role(right, "body")
+        # A screen reader reading the figure alone hears what it is a figure of.
+        right.setAccessibleName(f"{name}: {value}")
         self.grid.addWidget(left, row, 0)
         self.grid.addWidget(right, row, 1)
 
