@@ -250,7 +250,8 @@ class SessionPage(Retranslating, QWidget):
         """Margins and the buttons' rows for the page's width: at a large text size the page
         loses its wide margins, and "Stop: it hurts" takes a row of its own under the others
         rather than pushing them out of sight. Below that width the page scrolls."""
-        self.setMinimumWidth(self._controls_width(one_row=False))
+        middle = self.middle_scroll.widget().minimumSizeHint().width() + 2 * NARROW_MARGIN
+        self.setMinimumWidth(max(middle, self._controls_width(one_row=False)))
         wide = self.width() >= WIDE_PAGE
         margin = 28 if wide else NARROW_MARGIN
         self.layout().setContentsMargins(margin, 20 if wide else 12, margin, 20 if wide else 12)
