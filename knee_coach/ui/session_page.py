@@ -266,13 +266,21 @@ class SessionPage(Retranslating, QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange_controls()
-        # The count first, when the figure and the card do not fit: it is what is followed.
-        self.middle_scroll.ensureWidgetVisible(self.counter, 0, 0)
+        QTimer.singleShot(0, self._show_count)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Measured again once shown: only then do the buttons wear the window's stylesheet.
         super().showEvent(event)
         QTimer.singleShot(0, self._arrange_controls)
+        QTimer.singleShot(0, self._show_count)
+
+    def _show_count(self) -> None:
+        """The count in sight when the figure and the card do not fit: it is what is
+        followed. Called once laid out (the scroll area's content has its final size)."""
+        box = self.middle_scroll.widget()
+        centre = self.counter.mapTo(box, self.counter.rect().center())
+        half = self.middle_scroll.viewport().height() // 2
+        self.middle_scroll.ensureVisible(centre.x(), centre.y(), 0, half)
 
     def _clear_banner(self) -> None:
         self._banner_kind = None
