@@ -163,3 +163,20 @@ def test_help_lists_the_keyboard_shortcuts_in_a_named_table_left_with_tab(
         until(lambda: "focused" in app.find("push button", "Close").states, what="Close focused")
         app.press("Close")
         until(lambda: not any(n.role == "dialog" for n in app.showing()), what="dialog closed")
+
+
+def test_the_history_window_gives_its_chart_in_words(desktop: Desktop, data_dir: Path) -> None:
+    with desktop.app(data_dir) as app:
+        app.press_menu_item("History and weekly review")
+        chart = app.find("panel", "Chart of pain and sessions over time", timeout=60)
+        # The weekly table and the change, as a screen reader reads the chart's description.
+        assert "Sessions: this week 0, last week 0." in chart.description, chart.description
+        assert "No practice today or yesterday yet." in chart.description
+        assert_all_named(app, "history")
+
+
+def test_the_report_dialog_names_every_control(desktop: Desktop, data_dir: Path) -> None:
+    with desktop.app(data_dir) as app:
+        app.press_menu_item("Report for your clinician…")
+        until(lambda: any(n.role == "dialog" for n in app.showing()), what="the dialog")
+        assert_all_named(app, "report")

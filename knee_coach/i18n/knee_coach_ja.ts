@@ -393,6 +393,10 @@ A new, empty history was started.</source>
         <translation>これまでの記録を読み込んでいます…</translation>
     </message>
     <message>
+        <source>Chart of pain and sessions over time</source>
+        <translation>痛みと回数の推移のグラフ</translation>
+    </message>
+    <message>
         <source>ddd d</source>
         <translation>d日(ddd)</translation>
     </message>
@@ -447,6 +451,10 @@ A new, empty history was started.</source>
     <message>
         <source>Left knee, after</source>
         <translation>左ひざ（セッション後）</translation>
+    </message>
+    <message>
+        <source>{name}: this week {this}, last week {last}</source>
+        <translation>{name}：今週 {this}、先週 {last}</translation>
     </message>
     <message>
         <source>Average pain, 0–10.</source>

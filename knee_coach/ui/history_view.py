@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QButtonGroup,
     QFileDialog,
     QFrame,
@@ -161,15 +162,25 @@ class HistoryView(QWidget):
                 "sharp or the knee is swollen or hot."
             )
         )
+        self.chart_box.setAccessibleName(self.tr("Chart of pain and sessions over time"))
+        self._name(self.review_scroll, self.tr("This week and last week"))
         self._show_status()
 
     def _label_charts(self) -> None:
         """The charts' own texts, for those built so far."""
         if hasattr(self, "pain_plot"):
             self.pain_plot.setLabel("left", self.tr("Pain (0–10)"), color=INK)
+            self._name(self.pain_plot, self.tr("Pain (0–10)"))
         if hasattr(self, "day_plot"):
             self.day_plot.setLabel("left", self.tr("Sessions a day"), color=INK)
+            self._name(self.day_plot, self.tr("Sessions a day"))
             self.target_label.setText(self.tr("target: 1–2 a day"), color=ACCENT)
+
+    @staticmethod
+    def _name(area: QAbstractScrollArea, name: str) -> None:
+        """The plots and the review take the focus (to scroll): each says what it is."""
+        area.setAccessibleName(name)
+        area.viewport().setAccessibleName(name)
 
     def _show_status(self) -> None:
         """The note in place of the charts: reading, or why the history could not be read."""
@@ -669,6 +680,11 @@ class HistoryView(QWidget):
             cell(name, r, 0)
             cell(a, r, 1)
             cell(b, r, 2)
+        # The chart in words for a screen reader: the weekly table, row by row.
+        table = [
+            self.tr("{name}: this week {this}, last week {last}").format(name=name, this=a, last=b)
+            for name, a, b in rows
+        ]
         note = QLabel(self.tr("Average pain, 0–10."))
         set_role(note, "muted")
         grid.addWidget(note, len(rows) + 1, 0, 1, 3)
@@ -698,6 +714,7 @@ class HistoryView(QWidget):
             else:
                 lines.append(self.tr("{knee}: the same as last week.").format(knee=knee))
         self.streak_label.setText("\n".join(lines))
+        self.chart_box.setAccessibleDescription(" ".join([*(t + "." for t in table), *lines]))
         nudge = review.nudge
         if nudge is not None:
             self.nudge_label.setText(nudge.text(QCoreApplication.translate))
