@@ -95,6 +95,9 @@ def run_gui(
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)  # matches packaging/linux/<DESKTOP_ID>.desktop
+    from knee_coach.ui import scroll_accessibility
+
+    scroll_accessibility.install()  # before any window: a screen reader may ask at once
 
     def set_app_icon() -> None:
         from PySide6.QtGui import QIcon

@@ -190,6 +190,7 @@ class Desktop:
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
         self._procs: list[subprocess.Popen[str]] = []
+        self._logs: list[Path] = []
         runtime = tmp / "runtime"
         runtime.mkdir(mode=0o700)
         home = tmp / "home"
@@ -247,19 +248,33 @@ class Desktop:
             QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
             QT_ACCESSIBILITY="1",
             PYTHONPATH=str(ROOT),
+            PYTHONFAULTHANDLER="1",  # a crash leaves its Python stack in the log below
         )
+        # The app's own output goes to a file, read back when it ends by itself (a crash).
+        log_path = self.tmp / f"app-{len(self._logs)}.log"
+        log = log_path.open("w")
+        self._logs.append(log_path)
         proc = subprocess.Popen(
             [sys.executable, "-m", "knee_coach", "--data-dir", str(data_dir), *args],
             env=env,
             text=True,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=log,
         )
         agent = Agent(self.env)
         app = App(proc, agent)
         try:
             until(lambda: any(n.role == "frame" for n in app.showing()), 30, "the app's window")
             yield app
+            died = proc.poll()
+            assert died is None, f"the app ended by itself ({died}): {log_path.read_text()}"
+        except AssertionError as failure:
+            died = proc.poll()
+            if died is None:
+                raise
+            raise AssertionError(
+                f"{failure}; the app had ended ({died}): {log_path.read_text()[-4000:]}"
+            ) from failure
         finally:
             agent.close()
             proc.send_signal(signal.SIGTERM)
@@ -268,8 +283,7 @@ class Desktop:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-            if proc.stderr is not None:
-                proc.stderr.close()
+            log.close()
 
     def close(self) -> None:
         for proc in reversed(self._procs):
