@@ -6,11 +6,13 @@ import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
+from knee_coach.ui.checkin_page import READ_SECONDS
 from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.settings_dialog import SettingsDialog
 from tests.test_window import check_in_by_keyboard, run_until, through_safety_gate
@@ -45,18 +47,39 @@ def controls(page: QWidget) -> list[QWidget]:
     ]
 
 
+def focus_chain(window: QWidget) -> list[QWidget]:
+    """The window's Tab stops as Qt chains them: shown, enabled, taking focus by Tab."""
+    chain: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    while widget is not window and widget not in chain:
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.window() is window
+        ):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
 def top_to_bottom(widgets: list[QWidget], page: QWidget) -> list[QWidget]:
     return sorted(widgets, key=lambda w: (w.mapTo(page, w.rect().center()).y() // 20, 0))
 
 
-def assert_reaches_all_in_reading_order(qtbot: QtBot, page: QWidget, first: QWidget) -> None:
+def assert_reaches_all_in_reading_order(
+    qtbot: QtBot, page: QWidget, first: QWidget, reading_order: bool = True
+) -> None:
+    """Tab from `first` visits every control of `page` once and comes back to `first`;
+    with `reading_order`, the page's controls come row by row down the page."""
     cycle = tab_cycle(qtbot, first)
-    on_page = [w for w in cycle if page.isAncestorOf(w)]
+    on_page = [w for w in cycle if w is page or page.isAncestorOf(w)]
     missing = [w for w in controls(page) if w not in on_page]
     assert not missing, f"Tab never reaches {[m.objectName() or m for m in missing]}"
-    rows = [w.mapTo(page, w.rect().center()).y() for w in on_page]
-    # Row by row downwards (a row's buttons share a line): never back up the page.
-    assert all(b >= a - 20 for a, b in itertools.pairwise(rows)), rows
+    if reading_order:
+        rows = [w.mapTo(page, w.rect().center()).y() for w in on_page]
+        # Row by row downwards (a row's buttons share a line): never back up the page.
+        assert all(b >= a - 20 for a, b in itertools.pairwise(rows)), rows
 
 
 def make(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, FakeClock]:
@@ -88,6 +111,41 @@ def test_tab_reaches_every_safety_question_and_the_start_button(
     assert_reaches_all_in_reading_order(qtbot, page, first)
 
 
+def assert_session_keys_reach_every_button(window: MainWindow) -> None:
+    """The session's buttons leave Space to the shortcuts (no Tab stop): each has its key."""
+    page = window.session_page
+    keys = {
+        QKeySequence(s.key()).toString() for s in window.findChildren(QShortcut) if s.isEnabled()
+    } | {a.shortcut().toString() for a in window.findChildren(QAction) if a.isEnabled()}
+    for button, key in (
+        (page.pause_button, "Space"),
+        (page.skip_button, "Right"),
+        (page.stop_button, "Esc"),
+        (page.hurts_button, "H"),
+    ):
+        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert key in keys, f"{button.text()!r}: no {key} shortcut in {sorted(keys)}"
+
+
+def test_tab_cycles_through_the_session_page_while_getting_ready_and_during_a_set(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, clock = make(qtbot, tmp_path)
+    check_in_by_keyboard(qtbot, window, "46")
+    window.checkin_page.continue_button.click()
+    through_safety_gate(qtbot, window)
+    page = window.session_page
+    try:
+        assert page.phase.text() == "Get ready"
+        first = next(w for w in focus_chain(window) if page.isAncestorOf(w))
+        assert_reaches_all_in_reading_order(qtbot, page, first)
+        run_until(window, clock, lambda: "/" in page.counter.text())  # the reps are counted
+        assert_reaches_all_in_reading_order(qtbot, page, first)
+        assert_session_keys_reach_every_button(window)
+    finally:
+        window.stop()  # closing the window mid-session would ask first
+
+
 def test_tab_reaches_every_check_out_and_summary_control(qtbot: QtBot, tmp_path: Path) -> None:
     window, clock = make(qtbot, tmp_path)
     check_in_by_keyboard(qtbot, window, "46")
@@ -96,6 +154,8 @@ def test_tab_reaches_every_check_out_and_summary_control(qtbot: QtBot, tmp_path:
     run_until(window, clock, lambda: window.session is not None)
     window.stop()
     checkout = window.checkout_page
+    assert window.stack.currentWidget() is checkout
+    clock.advance(READ_SECONDS)  # a rating typed at once is not taken: the user reads first
     checkout.focus_first()
     for digit in "35":
         qtbot.keyClicks(window.focusWidget(), digit)
@@ -103,7 +163,21 @@ def test_tab_reaches_every_check_out_and_summary_control(qtbot: QtBot, tmp_path:
     assert_reaches_all_in_reading_order(qtbot, checkout, first)
     checkout.continue_button.click()
     summary = window.summary_page
-    assert_reaches_all_in_reading_order(qtbot, summary, summary.history_button)
+    assert window.stack.currentWidget() is summary
+    first = next(w for w in focus_chain(window) if summary.isAncestorOf(w))
+    assert_reaches_all_in_reading_order(qtbot, summary, first)
+
+
+def test_tab_cycles_through_the_history_window(qtbot: QtBot, tmp_path: Path) -> None:
+    window, _ = make(qtbot, tmp_path)
+    window.checkin_page.history_button.click()
+    qtbot.waitUntil(lambda: window.history_view is not None)  # pyqtgraph loads off-thread
+    view = window.history_view
+    assert view is not None
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    first = focus_chain(view)[0]
+    assert_reaches_all_in_reading_order(qtbot, view, first, reading_order=False)
 
 
 def test_tab_goes_through_each_settings_tab_and_out_to_ok_and_cancel(
@@ -121,3 +195,24 @@ def test_tab_goes_through_each_settings_tab_and_out_to_ok_and_cancel(
         missing = [w for w in controls(tab) if w not in cycle]
         assert not missing, f"tab {index}: Tab never reaches {missing}"
         assert dialog.ok_button in cycle
+
+
+def test_tab_cycles_through_the_advice_after_stop_it_hurts_and_its_summary(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, clock = make(qtbot, tmp_path)
+    check_in_by_keyboard(qtbot, window, "46")
+    window.checkin_page.continue_button.click()
+    through_safety_gate(qtbot, window)
+    run_until(window, clock, lambda: window.session is not None and window.session.reps_done)
+    window.session_page.hurts_button.click()
+    advice = window.advice_page
+    assert window.stack.currentWidget() is advice
+    first = next(w for w in focus_chain(window) if advice.isAncestorOf(w))
+    assert_reaches_all_in_reading_order(qtbot, advice, first)
+    advice.check_out.click()
+    window.checkout_page.skip_button.click()
+    summary = window.summary_page
+    assert summary.title.text() == "Session stopped because it hurt"
+    first = next(w for w in focus_chain(window) if summary.isAncestorOf(w))
+    assert_reaches_all_in_reading_order(qtbot, summary, first)

@@ -47,8 +47,9 @@ class IllustrationPanel(Retranslating, QWidget):
         for button in (self.movement_button, self.points_button):
             button.setCheckable(True)
             set_role(button, "choice")
-            # The window's shortcuts own Space and the arrows during a session.
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Tab reaches the choice (the keyboard alone must); Space and the arrows stay the
+            # window's session shortcuts: a shortcut comes before a focused button's keys.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.toggled.connect(self._toggled)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)

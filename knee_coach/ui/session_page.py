@@ -250,18 +250,24 @@ class SessionPage(Retranslating, QWidget):
         """Margins and the buttons' rows for the page's width: at a large text size the page
         loses its wide margins, and "Stop: it hurts" takes a row of its own under the others
         rather than pushing them out of sight. Below that width the page scrolls."""
-        middle = self.middle_scroll.widget().minimumSizeHint().width() + 2 * NARROW_MARGIN
-        self.setMinimumWidth(max(middle, self._controls_width(one_row=False)))
+        # The buttons set the page's least width; the figure and the card scroll on their own
+        # (a page wider than the window would put "Stop: it hurts" out of sight).
+        self.setMinimumWidth(self._controls_width(one_row=False))
         wide = self.width() >= WIDE_PAGE
         margin = 28 if wide else NARROW_MARGIN
         self.layout().setContentsMargins(margin, 20 if wide else 12, margin, 20 if wide else 12)
         self.middle.setSpacing(20 if wide else 12)
         one_row = self.width() >= self._controls_width(one_row=True) + 2 * (margin - NARROW_MARGIN)
-        self.controls.removeWidget(self.hurts_button)
-        if one_row:
-            self.controls.addWidget(self.hurts_button, 0, 4)
-        else:
-            self.controls.addWidget(self.hurts_button, 1, 0, 1, 5, Qt.AlignmentFlag.AlignRight)
+        row = self.controls.getItemPosition(self.controls.indexOf(self.hurts_button))[0]
+        if (row == 0) != one_row:
+            self.controls.removeWidget(self.hurts_button)
+            if one_row:
+                self.controls.addWidget(self.hurts_button, 0, 4)
+            else:
+                self.controls.addWidget(self.hurts_button, 1, 0, 1, 5, Qt.AlignmentFlag.AlignRight)
+        # Laid out now, not on the next turn of the event loop: no frame shows the buttons
+        # squeezed into the row they just left.
+        self.layout().activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
