@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -92,11 +93,11 @@ def main() -> int:
         dialog.reject()
 
         window.open_history()
-        for _ in range(300):  # the history opens, and pyqtgraph loads, after the first frame
-            if window.history_view is not None:
+        for _ in range(300):  # the first opening imports pyqtgraph and reads on worker threads
+            if window.history_view is not None and not window.history_view.loading:
                 break
+            time.sleep(0.05)
             settle(50)
-            window.open_history()
         view = window.history_view
         assert view is not None
         view.set_range("month")

@@ -47,21 +47,21 @@ class PageStack(QStackedWidget):
                 return scroll
         return None
 
-    def addWidget(self, page: QWidget) -> int:  # type: ignore[override]
+    def addWidget(self, page: QWidget) -> int:
         return super().addWidget(PageScroll(page))
 
-    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+    def indexOf(self, page: QWidget) -> int:
         scroll = self._scroll_of(page)
         return super().indexOf(scroll) if scroll is not None else -1
 
-    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+    def widget(self, index: int) -> QWidget | None:
         scroll = super().widget(index)
         return scroll.page if isinstance(scroll, PageScroll) else scroll
 
-    def currentWidget(self) -> QWidget | None:  # type: ignore[override]
+    def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())
 
-    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+    def setCurrentWidget(self, page: QWidget) -> None:
         scroll = self._scroll_of(page)
         if scroll is None:
             raise ValueError("the page is not in this stack")

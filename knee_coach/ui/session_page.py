@@ -183,13 +183,14 @@ class SessionPage(Retranslating, QWidget):
         controls.addWidget(self.stop_button, 0, 2)
         controls.setColumnStretch(3, 1)
         controls.addWidget(self.hurts_button, 0, 4)
+        self._hurts_in_row = True  # beside the others, not on a row of its own
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.set_counter)
 
-        layout = QVBoxLayout(self)
+        layout = self.page_layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(12)
         layout.addLayout(top)
@@ -255,19 +256,19 @@ class SessionPage(Retranslating, QWidget):
         self.setMinimumWidth(self._controls_width(one_row=False))
         wide = self.width() >= WIDE_PAGE
         margin = 28 if wide else NARROW_MARGIN
-        self.layout().setContentsMargins(margin, 20 if wide else 12, margin, 20 if wide else 12)
+        self.page_layout.setContentsMargins(margin, 20 if wide else 12, margin, 20 if wide else 12)
         self.middle.setSpacing(20 if wide else 12)
         one_row = self.width() >= self._controls_width(one_row=True) + 2 * (margin - NARROW_MARGIN)
-        row = self.controls.getItemPosition(self.controls.indexOf(self.hurts_button))[0]
-        if (row == 0) != one_row:
+        if one_row != self._hurts_in_row:
             self.controls.removeWidget(self.hurts_button)
             if one_row:
                 self.controls.addWidget(self.hurts_button, 0, 4)
             else:
                 self.controls.addWidget(self.hurts_button, 1, 0, 1, 5, Qt.AlignmentFlag.AlignRight)
+            self._hurts_in_row = one_row
         # Laid out now, not on the next turn of the event loop: no frame shows the buttons
         # squeezed into the row they just left.
-        self.layout().activate()
+        self.page_layout.activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -284,6 +285,7 @@ class SessionPage(Retranslating, QWidget):
         """The count in sight when the figure and the card do not fit: it is what is
         followed. Called once laid out (the scroll area's content has its final size)."""
         box = self.middle_scroll.widget()
+        assert box is not None
         centre = self.counter.mapTo(box, self.counter.rect().center())
         half = self.middle_scroll.viewport().height() // 2
         self.middle_scroll.ensureVisible(centre.x(), centre.y(), 0, half)
