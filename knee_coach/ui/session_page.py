@@ -287,8 +287,11 @@ class SessionPage(Retranslating, QWidget):
         box = self.middle_scroll.widget()
         assert box is not None
         centre = self.counter.mapTo(box, self.counter.rect().center())
-        half = self.middle_scroll.viewport().height() // 2
-        self.middle_scroll.ensureVisible(centre.x(), centre.y(), 0, half)
+        view = self.middle_scroll.viewport()
+        # In the middle both ways: a narrow window scrolls sideways too ("3 / 1" is no count).
+        self.middle_scroll.ensureVisible(
+            centre.x(), centre.y(), view.width() // 2, view.height() // 2
+        )
 
     def _clear_banner(self) -> None:
         self._banner_kind = None
