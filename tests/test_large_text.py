@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +15,9 @@ from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
 from knee_coach.core.session import State
 from knee_coach.ui.main_window import MainWindow
+from knee_coach.ui.session_page import SessionPage
 from knee_coach.ui.settings_dialog import SettingsDialog
+from knee_coach.ui.style import COUNTER_PX
 from tests.test_language import clipped
 from tests.test_window import check_in_by_keyboard, run_until, through_safety_gate
 
@@ -26,6 +28,43 @@ def on_screen(widget: QWidget, window: QWidget) -> bool:
     """The whole widget is inside the window's visible area (no scrolling needed)."""
     top_left = widget.mapTo(window, widget.rect().topLeft())
     return window.rect().contains(QRect(top_left, widget.size()))
+
+
+def count_in_sight(page: SessionPage) -> bool:
+    """The count's digits, as drawn in the middle of their label, lie wholly in the view."""
+    counter, view = page.counter, page.middle_scroll.viewport()
+    metrics = counter.fontMetrics()
+    text = QRect(0, 0, metrics.horizontalAdvance(counter.text()), metrics.height())
+    text.moveCenter(counter.rect().center())
+    text.moveTopLeft(counter.mapTo(view, text.topLeft()))
+    return view.rect().contains(text)
+
+
+def test_the_count_shrinks_to_fit_a_small_window_and_grows_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    clock = FakeClock(100.0)
+    window = MainWindow(tmp_path / "data", clock=clock, player_factory=lambda: SilentPlayer())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    check_in_by_keyboard(qtbot, window, "46")
+    window.checkin_page.continue_button.click()
+    through_safety_gate(qtbot, window)
+    run_until(window, clock, lambda: window.session.state is State.REP)
+    page = window.session_page
+    try:
+        qtbot.waitUntil(lambda: count_in_sight(page))
+        full = page.counter.font().pixelSize()
+        assert full == COUNTER_PX
+        window.resize(SCREEN_AT_200)
+        qtbot.waitUntil(lambda: page.counter.font().pixelSize() < full)
+        qtbot.waitUntil(lambda: count_in_sight(page))
+        window.resize(1280, 800)
+        qtbot.waitUntil(lambda: page.counter.font().pixelSize() == full)
+    finally:
+        window.stop()  # a running session would ask before the window closes
 
 
 def test_every_page_fits_a_1366x768_screen_at_200_percent_text(
@@ -55,6 +94,7 @@ def test_every_page_fits_a_1366x768_screen_at_200_percent_text(
     page = window.session_page
     for button in (page.pause_button, page.skip_button, page.stop_button, page.hurts_button):
         assert on_screen(button, window), f"{button.text()!r} is out of sight"
+    assert count_in_sight(page), f"the count {page.counter.text()!r} is cut"
     window.stop()
     check("check-out")
     window.checkout_page.skip_button.click()
@@ -75,3 +115,34 @@ def test_the_settings_dialog_keeps_ok_and_cancel_on_a_small_screen(
     qtbot.waitExposed(dialog)
     assert dialog.ok_button.isVisible()
     assert on_screen(dialog.ok_button, dialog), "OK is out of sight"
+
+
+def test_history_at_200_percent_puts_the_review_under_the_chart_and_scrolls(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow(tmp_path / "data", player_factory=lambda: SilentPlayer())
+    qtbot.addWidget(window)
+    window.open_history()
+    qtbot.waitUntil(lambda: window.history_view is not None)
+    view = window.history_view
+    assert view is not None
+    qtbot.addWidget(view)
+    view.resize(1180, 680)
+    view.show()
+    qtbot.waitUntil(lambda: not view.loading)
+    beside = view.review_scroll.mapTo(view, QPoint(0, 0))
+    chart = view.chart_box.mapTo(view, QPoint(0, 0))
+    assert beside.x() > chart.x() + view.chart_box.width() - 1  # wide: the review beside
+
+    view.resize(SCREEN_AT_200)
+    qtbot.wait(20)
+    assert view.size() == SCREEN_AT_200
+    under = view.review_scroll.mapTo(view.page_scroll.widget(), QPoint(0, 0))
+    chart = view.chart_box.mapTo(view.page_scroll.widget(), QPoint(0, 0))
+    assert under.y() >= chart.y() + view.chart_box.height()  # narrow: under the chart
+    assert clipped(view) == []
+    # Nothing is out of reach: the review's last line can be scrolled into sight.
+    view.page_scroll.ensureWidgetVisible(view.review)
+    qtbot.wait(20)
+    bottom = view.review_scroll.mapTo(view, QPoint(0, view.review_scroll.height()))
+    assert bottom.y() <= view.height()

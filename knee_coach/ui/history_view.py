@@ -28,9 +28,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QBoxLayout,
     QButtonGroup,
     QFileDialog,
     QFrame,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +81,9 @@ RANGE_DAYS = {Range.WEEK: 7, Range.MONTH: 30}
 
 LONG_HISTORY_DAYS = 400  # beyond this the whole history is drawn month by month
 STEP_PAUSE_MS = 1  # between the steps that build and draw the charts
+RANGE_BUTTON_WIDTH = 92  # at the least; wider when a language's word needs it
+NARROW_WINDOW = 960  # narrower than this, the review goes under the chart
+NARROW_CHART_HEIGHT = 420
 
 
 class HistoryView(QWidget):
@@ -148,6 +153,13 @@ class HistoryView(QWidget):
         }
         for rng, name in names.items():
             self.range_buttons[rng].setText(name)
+        # One width for the three, that of the widest text in this language.
+        for button in self.range_buttons.values():
+            button.ensurePolished()
+            button.setMinimumWidth(0)
+        widest = max(button.sizeHint().width() for button in self.range_buttons.values())
+        for button in self.range_buttons.values():
+            button.setMinimumWidth(max(RANGE_BUTTON_WIDTH, widest))
         self.png_button.setText(self.tr("Save chart as PNG…"))
         self._label_charts()
         self.empty_note.setText(
@@ -207,9 +219,10 @@ class HistoryView(QWidget):
         for rng in Range:
             button = QPushButton()
             button.setCheckable(True)
-            set_role(button, "rating")
-            button.setStyleSheet("padding: 6px 16px;")
-            button.setMinimumWidth(92)
+            set_role(button, "choice")
+            # Never narrower than its text (no minimum width that could cut it): a narrow
+            # window scrolls instead.
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             group.addButton(button)
             button.clicked.connect(lambda _=False, r=rng: self.set_range(r))
             self.range_buttons[rng] = button
@@ -218,6 +231,7 @@ class HistoryView(QWidget):
         self.png_button = QPushButton()
         self.png_button.clicked.connect(self._ask_png)
         self.png_button.setEnabled(False)  # until there is a chart to save
+        self.png_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         top.addSpacing(16)
         top.addWidget(self.png_button)
 
@@ -257,15 +271,41 @@ class HistoryView(QWidget):
         self.review_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.review_scroll.viewport().setAutoFillBackground(False)
         self.review_scroll.setFixedWidth(446)
-        body = QHBoxLayout()
+        # The review beside the chart; under it in a narrow window (a large text size).
+        body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(16)
         body.addWidget(self.chart_box, 1)
         body.addWidget(self.review_scroll)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        content.setObjectName("page")
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addLayout(body, 1)
+        # A window smaller than all this (a large text size on a laptop) scrolls, rather
+        # than cutting the review or squeezing the charts.
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidget(content)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.page_scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_WINDOW
+        if narrow == (self.body.direction() == QBoxLayout.Direction.TopToBottom):
+            return
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        # One above the other, each takes the height it needs and the window scrolls: the
+        # charts keep a readable height, the review shows whole (no scroll inside a scroll).
+        self.chart_box.setMinimumHeight(NARROW_CHART_HEIGHT if narrow else 0)
+        self.review_scroll.setMinimumHeight(self.review.sizeHint().height() if narrow else 0)
 
     # Each chart is built in three steps (its date axis, its plot, the widget with its
     # lines), each short enough not to freeze the window; the first date axis pays for

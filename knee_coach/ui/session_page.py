@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -31,7 +31,7 @@ from knee_coach.core.plan import Plan, PlannedSet
 from knee_coach.core.session import Snapshot, State
 from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.illustrations import IllustrationPanel
-from knee_coach.ui.style import set_role
+from knee_coach.ui.style import COUNTER_PX, set_role
 from knee_coach.ui.texts import core_text, number, routine_heading, routine_title, set_name, tr
 
 FRAME_MS = 50  # phase bar animation, only while a session runs (20 a second, as the leg)
@@ -39,6 +39,10 @@ BANNER_MS = 1800
 # Below this page width (a large text size) the page's margins and gaps shrink.
 WIDE_PAGE = 900
 NARROW_MARGIN = 12
+PICTURE_SHARE, CARD_SHARE = 6, 5  # how the figure and the card share the page's width
+CARD_MARGINS = 24  # each side of the card's contents
+WIDEST_COUNT = "30 / 30"  # the most reps a routine allows, as the count shows them
+SMALLEST_COUNTER_PX = 36
 
 
 def _banner_text(kind: CueKind) -> str | None:
@@ -123,7 +127,7 @@ class SessionPage(Retranslating, QWidget):
         card = self.card = QFrame()
         set_role(card, "card")
         info = QVBoxLayout(card)
-        info.setContentsMargins(24, 18, 24, 18)
+        info.setContentsMargins(CARD_MARGINS, 18, CARD_MARGINS, 18)
         info.addWidget(self.set_title)
         info.addStretch(1)
         info.addWidget(self.counter)
@@ -148,8 +152,8 @@ class SessionPage(Retranslating, QWidget):
         middle = self.middle = QHBoxLayout(middle_box)
         middle.setContentsMargins(0, 0, 0, 0)
         middle.setSpacing(20)
-        middle.addLayout(picture, 6)
-        middle.addWidget(card, 5)
+        middle.addLayout(picture, PICTURE_SHARE)
+        middle.addWidget(card, CARD_SHARE)
         # At a large text size the figure and the card scroll; the heading and the buttons
         # (Stop: it hurts among them) stay in sight.
         self.middle_scroll = QScrollArea()
@@ -158,6 +162,8 @@ class SessionPage(Retranslating, QWidget):
         self.middle_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.middle_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.middle_scroll.viewport().setAutoFillBackground(False)
+        self._counter_px = COUNTER_PX
+        self.middle_scroll.installEventFilter(self)  # the count fits the room it is given
         middle_box.setAutoFillBackground(False)
 
         self.pause_button = QPushButton()
@@ -269,6 +275,30 @@ class SessionPage(Retranslating, QWidget):
         # Laid out now, not on the next turn of the event loop: no frame shows the buttons
         # squeezed into the row they just left.
         self.page_layout.activate()
+
+    def _fit_counter(self) -> None:
+        """The count as large as its share of the view allows, up to its usual size: at a
+        large text size a whole smaller count beats a large one cut by the card's edge."""
+        view = self.middle_scroll.size()  # not its viewport's: that changes with the bars
+        spacing = self.middle.spacing()
+        room_width = (view.width() - spacing) * CARD_SHARE / (PICTURE_SHARE + CARD_SHARE)
+        room_width -= 2 * CARD_MARGINS
+        room_height = view.height() * 0.6  # the routine's name and the phase share the card
+        font = QFont(self.counter.font())
+        font.setPixelSize(COUNTER_PX)
+        metrics = QFontMetrics(font)
+        width, height = metrics.horizontalAdvance(WIDEST_COUNT), metrics.height()
+        scale = min(1.0, room_width / width, room_height / height)
+        size = max(SMALLEST_COUNTER_PX, int(COUNTER_PX * scale))
+        if size != self._counter_px:
+            self._counter_px = size
+            # The page's own rule wins over the window's stylesheet for this one size.
+            self.counter.setStyleSheet("" if size == COUNTER_PX else f"font-size: {size}px;")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.middle_scroll and event.type() == QEvent.Type.Resize:
+            self._fit_counter()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

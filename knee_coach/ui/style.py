@@ -33,6 +33,8 @@ def stylesheet(language: str = "en") -> str:
     return f"QWidget {{ font-family: {_families_css(language)}; }}\n" + _RULES
 
 
+COUNTER_PX = 120  # the rep count, readable from a metre (smaller only when it cannot fit)
+
 _RULES = f"""
 QWidget#page {{ background: {PAPER}; }}
 QMainWindow {{ background: {PAPER}; }}
@@ -42,7 +44,7 @@ QLabel[role="subtitle"] {{ font-size: 17px; color: {MUTED}; }}
 QLabel[role="body"] {{ font-size: 16px; }}
 QLabel[role="muted"] {{ font-size: 14px; color: {MUTED}; }}
 QLabel[role="caution"] {{ font-size: 16px; font-weight: 600; color: {DANGER}; }}
-QLabel[role="counter"] {{ font-size: 120px; font-weight: 700; color: {INK};
+QLabel[role="counter"] {{ font-size: {COUNTER_PX}px; font-weight: 700; color: {INK};
     font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", sans-serif; }}
 QLabel[role="phase"] {{ font-size: 44px; font-weight: 600; color: {ACCENT_DARK}; }}
 QLabel[role="advice"] {{ font-size: 18px; background: #fff4e5; border: 1px solid #e8c48f;
