@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from knee_coach.audio.player import SilentPlayer
@@ -52,7 +52,9 @@ def test_the_count_shrinks_to_fit_a_small_window_and_grows_back(
     check_in_by_keyboard(qtbot, window, "46")
     window.checkin_page.continue_button.click()
     through_safety_gate(qtbot, window)
-    run_until(window, clock, lambda: window.session.state is State.REP)
+    run_until(
+        window, clock, lambda: window.session is not None and window.session.state is State.REP
+    )
     page = window.session_page
     try:
         qtbot.waitUntil(lambda: count_in_sight(page))
@@ -137,8 +139,10 @@ def test_history_at_200_percent_puts_the_review_under_the_chart_and_scrolls(
     view.resize(SCREEN_AT_200)
     qtbot.wait(20)
     assert view.size() == SCREEN_AT_200
-    under = view.review_scroll.mapTo(view.page_scroll.widget(), QPoint(0, 0))
-    chart = view.chart_box.mapTo(view.page_scroll.widget(), QPoint(0, 0))
+    content = view.page_scroll.widget()
+    assert content is not None
+    under = view.review_scroll.mapTo(content, QPoint(0, 0))
+    chart = view.chart_box.mapTo(content, QPoint(0, 0))
     assert under.y() >= chart.y() + view.chart_box.height()  # narrow: under the chart
     assert clipped(view) == []
     # Nothing is out of reach: the review's last line can be scrolled into sight.
@@ -146,3 +150,43 @@ def test_history_at_200_percent_puts_the_review_under_the_chart_and_scrolls(
     qtbot.wait(20)
     bottom = view.review_scroll.mapTo(view, QPoint(0, view.review_scroll.height()))
     assert bottom.y() <= view.height()
+
+
+def test_at_the_usual_window_size_the_pages_and_the_session_do_not_scroll(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The scrolling is for a large text size only: at the usual size the technique and the
+    caution stay in sight beside the count, and no page shows a scroll bar."""
+    clock = FakeClock(100.0)
+    window = MainWindow(tmp_path / "data", clock=clock, player_factory=lambda: SilentPlayer())
+    qtbot.addWidget(window)
+    window.resize(1040, 690)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def scrolls(area: QAbstractScrollArea) -> bool:
+        qtbot.wait(20)
+        bars = (area.verticalScrollBar(), area.horizontalScrollBar())
+        return any(bar.maximum() > 0 for bar in bars)
+
+    def page_scroll() -> QAbstractScrollArea:  # the page, its viewport, its scroll area
+        area = window.stack.currentWidget().parentWidget().parentWidget()
+        assert isinstance(area, QAbstractScrollArea)
+        return area
+
+    assert not scrolls(page_scroll()), "the check-in scrolls"
+    check_in_by_keyboard(qtbot, window, "46")
+    window.checkin_page.continue_button.click()
+    assert not scrolls(page_scroll()), "the safety questions scroll"
+    through_safety_gate(qtbot, window)
+    run_until(
+        window, clock, lambda: window.session is not None and window.session.state is State.REP
+    )
+    page = window.session_page
+    try:
+        assert not scrolls(page_scroll()), "the session page scrolls"
+        assert not scrolls(page.middle_scroll), "the figure and the count scroll"
+        for label in (page.technique, page.caution, page.counter):
+            assert on_screen(label, window), f"{label.text()[:30]!r} is out of sight"
+    finally:
+        window.stop()

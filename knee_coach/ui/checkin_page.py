@@ -91,7 +91,7 @@ class CheckInPage(Retranslating, QWidget):
         buttons.addWidget(self.continue_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setContentsMargins(36, 24, 36, 24)  # with the menus, fits a 690 px high window
         layout.setSpacing(14)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)

@@ -58,6 +58,7 @@ from knee_coach.core.model import Leg
 from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.recorder import WallClock
 from knee_coach.ui import storage_dialogs
+from knee_coach.ui.fill_scroll import FillScrollArea
 from knee_coach.ui.history_reading import HistoryReading
 from knee_coach.ui.style import ACCENT, CARD, INK, MUTED, STYLESHEET, set_role
 from knee_coach.ui.texts import date_text, datetime_text, number
@@ -285,10 +286,8 @@ class HistoryView(QWidget):
         layout.addLayout(body, 1)
         # A window smaller than all this (a large text size on a laptop) scrolls, rather
         # than cutting the review or squeezing the charts.
-        self.page_scroll = QScrollArea()
+        self.page_scroll = FillScrollArea()
         self.page_scroll.setWidget(content)
-        self.page_scroll.setWidgetResizable(True)
-        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -297,15 +296,14 @@ class HistoryView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         narrow = self.width() < NARROW_WINDOW
-        if narrow == (self.body.direction() == QBoxLayout.Direction.TopToBottom):
-            return
-        self.body.setDirection(
-            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
-        )
-        # One above the other, each takes the height it needs and the window scrolls: the
-        # charts keep a readable height, the review shows whole (no scroll inside a scroll).
-        self.chart_box.setMinimumHeight(NARROW_CHART_HEIGHT if narrow else 0)
-        self.review_scroll.setMinimumHeight(self.review.sizeHint().height() if narrow else 0)
+        if narrow != (self.body.direction() == QBoxLayout.Direction.TopToBottom):
+            self.body.setDirection(
+                QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+            )
+            # One above the other, each takes the height it needs and the window scrolls:
+            # the charts keep a readable height, the review shows whole.
+            self.chart_box.setMinimumHeight(NARROW_CHART_HEIGHT if narrow else 0)
+            self.review_scroll.setMinimumHeight(self.review.sizeHint().height() if narrow else 0)
 
     # Each chart is built in three steps (its date axis, its plot, the widget with its
     # lines), each short enough not to freeze the window; the first date axis pays for

@@ -11,16 +11,17 @@ The stack answers with the pages themselves (`currentWidget()`, `setCurrentWidge
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+
+from knee_coach.ui.fill_scroll import FillScrollArea
 
 
-class PageScroll(QScrollArea):
-    """One page's scroll area: no frame, no Tab stop of its own, the page's background."""
+class PageScroll(FillScrollArea):
+    """One page's scroll area: no Tab stop of its own, the page's background; the page fills
+    the window when there is room."""
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)  # the page fills the window when there is room
         # The scroll area is not a control: Tab goes straight to the page's first control.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(page)

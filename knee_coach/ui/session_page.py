@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStyle,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from knee_coach.core.cues import CueEvent, CueKind
 from knee_coach.core.model import Pacing
 from knee_coach.core.plan import Plan, PlannedSet
 from knee_coach.core.session import Snapshot, State
+from knee_coach.ui.fill_scroll import FillScrollArea
 from knee_coach.ui.i18n import Retranslating
 from knee_coach.ui.illustrations import IllustrationPanel
 from knee_coach.ui.style import COUNTER_PX, set_role
@@ -41,7 +41,6 @@ WIDE_PAGE = 900
 NARROW_MARGIN = 12
 PICTURE_SHARE, CARD_SHARE = 6, 5  # how the figure and the card share the page's width
 CARD_MARGINS = 24  # each side of the card's contents
-WIDEST_COUNT = "30 / 30"  # the most reps a routine allows, as the count shows them
 SMALLEST_COUNTER_PX = 36
 
 
@@ -156,13 +155,12 @@ class SessionPage(Retranslating, QWidget):
         middle.addWidget(card, CARD_SHARE)
         # At a large text size the figure and the card scroll; the heading and the buttons
         # (Stop: it hurts among them) stay in sight.
-        self.middle_scroll = QScrollArea()
+        self.middle_scroll = FillScrollArea()
         self.middle_scroll.setWidget(middle_box)
-        self.middle_scroll.setWidgetResizable(True)
-        self.middle_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.middle_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.middle_scroll.viewport().setAutoFillBackground(False)
         self._counter_px = COUNTER_PX
+        self._widest_count = "10 / 10"  # set by each set's reps
         self.middle_scroll.installEventFilter(self)  # the count fits the room it is given
         middle_box.setAutoFillBackground(False)
 
@@ -287,7 +285,7 @@ class SessionPage(Retranslating, QWidget):
         font = QFont(self.counter.font())
         font.setPixelSize(COUNTER_PX)
         metrics = QFontMetrics(font)
-        width, height = metrics.horizontalAdvance(WIDEST_COUNT), metrics.height()
+        width, height = metrics.horizontalAdvance(self._widest_count), metrics.height()
         scale = min(1.0, room_width / width, room_height / height)
         size = max(SMALLEST_COUNTER_PX, int(COUNTER_PX * scale))
         if size != self._counter_px:
@@ -373,6 +371,10 @@ class SessionPage(Retranslating, QWidget):
         planned = snap.planned
         routine = planned.routine
         manual = plan.pacing is Pacing.MANUAL
+        widest = f"{planned.reps} / {planned.reps}"  # the count's widest text in this set
+        if widest != self._widest_count:
+            self._widest_count = widest
+            self._fit_counter()
         self.heading.setText(routine_heading(routine, len(routines.ROUTINES)))
         self.set_counter.setText(
             self.tr("Set {n} of {total}").format(
