@@ -735,3 +735,162 @@ def test_a_reader_sees_the_history_and_cannot_change_it(tmp_path: Path) -> None:
     finally:
         reader.close()
         db.close()
+
+
+# ----- the settings file: each unusable one kept under its own name ------------------------------
+def test_every_unusable_settings_file_is_kept_under_a_name_of_its_own(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = tmp_path / "settings.json"
+    (tmp_path / "settings.json.bad-4").symlink_to(tmp_path / "gone")  # taken, though dangling
+    kept = []
+    for i in range(1, 5):
+        settings.write_text("{" * i, encoding="utf-8")
+        store = SettingsStore(tmp_path)
+        with caplog.at_level("WARNING", logger="knee_coach.storage.settings_store"):
+            assert store.load() == Settings()
+        assert store.kept_as is not None
+        kept.append(store.kept_as.name)
+        assert store.kept_as.read_text(encoding="utf-8") == "{" * i
+        assert store.problem == (
+            "Settings file was unusable (JSONDecodeError: Expecting property name enclosed in "
+            f"double quotes: line 1 column 2 (char 1)); kept as {store.kept_as.name}."
+        )
+        assert caplog.records[-1].getMessage() == store.problem
+    assert kept == [
+        "settings.json.bad",
+        "settings.json.bad-2",
+        "settings.json.bad-3",
+        "settings.json.bad-5",
+    ]
+
+
+def test_a_folder_in_place_of_the_settings_file_is_moved_aside_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "settings.json").mkdir()
+    (tmp_path / "settings.json" / "inside").write_text("kept", encoding="utf-8")
+    store = SettingsStore(tmp_path)
+    assert store.load() == Settings()
+    assert store.kept_as == tmp_path / "settings.json.bad"
+    assert (store.kept_as / "inside").read_text(encoding="utf-8") == "kept"
+    assert store.problem == (
+        "Settings file was unusable (IsADirectoryError: [Errno 21] Is a directory: "
+        f"'{tmp_path / 'settings.json'}'); kept as settings.json.bad."
+    )
+
+
+def test_the_reason_a_settings_file_was_unusable_is_cut_at_200_characters(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"volume": "x" * 300}), encoding="utf-8")
+    store = SettingsStore(tmp_path)
+    store.load()
+    assert store.problem is not None
+    reason = store.problem.removeprefix("Settings file was unusable (SettingsError: ")
+    reason = reason.removesuffix("); kept as settings.json.bad.")
+    assert len(reason) == 200 and reason.endswith("x")
+
+
+def test_settings_and_exports_are_written_beside_their_file_not_in_the_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file renamed into place from the same folder replaces the old one in one step; the
+    system's temporary folder may be elsewhere, on another disk, or missing."""
+    import tempfile
+
+    from knee_coach.storage.csv_export import export_csv
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no temporary folder"))
+    SettingsStore(tmp_path / "data").save(Settings(volume=0.5))
+    assert SettingsStore(tmp_path / "data").load() == Settings(volume=0.5)
+    db = Database.open(tmp_path / "data")
+    HistoryStore(db).add_records([session_on(date(2026, 5, 1), 7, None)])
+    assert export_csv(HistoryStore(db), tmp_path / "h.csv") == 1
+    db.close()
+    assert not (tmp_path / "no temporary folder").exists()
+
+
+# ----- the history file: permissions, what is in its place ---------------------------------------
+def test_the_history_and_its_journal_files_are_made_private_even_if_copied_open(
+    tmp_path: Path,
+) -> None:
+    old = os.umask(0o022)
+    try:
+        first = Database.open(tmp_path)
+        HistoryStore(first).add_records([session_on(date(2026, 5, 1), 7, None)])
+        names = [FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm"]
+        for name in names:  # as a copy or an older version may have left them
+            os.chmod(tmp_path / name, 0o644)
+        second = Database.open(tmp_path)
+        modes = {n: (tmp_path / n).stat().st_mode & 0o777 for n in names}
+        assert modes == dict.fromkeys(names, 0o600)
+        assert first.read_only is False and second.read_only is False
+        second.close()
+        first.close()
+        fresh = tmp_path / "fresh"
+        Database.open(fresh).close()
+        assert (fresh / FILE_NAME).stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_a_folder_in_place_of_the_history_is_refused_in_words_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / FILE_NAME
+    path.mkdir()
+    (path / "inside").write_bytes(b"kept")
+    with pytest.raises(DatabaseError) as err:
+        Database.open(tmp_path)
+    assert str(err.value).startswith(f"Cannot open the history {path}: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+    assert (path / "inside").read_bytes() == b"kept"
+
+
+def sqlite_file(path: Path, version: int, tables: tuple[str, ...]) -> bytes:
+    conn = sqlite3.connect(path)
+    for table in tables:
+        conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("PRAGMA page_size = 4096")
+    conn.execute("VACUUM")  # the header written even without a table
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("version", "tables"), [(0, ("notes",)), (1, ("notes",)), (CURRENT_VERSION, ("sessions",))]
+)
+def test_another_program_s_database_is_refused_by_name_and_left_untouched(
+    tmp_path: Path, version: int, tables: tuple[str, ...]
+) -> None:
+    path = tmp_path / FILE_NAME
+    before = sqlite_file(path, version, tables)
+    with pytest.raises(ForeignDatabaseError) as err:
+        Database.open(tmp_path)
+    assert err.value.path == path
+    assert str(err.value) == f"{path} is not a Knee Coach history; it was left untouched."
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+
+
+def test_an_sqlite_file_with_no_tables_yet_becomes_the_history(tmp_path: Path) -> None:
+    sqlite_file(tmp_path / FILE_NAME, 0, ())
+    assert (tmp_path / FILE_NAME).stat().st_size > 0
+    db = Database.open(tmp_path)
+    assert db.version == CURRENT_VERSION and db.corruption is None
+    db.close()
+
+
+def test_a_history_from_a_newer_app_is_refused_in_these_words(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    sqlite_file(path, CURRENT_VERSION + 3, ("sessions", "sets"))
+    with pytest.raises(NewerDatabaseError) as err:
+        Database.open(tmp_path)
+    assert str(err.value) == (
+        f"The history in {path} was written by a newer version of Knee Coach "
+        f"(database version {CURRENT_VERSION + 3}; this version reads up to {CURRENT_VERSION}). "
+        "It was left untouched: please update Knee Coach to use it."
+    )
