@@ -894,3 +894,30 @@ def test_a_history_from_a_newer_app_is_refused_in_these_words(tmp_path: Path) ->
         f"(database version {CURRENT_VERSION + 3}; this version reads up to {CURRENT_VERSION}). "
         "It was left untouched: please update Knee Coach to use it."
     )
+
+
+def test_a_period_s_sessions_come_each_with_its_own_sets_however_many(tmp_path: Path) -> None:
+    """The sets are read for hundreds of sessions at a time: none lost, none repeated."""
+    db = Database.open(tmp_path)
+    store = HistoryStore(db)
+    first = datetime(2024, 1, 1, 7, tzinfo=JST)
+    records = [
+        replace(
+            session_on(date(2024, 1, 1), 7, None),
+            started=first + timedelta(hours=12 * i),
+            ended=first + timedelta(hours=12 * i, minutes=9),
+            sets=(
+                SetRecord("hamstring_glide", "inner", Leg.RIGHT, 10, i % 11, "completed"),
+                SetRecord("popliteus_release", "release", Leg.LEFT, 10, (i + 5) % 11, "completed"),
+            ),
+        )
+        for i in range(1201)
+    ]
+    store.add_records(records)
+    span = (first - timedelta(days=1), first + timedelta(days=700))
+    read = store.records(*span)
+    assert [r.sets for r in read] == [r.sets for r in records]
+    two = store.records(first + timedelta(hours=12 * 600), first + timedelta(hours=12 * 601 + 1))
+    assert [r.sets for r in two] == [r.sets for r in records[600:602]]
+    assert [(r.started, r.sets) for r in two] == [(r.started, r.sets) for r in records[600:602]]
+    db.close()
