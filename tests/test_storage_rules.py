@@ -921,3 +921,116 @@ def test_a_period_s_sessions_come_each_with_its_own_sets_however_many(tmp_path: 
     assert [r.sets for r in two] == [r.sets for r in records[600:602]]
     assert [(r.started, r.sets) for r in two] == [(r.started, r.sets) for r in records[600:602]]
     db.close()
+
+
+# ----- migrations, backups and the names they are kept under -------------------------------------
+@pytest.fixture
+def tokyo_time() -> Iterator[None]:
+    """The computer's clock set to Tokyo (UTC+9): a name stamped in UTC differs by 9 hours."""
+    import time
+
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+def stamped_at(name: str) -> datetime:
+    """The UTC time in a backup's or a damaged file's name."""
+    stamp = name.removesuffix(".sqlite3").rsplit("-", 1)[-1]
+    return datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+
+
+def version_1_history(folder: Path) -> Path:
+    from knee_coach.storage.db import SCHEMA_V1
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / FILE_NAME
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA_V1)
+    conn.execute(
+        "INSERT INTO sessions VALUES (1, '2026-04-01T07:30:00+09:00', NULL, NULL, 'both',"
+        " 3, 4, NULL, NULL, 'old')"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_each_migration_step_is_logged_after_a_private_backup_named_in_utc(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, tokyo_time: None
+) -> None:
+    version_1_history(tmp_path)
+    old = os.umask(0o022)
+    try:
+        with caplog.at_level("INFO", logger="knee_coach.storage.db"):
+            db = Database.open(tmp_path)
+    finally:
+        os.umask(old)
+    now = datetime.now(UTC)
+    assert [r.getMessage() for r in caplog.records if "migrated" in r.getMessage()] == [
+        f"history database migrated to version {v}" for v in range(2, CURRENT_VERSION + 1)
+    ]
+    assert db.migrated_from == 1
+    backups = sorted((tmp_path / BACKUP_DIR).iterdir())
+    assert [b.name.split("-")[1] for b in backups] == [f"v{v}" for v in range(1, CURRENT_VERSION)]
+    for backup in backups:
+        assert backup.stat().st_mode & 0o777 == 0o600
+        assert abs(stamped_at(backup.name) - now) < timedelta(minutes=2)
+    db.close()
+
+
+def test_a_failed_migration_names_the_file_and_the_version_it_started_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knee_coach.storage import db as dbmod
+
+    path = version_1_history(tmp_path)
+    broken = dict(dbmod.MIGRATIONS)
+    broken[1] = "CREATE TABLE sessions (x);"  # the table exists: SQLite refuses
+    monkeypatch.setattr(dbmod, "MIGRATIONS", broken)
+    with pytest.raises(MigrationError) as err:
+        Database.open(tmp_path)
+    assert (err.value.path, err.value.version) == (path, 1)
+    assert str(err.value) == (
+        f"Migrating {path} from version 1 failed: table sessions already exists"
+    )
+
+
+def test_a_damaged_history_is_moved_aside_under_a_name_stamped_in_utc(
+    tmp_path: Path, tokyo_time: None
+) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"garbage, not SQLite " * 300)
+    db = Database.open(tmp_path)
+    now = datetime.now(UTC)
+    assert db.corruption is not None
+    moved = db.corruption.moved_to.name
+    assert moved.startswith(FILE_NAME + ".corrupt-")
+    assert abs(stamped_at(moved.removeprefix(FILE_NAME + ".corrupt-")) - now) < timedelta(minutes=2)
+    db.close()
+
+
+def test_a_backup_is_private_and_restores_at_the_current_version(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "data")
+    store = HistoryStore(db)
+    store.add_records([session_on(date(2026, 5, 1), 7, None)])
+    target = tmp_path / "kept" / "copy.sqlite3"
+    old = os.umask(0o022)
+    try:
+        db.backup(target)
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o600
+    store.add_records([session_on(date(2026, 5, 2), 7, None)])
+    assert store.count() == 2
+    db.restore(target)
+    assert store.count() == 1 and db.version == CURRENT_VERSION
+    db.close()
