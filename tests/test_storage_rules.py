@@ -1034,3 +1034,44 @@ def test_a_backup_is_private_and_restores_at_the_current_version(tmp_path: Path)
     db.restore(target)
     assert store.count() == 1 and db.version == CURRENT_VERSION
     db.close()
+
+
+# ----- the data folder made private --------------------------------------------------------------
+def test_an_old_data_folder_is_made_private_throughout_but_not_what_links_point_to(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    (folder / BACKUP_DIR / "deeper").mkdir(parents=True)
+    (folder / FILE_NAME).write_bytes(b"history")
+    (folder / BACKUP_DIR / "history-v1.sqlite3").write_bytes(b"backup")
+    (folder / BACKUP_DIR / "deeper" / "note.txt").write_bytes(b"deep")
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"not ours")
+    (folder / "link").symlink_to(outside)
+    for path in [folder, *folder.rglob("*"), outside]:
+        if not path.is_symlink():
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    before = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+    assert paths.data_dir(folder) == folder.resolve()
+    modes = {
+        str(p.relative_to(tmp_path)): p.stat().st_mode & 0o777
+        for p in [folder, *folder.rglob("*")]
+        if not p.is_symlink()
+    }
+    assert modes == {
+        "data": 0o700,
+        "data/backups": 0o700,
+        "data/backups/deeper": 0o700,
+        f"data/{FILE_NAME}": 0o600,
+        "data/backups/history-v1.sqlite3": 0o600,
+        "data/backups/deeper/note.txt": 0o600,
+    }
+    assert outside.stat().st_mode & 0o777 == 0o644
+    assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) == before
+
+
+def test_a_folder_that_cannot_be_probed_is_named_with_the_system_s_reason(tmp_path: Path) -> None:
+    missing = tmp_path / "gone"
+    with pytest.raises(OSError) as refused:
+        paths.probe_writable(missing)
+    assert str(refused.value) == f"[Errno 2] No such file or directory: '{missing}'"
