@@ -1075,3 +1075,16 @@ def test_a_folder_that_cannot_be_probed_is_named_with_the_system_s_reason(tmp_pa
     with pytest.raises(OSError) as refused:
         paths.probe_writable(missing)
     assert str(refused.value) == f"[Errno 2] No such file or directory: '{missing}'"
+
+
+def test_the_autostart_entry_goes_into_a_folder_other_programs_already_use(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "config" / "autostart"
+    folder.mkdir(parents=True)
+    (folder / "other.desktop").write_text("[Desktop Entry]\n", encoding="utf-8")
+    autostart = Autostart(folder / "knee-coach.desktop")
+    autostart.apply(True, tmp_path / "data")
+    autostart.apply(True, tmp_path / "data")  # again: still one entry, rewritten whole
+    assert sorted(os.listdir(folder)) == ["knee-coach.desktop", "other.desktop"]
+    assert autostart.is_enabled()
