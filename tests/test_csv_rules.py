@@ -675,3 +675,16 @@ def test_a_line_over_a_mebibyte_is_refused_as_too_long_and_one_at_it_is_read(
         f"Line 2, column 1: the line is longer than {limit} bytes; no Knee Coach "
         "history has lines this long."
     )
+
+
+@pytest.mark.parametrize("column", [0, 7])
+def test_an_unquoted_cell_at_the_csv_size_limit_is_not_the_one_named(
+    tmp_path: Path, column: int
+) -> None:
+    """Counted from its first character, after a plain cell as after the row's start."""
+    cells = numbered_rows(3)[2]  # nothing quoted
+    cells[column] = "x" * csv.field_size_limit()
+    after = HEADER.index("after_note")
+    cells[after] = '"fine"!'  # the real problem
+    err = syntax_error(tmp_path, file_with(cells))
+    assert (err.line, err.column) == (4, after + 1), str(err)
