@@ -20,7 +20,7 @@ from knee_coach.core.model import EndReason, Leg, LegChoice
 from knee_coach.core.records import SessionRecord
 from knee_coach.storage.csv_export import export_csv
 from knee_coach.storage.csv_format import HEADER
-from knee_coach.storage.csv_import import CsvImportError, import_csv, import_data
+from knee_coach.storage.csv_import import CsvImportError, import_csv, import_data, import_stream
 from knee_coach.storage.db import Database
 from knee_coach.storage.history import HistoryStore
 from knee_coach.storage.progress import Cancelled
@@ -386,14 +386,33 @@ def line_ends(content: bytes) -> list[int]:
 def test_the_import_tells_the_share_of_the_file_read_every_thousand_rows(
     tmp_path: Path,
 ) -> None:
-    content, _ = csv_bytes(numbered_rows(2500))
+    content, _ = csv_bytes(numbered_rows(4500))  # more than two steps of writing
     path = tmp_path / "in.csv"
     path.write_bytes(content)
     told: list[float] = []
-    assert import_csv(store_in(tmp_path / "d"), path, progress=told.append).added == 2500
+    assert import_csv(store_in(tmp_path / "d"), path, progress=told.append).added == 4500
     ends = line_ends(content)
-    # Told as rows 1, 1001 and 2001 have been read (the header is line 1 of the file).
-    assert told == [ends[n] / len(content) for n in (1, 1001, 2001)]
+    # Told as rows 1, 1001, 2001... have been read (the header is line 1 of the file).
+    assert told == [ends[n] / len(content) for n in (1, 1001, 2001, 3001, 4001)]
+
+
+def test_an_import_of_unknown_size_tells_no_progress(tmp_path: Path) -> None:
+    content, _ = csv_bytes(numbered_rows(3))
+    told: list[float] = []
+    store = store_in(tmp_path / "d")
+    assert import_stream(store, io.BytesIO(content), told.append).added == 3
+    assert import_stream(store, io.BytesIO(content), told.append, 0).skipped == 3
+    assert told == []
+
+
+def test_a_file_that_fails_while_it_is_read_is_told_in_words(tmp_path: Path) -> None:
+    """Linux's /proc/self/mem is a regular file whose first bytes cannot be read."""
+    store = store_in(tmp_path / "d")
+    with pytest.raises(CsvImportError) as err:
+        import_csv(store, Path("/proc/self/mem"))
+    assert str(err.value) == "The file cannot be read: Input/output error"
+    assert err.value.message() == str(err.value)
+    assert store.count() == 0
 
 
 def test_a_cancelled_import_stores_nothing(tmp_path: Path) -> None:
