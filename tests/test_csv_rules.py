@@ -411,6 +411,7 @@ def test_a_file_that_fails_while_it_is_read_is_told_in_words(tmp_path: Path) -> 
     with pytest.raises(CsvImportError) as err:
         import_csv(store, Path("/proc/self/mem"))
     assert str(err.value) == "The file cannot be read: Input/output error"
+    assert (err.value.line, err.value.column) == (0, 0)  # the whole file, no line of it
     assert err.value.message() == str(err.value)
     assert store.count() == 0
 
@@ -555,7 +556,39 @@ ROW_PROBLEMS = [
         "(a whole number from 0 to 1000).",
     ),
     ("before_note", "a\x00b", "(before_note): the cell holds a NUL character, which is not text."),
+    ("legs", "both\u200b", "(legs): “both<U+200B>” is not one of both, right, left."),
+    (
+        "reps_popliteus_release_left",
+        "5 ",
+        "(reps_popliteus_release_left): “5 ” is not a number of reps "
+        "(a whole number from 0 to 1000).",
+    ),
+    (
+        "reps_popliteus_release_left",
+        "10X",
+        "(reps_popliteus_release_left): “10X” is not a number of reps "
+        "(a whole number from 0 to 1000).",
+    ),
 ]
+
+
+def test_an_end_before_the_start_in_the_same_hour_is_told_in_full_words(tmp_path: Path) -> None:
+    rows = numbered_rows(2)
+    rows[1][0] = "2020-01-02T07:30:00+09:00"
+    rows[1][1] = "2020-01-02T07:29:59+09:00"
+    content, starts = csv_bytes(rows)
+    err = syntax_error(tmp_path, content)
+    assert str(err) == f"Line {starts[1]}, column 2 (ended): the session ends before it starts."
+
+
+def test_a_note_of_the_longest_length_allowed_is_imported_whole(tmp_path: Path) -> None:
+    rows = numbered_rows(1)
+    rows[0][HEADER.index("after_note")] = "膝" * NOTE_MAX_CHARS
+    content, _ = csv_bytes(rows)
+    store = store_in(tmp_path / "d")
+    assert import_data(store, content).added == 1
+    (record,) = store.records()
+    assert record.after is not None and record.after.note == "膝" * NOTE_MAX_CHARS
 
 
 @pytest.mark.parametrize(("column", "value", "words"), ROW_PROBLEMS)
