@@ -1052,6 +1052,7 @@ def test_an_old_data_folder_is_made_private_throughout_but_not_what_links_point_
         if not path.is_symlink():
             os.chmod(path, 0o755 if path.is_dir() else 0o644)
     os.chmod(folder / BACKUP_DIR / "deeper" / "note.txt", 0o444)  # others may read it
+    os.chmod(folder / BACKUP_DIR / "deeper", 0o650)  # and list this folder
     before = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
     assert paths.data_dir(folder) == folder.resolve()
     modes = {
