@@ -1090,3 +1090,17 @@ def test_the_autostart_entry_goes_into_a_folder_other_programs_already_use(
     autostart.apply(True, tmp_path / "data")  # again: still one entry, rewritten whole
     assert sorted(os.listdir(folder)) == ["knee-coach.desktop", "other.desktop"]
     assert autostart.is_enabled()
+
+
+def test_a_damaged_history_opened_without_repair_is_refused_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / FILE_NAME
+    path.write_bytes(b"garbage, not SQLite " * 300)
+    with pytest.raises(DamagedDatabaseError) as err:
+        Database.open(tmp_path, repair=False)
+    assert err.value.path == path and err.value.reason == "file is not a database"
+    assert str(err.value) == (
+        f"The history in {path} is damaged (file is not a database); it was left as it is."
+    )
+    assert path.read_bytes() == b"garbage, not SQLite " * 300
