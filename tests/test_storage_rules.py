@@ -735,3 +735,372 @@ def test_a_reader_sees_the_history_and_cannot_change_it(tmp_path: Path) -> None:
     finally:
         reader.close()
         db.close()
+
+
+# ----- the settings file: each unusable one kept under its own name ------------------------------
+def test_every_unusable_settings_file_is_kept_under_a_name_of_its_own(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = tmp_path / "settings.json"
+    (tmp_path / "settings.json.bad-4").symlink_to(tmp_path / "gone")  # taken, though dangling
+    kept = []
+    for i in range(1, 5):
+        settings.write_text("{" * i, encoding="utf-8")
+        store = SettingsStore(tmp_path)
+        with caplog.at_level("WARNING", logger="knee_coach.storage.settings_store"):
+            assert store.load() == Settings()
+        assert store.kept_as is not None
+        kept.append(store.kept_as.name)
+        assert store.kept_as.read_text(encoding="utf-8") == "{" * i
+        assert store.problem == (
+            "Settings file was unusable (JSONDecodeError: Expecting property name enclosed in "
+            f"double quotes: line 1 column 2 (char 1)); kept as {store.kept_as.name}."
+        )
+        assert caplog.records[-1].getMessage() == store.problem
+    assert kept == [
+        "settings.json.bad",
+        "settings.json.bad-2",
+        "settings.json.bad-3",
+        "settings.json.bad-5",
+    ]
+
+
+def test_a_folder_in_place_of_the_settings_file_is_moved_aside_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "settings.json").mkdir()
+    (tmp_path / "settings.json" / "inside").write_text("kept", encoding="utf-8")
+    store = SettingsStore(tmp_path)
+    assert store.load() == Settings()
+    assert store.kept_as == tmp_path / "settings.json.bad"
+    assert (store.kept_as / "inside").read_text(encoding="utf-8") == "kept"
+    assert store.problem == (
+        "Settings file was unusable (IsADirectoryError: [Errno 21] Is a directory: "
+        f"'{tmp_path / 'settings.json'}'); kept as settings.json.bad."
+    )
+
+
+def test_the_reason_a_settings_file_was_unusable_is_cut_at_200_characters(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"volume": "x" * 300}), encoding="utf-8")
+    store = SettingsStore(tmp_path)
+    store.load()
+    assert store.problem is not None
+    reason = store.problem.removeprefix("Settings file was unusable (SettingsError: ")
+    reason = reason.removesuffix("); kept as settings.json.bad.")
+    assert len(reason) == 200 and reason.endswith("x")
+
+
+def test_settings_and_exports_are_written_beside_their_file_not_in_the_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file renamed into place from the same folder replaces the old one in one step; the
+    system's temporary folder may be elsewhere, on another disk, or missing."""
+    import tempfile
+
+    from knee_coach.storage.csv_export import export_csv
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no temporary folder"))
+    SettingsStore(tmp_path / "data").save(Settings(volume=0.5))
+    assert SettingsStore(tmp_path / "data").load() == Settings(volume=0.5)
+    db = Database.open(tmp_path / "data")
+    HistoryStore(db).add_records([session_on(date(2026, 5, 1), 7, None)])
+    assert export_csv(HistoryStore(db), tmp_path / "h.csv") == 1
+    db.close()
+    assert not (tmp_path / "no temporary folder").exists()
+
+
+# ----- the history file: permissions, what is in its place ---------------------------------------
+def test_the_history_and_its_journal_files_are_made_private_even_if_copied_open(
+    tmp_path: Path,
+) -> None:
+    old = os.umask(0o022)
+    try:
+        first = Database.open(tmp_path)
+        HistoryStore(first).add_records([session_on(date(2026, 5, 1), 7, None)])
+        names = [FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm"]
+        for name in names:  # as a copy or an older version may have left them
+            os.chmod(tmp_path / name, 0o644)
+        second = Database.open(tmp_path)
+        modes = {n: (tmp_path / n).stat().st_mode & 0o777 for n in names}
+        assert modes == dict.fromkeys(names, 0o600)
+        assert first.read_only is False and second.read_only is False
+        second.close()
+        first.close()
+        fresh = tmp_path / "fresh"
+        Database.open(fresh).close()
+        assert (fresh / FILE_NAME).stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_a_folder_in_place_of_the_history_is_refused_in_words_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / FILE_NAME
+    path.mkdir()
+    (path / "inside").write_bytes(b"kept")
+    with pytest.raises(DatabaseError) as err:
+        Database.open(tmp_path)
+    assert str(err.value).startswith(f"Cannot open the history {path}: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+    assert (path / "inside").read_bytes() == b"kept"
+
+
+def sqlite_file(path: Path, version: int, tables: tuple[str, ...]) -> bytes:
+    conn = sqlite3.connect(path)
+    for table in tables:
+        conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("PRAGMA page_size = 4096")
+    conn.execute("VACUUM")  # the header written even without a table
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("version", "tables"), [(0, ("notes",)), (1, ("notes",)), (CURRENT_VERSION, ("sessions",))]
+)
+def test_another_program_s_database_is_refused_by_name_and_left_untouched(
+    tmp_path: Path, version: int, tables: tuple[str, ...]
+) -> None:
+    path = tmp_path / FILE_NAME
+    before = sqlite_file(path, version, tables)
+    with pytest.raises(ForeignDatabaseError) as err:
+        Database.open(tmp_path)
+    assert err.value.path == path
+    assert str(err.value) == f"{path} is not a Knee Coach history; it was left untouched."
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+
+
+def test_an_sqlite_file_with_no_tables_yet_becomes_the_history(tmp_path: Path) -> None:
+    sqlite_file(tmp_path / FILE_NAME, 0, ())
+    assert (tmp_path / FILE_NAME).stat().st_size > 0
+    db = Database.open(tmp_path)
+    assert db.version == CURRENT_VERSION and db.corruption is None
+    db.close()
+
+
+def test_a_history_from_a_newer_app_is_refused_in_these_words(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    sqlite_file(path, CURRENT_VERSION + 3, ("sessions", "sets"))
+    with pytest.raises(NewerDatabaseError) as err:
+        Database.open(tmp_path)
+    assert str(err.value) == (
+        f"The history in {path} was written by a newer version of Knee Coach "
+        f"(database version {CURRENT_VERSION + 3}; this version reads up to {CURRENT_VERSION}). "
+        "It was left untouched: please update Knee Coach to use it."
+    )
+
+
+def test_a_period_s_sessions_come_each_with_its_own_sets_however_many(tmp_path: Path) -> None:
+    """The sets are read for hundreds of sessions at a time: none lost, none repeated."""
+    db = Database.open(tmp_path)
+    store = HistoryStore(db)
+    first = datetime(2024, 1, 1, 7, tzinfo=JST)
+    records = [
+        replace(
+            session_on(date(2024, 1, 1), 7, None),
+            started=first + timedelta(hours=12 * i),
+            ended=first + timedelta(hours=12 * i, minutes=9),
+            sets=(
+                SetRecord("hamstring_glide", "inner", Leg.RIGHT, 10, i % 11, "completed"),
+                SetRecord("popliteus_release", "release", Leg.LEFT, 10, (i + 5) % 11, "completed"),
+            ),
+        )
+        for i in range(1201)
+    ]
+    store.add_records(records)
+    span = (first - timedelta(days=1), first + timedelta(days=700))
+    read = store.records(*span)
+    assert [r.sets for r in read] == [r.sets for r in records]
+    two = store.records(first + timedelta(hours=12 * 600), first + timedelta(hours=12 * 601 + 1))
+    assert [r.sets for r in two] == [r.sets for r in records[600:602]]
+    assert [(r.started, r.sets) for r in two] == [(r.started, r.sets) for r in records[600:602]]
+    db.close()
+
+
+# ----- migrations, backups and the names they are kept under -------------------------------------
+@pytest.fixture
+def tokyo_time() -> Iterator[None]:
+    """The computer's clock set to Tokyo (UTC+9): a name stamped in UTC differs by 9 hours."""
+    import time
+
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+def stamped_at(name: str) -> datetime:
+    """The UTC time in a backup's or a damaged file's name."""
+    stamp = name.removesuffix(".sqlite3").rsplit("-", 1)[-1]
+    return datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+
+
+def version_1_history(folder: Path) -> Path:
+    from knee_coach.storage.db import SCHEMA_V1
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / FILE_NAME
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA_V1)
+    conn.execute(
+        "INSERT INTO sessions VALUES (1, '2026-04-01T07:30:00+09:00', NULL, NULL, 'both',"
+        " 3, 4, NULL, NULL, 'old')"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_each_migration_step_is_logged_after_a_private_backup_named_in_utc(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, tokyo_time: None
+) -> None:
+    version_1_history(tmp_path)
+    old = os.umask(0o022)
+    try:
+        with caplog.at_level("INFO", logger="knee_coach.storage.db"):
+            db = Database.open(tmp_path)
+    finally:
+        os.umask(old)
+    now = datetime.now(UTC)
+    assert [r.getMessage() for r in caplog.records if "migrated" in r.getMessage()] == [
+        f"history database migrated to version {v}" for v in range(2, CURRENT_VERSION + 1)
+    ]
+    assert db.migrated_from == 1
+    backups = sorted((tmp_path / BACKUP_DIR).iterdir())
+    assert [b.name.split("-")[1] for b in backups] == [f"v{v}" for v in range(1, CURRENT_VERSION)]
+    for backup in backups:
+        assert backup.stat().st_mode & 0o777 == 0o600
+        assert abs(stamped_at(backup.name) - now) < timedelta(minutes=2)
+    db.close()
+
+
+def test_a_failed_migration_names_the_file_and_the_version_it_started_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knee_coach.storage import db as dbmod
+
+    path = version_1_history(tmp_path)
+    broken = dict(dbmod.MIGRATIONS)
+    broken[1] = "CREATE TABLE sessions (x);"  # the table exists: SQLite refuses
+    monkeypatch.setattr(dbmod, "MIGRATIONS", broken)
+    with pytest.raises(MigrationError) as err:
+        Database.open(tmp_path)
+    assert (err.value.path, err.value.version) == (path, 1)
+    assert str(err.value) == (
+        f"Migrating {path} from version 1 failed: table sessions already exists"
+    )
+
+
+def test_a_damaged_history_is_moved_aside_under_a_name_stamped_in_utc(
+    tmp_path: Path, tokyo_time: None
+) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"garbage, not SQLite " * 300)
+    db = Database.open(tmp_path)
+    now = datetime.now(UTC)
+    assert db.corruption is not None
+    moved = db.corruption.moved_to.name
+    assert moved.startswith(FILE_NAME + ".corrupt-")
+    assert abs(stamped_at(moved.removeprefix(FILE_NAME + ".corrupt-")) - now) < timedelta(minutes=2)
+    db.close()
+
+
+def test_a_backup_is_private_and_restores_at_the_current_version(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "data")
+    store = HistoryStore(db)
+    store.add_records([session_on(date(2026, 5, 1), 7, None)])
+    target = tmp_path / "kept" / "copy.sqlite3"
+    old = os.umask(0o022)
+    try:
+        db.backup(target)
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o600
+    store.add_records([session_on(date(2026, 5, 2), 7, None)])
+    assert store.count() == 2
+    db.restore(target)
+    assert store.count() == 1 and db.version == CURRENT_VERSION
+    db.close()
+
+
+# ----- the data folder made private --------------------------------------------------------------
+def test_an_old_data_folder_is_made_private_throughout_but_not_what_links_point_to(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    (folder / BACKUP_DIR / "deeper").mkdir(parents=True)
+    (folder / FILE_NAME).write_bytes(b"history")
+    (folder / BACKUP_DIR / "history-v1.sqlite3").write_bytes(b"backup")
+    (folder / BACKUP_DIR / "deeper" / "note.txt").write_bytes(b"deep")
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"not ours")
+    (folder / "link").symlink_to(outside)
+    for path in [folder, *folder.rglob("*"), outside]:
+        if not path.is_symlink():
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    os.chmod(folder / BACKUP_DIR / "deeper" / "note.txt", 0o444)  # others may read it
+    os.chmod(folder / BACKUP_DIR / "deeper", 0o650)  # and list this folder
+    before = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+    assert paths.data_dir(folder) == folder.resolve()
+    modes = {
+        str(p.relative_to(tmp_path)): p.stat().st_mode & 0o777
+        for p in [folder, *folder.rglob("*")]
+        if not p.is_symlink()
+    }
+    assert modes == {
+        "data": 0o700,
+        "data/backups": 0o700,
+        "data/backups/deeper": 0o700,
+        f"data/{FILE_NAME}": 0o600,
+        "data/backups/history-v1.sqlite3": 0o600,
+        "data/backups/deeper/note.txt": 0o600,
+    }
+    assert outside.stat().st_mode & 0o777 == 0o644
+    assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) == before
+
+
+def test_a_folder_that_cannot_be_probed_is_named_with_the_system_s_reason(tmp_path: Path) -> None:
+    missing = tmp_path / "gone"
+    with pytest.raises(OSError) as refused:
+        paths.probe_writable(missing)
+    assert str(refused.value) == f"[Errno 2] No such file or directory: '{missing}'"
+
+
+def test_the_autostart_entry_goes_into_a_folder_other_programs_already_use(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "config" / "autostart"
+    folder.mkdir(parents=True)
+    (folder / "other.desktop").write_text("[Desktop Entry]\n", encoding="utf-8")
+    autostart = Autostart(folder / "knee-coach.desktop")
+    autostart.apply(True, tmp_path / "data")
+    autostart.apply(True, tmp_path / "data")  # again: still one entry, rewritten whole
+    assert sorted(os.listdir(folder)) == ["knee-coach.desktop", "other.desktop"]
+    assert autostart.is_enabled()
+
+
+def test_a_damaged_history_opened_without_repair_is_refused_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / FILE_NAME
+    path.write_bytes(b"garbage, not SQLite " * 300)
+    with pytest.raises(DamagedDatabaseError) as err:
+        Database.open(tmp_path, repair=False)
+    assert err.value.path == path and err.value.reason == "file is not a database"
+    assert str(err.value) == (
+        f"The history in {path} is damaged (file is not a database); it was left as it is."
+    )
+    assert path.read_bytes() == b"garbage, not SQLite " * 300

@@ -352,28 +352,32 @@ class _Lines:
 def _error_column(text: str) -> int:
     """The cell (1-based) of a record's text in which the csv module (strict) stopped:
     a character after a closing quote, a cell longer than its limit, or the end inside
-    a quoted cell."""
+    a quoted cell. A cell's length counts its characters as the csv module does: not the
+    quotes around it, one for a doubled quote."""
     column, state, length, limit = 1, "start", 0, csv.field_size_limit()
     for ch in text:
-        length = 0 if state == "start" else length + 1
-        if length > limit:
-            return column
         if state == "quoted":
             if ch == '"':
                 state = "closed"
+                continue
         elif state == "closed":
-            if ch == '"':
-                state = "quoted"
-            elif ch == ",":
-                column, state = column + 1, "start"
-            else:
+            if ch == ",":
+                column, state, length = column + 1, "start", 0
+                continue
+            if ch != '"':
                 return column
+            state = "quoted"  # a doubled quote: one character of the cell
         elif ch == ",":
-            column, state = column + 1, "start"
+            column, state, length = column + 1, "start", 0
+            continue
         elif ch == '"' and state == "start":
             state = "quoted"
+            continue
         else:
             state = "cell"
+        length += 1
+        if length > limit:
+            return column
     return column
 
 
