@@ -10,18 +10,25 @@ size it scrolls; at the usual size it fits as it always did.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
 
 
 class FillScrollArea(QScrollArea):
+    """Part of a window's layout, not a control: no frame, no Tab stop of its own (Tab goes
+    straight to what is in it), and the window's paper shows through behind its content."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setAutoFillBackground(False)
 
     def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
+        # setWidget turns the content's own background on, in the platform's grey.
+        widget.setAutoFillBackground(False)
         widget.installEventFilter(self)  # its least size changes with its texts
         self.fit()
 

@@ -288,7 +288,6 @@ class HistoryView(QWidget):
         # than cutting the review or squeezing the charts.
         self.page_scroll = FillScrollArea()
         self.page_scroll.setWidget(content)
-        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.page_scroll)

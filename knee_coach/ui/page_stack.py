@@ -10,25 +10,17 @@ The stack answers with the pages themselves (`currentWidget()`, `setCurrentWidge
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from knee_coach.ui.fill_scroll import FillScrollArea
 
 
 class PageScroll(FillScrollArea):
-    """One page's scroll area: no Tab stop of its own, the page's background; the page fills
-    the window when there is room."""
+    """One page's scroll area; the page fills the window when there is room."""
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The scroll area is not a control: Tab goes straight to the page's first control.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(page)
-        # The window's paper shows through, as it did behind the page before it scrolled
-        # (setWidget turns the page's own background on, in the platform's grey).
-        page.setAutoFillBackground(False)
-        self.viewport().setAutoFillBackground(False)
         self.page = page
 
 

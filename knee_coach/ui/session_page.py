@@ -157,12 +157,9 @@ class SessionPage(Retranslating, QWidget):
         # (Stop: it hurts among them) stay in sight.
         self.middle_scroll = FillScrollArea()
         self.middle_scroll.setWidget(middle_box)
-        self.middle_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.middle_scroll.viewport().setAutoFillBackground(False)
         self._counter_px = COUNTER_PX
         self._widest_count = "10 / 10"  # set by each set's reps
         self.middle_scroll.installEventFilter(self)  # the count fits the room it is given
-        middle_box.setAutoFillBackground(False)
 
         self.pause_button = QPushButton()
         self.skip_button = QPushButton()
