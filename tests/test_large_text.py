@@ -40,17 +40,22 @@ def count_in_sight(page: SessionPage) -> bool:
     return view.rect().contains(text)
 
 
-def test_the_count_shrinks_to_fit_a_small_window_and_grows_back(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def shown_window(qtbot: QtBot, tmp_path: Path, size: QSize) -> tuple[MainWindow, FakeClock]:
+    """The main window on a fake clock, shown at `size`."""
     clock = FakeClock(100.0)
     window = MainWindow(tmp_path / "data", clock=clock, player_factory=lambda: SilentPlayer())
     qtbot.addWidget(window)
-    window.resize(1280, 800)
+    window.resize(size)
     window.show()
     qtbot.waitExposed(window)
+    return window, clock
+
+
+def test_the_count_shrinks_to_fit_a_small_window_and_grows_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, clock = shown_window(qtbot, tmp_path, QSize(1280, 800))
     check_in_by_keyboard(qtbot, window, "46")
-    window.checkin_page.continue_button.click()
     through_safety_gate(qtbot, window)
     run_until(
         window, clock, lambda: window.session is not None and window.session.state is State.REP
@@ -72,13 +77,8 @@ def test_the_count_shrinks_to_fit_a_small_window_and_grows_back(
 def test_every_page_fits_a_1366x768_screen_at_200_percent_text(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    clock = FakeClock(100.0)
-    window = MainWindow(tmp_path / "data", clock=clock, player_factory=lambda: SilentPlayer())
-    qtbot.addWidget(window)
+    window, clock = shown_window(qtbot, tmp_path, SCREEN_AT_200)
     assert window.minimumSize().boundedTo(SCREEN_AT_200) == window.minimumSize()
-    window.resize(SCREEN_AT_200)
-    window.show()
-    qtbot.waitExposed(window)
     assert window.size() == SCREEN_AT_200
     problems: list[str] = []
 
@@ -157,12 +157,7 @@ def test_at_the_usual_window_size_the_pages_and_the_session_do_not_scroll(
 ) -> None:
     """The scrolling is for a large text size only: at the usual size the technique and the
     caution stay in sight beside the count, and no page shows a scroll bar."""
-    clock = FakeClock(100.0)
-    window = MainWindow(tmp_path / "data", clock=clock, player_factory=lambda: SilentPlayer())
-    qtbot.addWidget(window)
-    window.resize(1040, 690)
-    window.show()
-    qtbot.waitExposed(window)
+    window, clock = shown_window(qtbot, tmp_path, QSize(1040, 690))
 
     def scrolls(area: QAbstractScrollArea) -> bool:
         qtbot.wait(20)
@@ -190,3 +185,18 @@ def test_at_the_usual_window_size_the_pages_and_the_session_do_not_scroll(
             assert on_screen(label, window), f"{label.text()[:30]!r} is out of sight"
     finally:
         window.stop()
+
+
+def test_the_settings_dialog_opens_showing_its_tabs_whole_on_a_laptop_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow(tmp_path / "data", player_factory=lambda: SilentPlayer())
+    qtbot.addWidget(window)
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(20)
+    tab = dialog.tabs.currentWidget()
+    assert isinstance(tab, QAbstractScrollArea)
+    assert tab.verticalScrollBar().maximum() == 0, f"the Session tab scrolls in {dialog.size()}"

@@ -10,6 +10,7 @@ The stack answers with the pages themselves (`currentWidget()`, `setCurrentWidge
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from knee_coach.ui.fill_scroll import FillScrollArea
@@ -22,6 +23,15 @@ class PageScroll(FillScrollArea):
         super().__init__(parent)
         self.setWidget(page)
         self.page = page
+
+    def sizeHint(self) -> QSize:
+        """The page's own size: a dialog of such pages opens showing them whole where the
+        screen has room (Qt keeps a new window within two thirds of the screen; beyond that
+        the page scrolls). QScrollArea's own hint is the page's current size."""
+        margins = self.contentsMargins()
+        return self.page.sizeHint() + QSize(
+            margins.left() + margins.right(), margins.top() + margins.bottom()
+        )
 
 
 class PageStack(QStackedWidget):
