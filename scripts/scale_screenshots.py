@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,7 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshots import NOW, at_rep, rate, run_until, seed_history, settle  # noqa: E402
+from screenshots import (  # noqa: E402
+    NOW,
+    at_rep,
+    open_history_view,
+    rate,
+    run_until,
+    seed_history,
+    settle,
+)
 
 from knee_coach.audio.player import SilentPlayer  # noqa: E402
 from knee_coach.core.clock import FakeClock  # noqa: E402
@@ -92,14 +99,7 @@ def main() -> int:
         shoot(dialog, "settings", out, prefix)
         dialog.reject()
 
-        window.open_history()
-        for _ in range(300):  # the first opening imports pyqtgraph and reads on worker threads
-            if window.history_view is not None and not window.history_view.loading:
-                break
-            time.sleep(0.05)
-            settle(50)
-        view = window.history_view
-        assert view is not None
+        view = open_history_view(window)
         view.set_range("month")
         shoot(view, "history", out, prefix)
         view.close()

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QPointF
 from PySide6.QtWidgets import QApplication, QWidget
@@ -35,6 +36,9 @@ from knee_coach.storage.db import Database  # noqa: E402
 from knee_coach.storage.history import HistoryStore  # noqa: E402
 from knee_coach.ui.main_window import MainWindow  # noqa: E402
 from knee_coach.ui.settings_dialog import SettingsDialog  # noqa: E402
+
+if TYPE_CHECKING:
+    from knee_coach.ui.history_view import HistoryView
 
 SIZE = (1040, 740)
 JST = timezone(timedelta(hours=9))
@@ -120,8 +124,8 @@ def seed_history(data: Path) -> None:
     db.close()
 
 
-def history_shots(window: MainWindow, out: Path) -> None:
-    """The history view: the month with a point hovered, and the whole history."""
+def open_history_view(window: MainWindow) -> HistoryView:
+    """Open the History and wait until its charts show what was read."""
     window.open_history()
     for _ in range(300):  # the first opening imports pyqtgraph and reads on worker threads
         if window.history_view is not None and not window.history_view.loading:
@@ -130,6 +134,12 @@ def history_shots(window: MainWindow, out: Path) -> None:
         settle(50)
     view = window.history_view
     assert view is not None
+    return view
+
+
+def history_shots(window: MainWindow, out: Path) -> None:
+    """The history view: the month with a point hovered, and the whole history."""
+    view = open_history_view(window)
     view.resize(1180, 780)
     view.set_range("month")
     settle(100)
