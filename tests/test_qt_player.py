@@ -278,7 +278,8 @@ def test_a_player_dropped_without_close_lets_its_speaker_go(
 ) -> None:
     thread = speaking_player_thread(qtbot, tmp_path)
     gc.collect()
-    qtbot.waitUntil(thread.isFinished, timeout=5000)
+    # Ended before the player's C++ part is deleted, not some time after: see the player.
+    assert thread.isFinished()
 
 
 def test_a_real_engine_starts_without_freezing_this_thread(

@@ -36,7 +36,7 @@ from knee_coach.audio.cue_sounds import (
 )
 from knee_coach.audio.speech import Phrasebook, resolve_language
 from knee_coach.audio.tone_stream import LEAD, ToneStream
-from knee_coach.audio.voice import Speaker, release_speaker, start_speaker, stop_speaker
+from knee_coach.audio.voice import Speaker, start_speaker, stop_speaker
 from knee_coach.core.cues import CueEvent
 from knee_coach.core.plan import Plan
 
@@ -349,8 +349,11 @@ class QtCuePlayer(QObject):
             speaker.answered.connect(self._voice_answered)
             speaker.said.connect(self._voice_said)
             self._voice_volume.emit(self._volume)
-            # A player dropped without close() still lets its speaker go.
-            self._speaker_finalizer = weakref.finalize(self, release_speaker, speaker)
+            # A player dropped without close() still ends its speaker, and waits for it: its
+            # C++ part is deleted next, and while Qt deletes it, it holds a lock and calls
+            # into Python (asking the speaker about each connection from it). A speaker
+            # still running Python then waits for that lock while holding Python's: frozen.
+            self._speaker_finalizer = weakref.finalize(self, stop_speaker, speaker)
             self._speaker = speaker
         return self._speaker
 

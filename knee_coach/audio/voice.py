@@ -241,11 +241,12 @@ class Speaker(QObject):
     def _drop(self) -> None:
         self._over()
         self._lookup = None
-        was_ready, self._ready = self._ready, False
+        self._ready = False
         if self._speech is not None:
             speech, self._speech = self._speech, None
-            if was_ready:  # its last state changes are of no interest: the voice is going
-                speech.stateChanged.disconnect(self._state_changed)
+            # Its last state changes are of no interest: the voice is going. (Blocked, not
+            # disconnected: a disconnect takes Qt's locks while this thread holds Python's.)
+            speech.blockSignals(True)
             speech.stop(QTextToSpeech.BoundaryHint.Immediate)
             # Deleted now, not later: a setEngine still queued for it is dropped with it.
             shiboken6.delete(speech)
@@ -275,9 +276,12 @@ def release_speaker(speaker: Speaker) -> None:
 
 def stop_speaker(speaker: Speaker) -> None:
     """End `speaker` and join its thread, then delete it (which disconnects it from all).
-    An engine still starting is waited for."""
+    An engine still starting is waited for. On the speaker's own thread (where the garbage
+    collector may happen to run a finalizer) it only asks, as `release_speaker` does."""
     for entry in [e for e in _threads if e[1] is speaker]:
         release_speaker(speaker)
+        if QThread.currentThread() is entry[0]:
+            return
         entry[0].wait()
         _threads.remove(entry)
         shiboken6.delete(speaker)  # its thread is over: safe from here
