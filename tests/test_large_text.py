@@ -5,21 +5,26 @@ session's buttons, "Stop: it hurts" among them, stay in sight."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from benchmarks.demo_history import demo_records
 from knee_coach.audio.player import SilentPlayer
 from knee_coach.core.clock import FakeClock
 from knee_coach.core.session import State
+from knee_coach.storage.db import Database
+from knee_coach.storage.history import HistoryStore
 from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.session_page import SessionPage
 from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.style import COUNTER_PX
 from tests.test_language import clipped
 from tests.test_window import check_in_by_keyboard, run_until, through_safety_gate
+from tests.test_window_history import Wall
 
 SCREEN_AT_200 = QSize(683, 384)
 
@@ -150,6 +155,32 @@ def test_history_at_200_percent_puts_the_review_under_the_chart_and_scrolls(
     qtbot.wait(20)
     bottom = view.review_scroll.mapTo(view, QPoint(0, view.review_scroll.height()))
     assert bottom.y() <= view.height()
+
+
+def test_history_narrowed_before_its_sessions_are_read_still_shows_the_review_whole(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The review grows rows (each knee, before and after) once the history is read: under
+    the charts it grows with them, and the page scrolls, not the review in a box of its own."""
+    data = tmp_path / "data"
+    db = Database.open(data)
+    HistoryStore(db).add_records(demo_records(date(2026, 4, 13), date(2026, 6, 14), seed=11))
+    db.close()
+    clock = FakeClock(100.0)
+    window = MainWindow(
+        data, clock=clock, player_factory=lambda: SilentPlayer(), wall_clock=Wall(clock)
+    )
+    qtbot.addWidget(window)
+    window.open_history()
+    qtbot.waitUntil(lambda: window.history_view is not None, timeout=10000)
+    view = window.history_view
+    assert view is not None and view.loading
+    view.resize(SCREEN_AT_200)  # narrow before a session is read
+    view.show()
+    qtbot.waitUntil(lambda: not view.loading)
+    assert view.review_data.this_week.before  # the knees' rows are in
+    qtbot.wait(20)
+    assert view.review_scroll.verticalScrollBar().maximum() == 0
 
 
 def test_at_the_usual_window_size_the_pages_and_the_session_do_not_scroll(

@@ -302,7 +302,13 @@ class HistoryView(QWidget):
             # One above the other, each takes the height it needs and the window scrolls:
             # the charts keep a readable height, the review shows whole.
             self.chart_box.setMinimumHeight(NARROW_CHART_HEIGHT if narrow else 0)
-            self.review_scroll.setMinimumHeight(self.review.sizeHint().height() if narrow else 0)
+            self._fit_review()
+
+    def _fit_review(self) -> None:
+        """Under the charts, the review is as tall as its rows (again when they change);
+        beside them, it shares their height and scrolls in its own box."""
+        narrow = self.body.direction() == QBoxLayout.Direction.TopToBottom
+        self.review_scroll.setMinimumHeight(self.review.sizeHint().height() if narrow else 0)
 
     # Each chart is built in three steps (its date axis, its plot, the widget with its
     # lines), each short enough not to freeze the window; the first date axis pays for
@@ -679,6 +685,9 @@ class HistoryView(QWidget):
             else:
                 label.setWordWrap(True)  # long names (and translations) wrap, never clip
             grid.addWidget(label, row, col)
+            # Shown now, not by Qt from the event loop: the review's size hint counts it at
+            # once (_fit_review).
+            label.show()
 
         def avg(value: float | None) -> str:
             return "–" if value is None else number(value, 1)
@@ -725,6 +734,7 @@ class HistoryView(QWidget):
         note = QLabel(self.tr("Average pain, 0–10."))
         set_role(note, "muted")
         grid.addWidget(note, len(rows) + 1, 0, 1, 3)
+        note.show()
 
         lines = [
             self.tr("Practised %n day(s) in a row.", "", review.streak)
@@ -759,6 +769,7 @@ class HistoryView(QWidget):
         else:
             self.nudge_label.clear()
             self.nudge_label.hide()
+        self._fit_review()
 
     # ----- hover ------------------------------------------------------------------------
     def _hovered(self, pos: QPointF) -> None:
