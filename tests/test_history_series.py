@@ -162,3 +162,82 @@ def test_the_chart_figures_computed_in_one_go_are_those_of_each_part(tmp_path: P
     assert figures.days.tolist() == days.tolist() and figures.counts.tolist() == counts.tolist()
     assert figures.review == trends.weekly_review(records, today, series.practice_days())
     assert figures.review.streak == trends.streak(records, today)
+
+
+def test_a_moment_at_midnight_starting_a_week_or_month_belongs_to_it() -> None:
+    rows = [
+        row(datetime(2026, 6, 2, 8, 0, tzinfo=JST), 5),
+        row(datetime(2026, 6, 9, 8, 0, tzinfo=JST), 3),
+    ]
+    series = Series.from_rows(rows)
+    weeks = periods(series, months=False, today=day_number(date(2026, 6, 9)))
+    assert weeks.find(x_of(date(2026, 6, 1))) == 0
+    assert weeks.find(x_of(date(2026, 6, 8))) == 1  # Monday 00:00: the new week's
+    assert weeks.find(x_of(date(2026, 6, 8)) - 1) == 0
+    months = periods(series, months=True, today=day_number(date(2026, 6, 9)))
+    assert months.find(x_of(date(2026, 6, 1))) == 0
+
+
+def test_on_the_first_day_of_a_week_its_rate_is_the_sessions_of_that_day() -> None:
+    monday = date(2026, 6, 8)
+    rows = [
+        row(datetime(2026, 6, 8, 7, 0, tzinfo=JST), 5),
+        row(datetime(2026, 6, 8, 20, 0, tzinfo=JST), 4),
+    ]
+    weeks = periods(Series.from_rows(rows), months=False, today=day_number(monday))
+    assert weeks.rate.tolist() == [2.0]  # two sessions in the one day so far
+    first = [row(datetime(2026, 7, 1, 7, 0, tzinfo=JST), 5)]
+    months = periods(Series.from_rows(first), months=True, today=day_number(date(2026, 7, 1)))
+    assert months.rate.tolist() == [1.0]  # the first of the month: one session in one day
+
+
+def test_a_month_that_began_before_the_chart_s_range_is_drawn_across_it() -> None:
+    rows = [
+        row(datetime(2026, 5, 3, 8, 0, tzinfo=JST), 6),
+        row(datetime(2026, 6, 20, 8, 0, tzinfo=JST), 2),
+    ]
+    months = periods(Series.from_rows(rows), months=True, today=day_number(date(2026, 6, 20)))
+    right = months.means[(Leg.RIGHT, "before")]
+    # The range starts in the middle of May: May's level reaches into it and is drawn.
+    xs, ys = segments(months, right, x_of(date(2026, 5, 25)), x_of(date(2026, 6, 30)))
+    assert xs.tolist() == [
+        x_of(date(2026, 5, 1)),
+        x_of(date(2026, 6, 1)),
+        x_of(date(2026, 6, 1)),
+        x_of(date(2026, 7, 1)),
+    ]
+    assert ys.tolist() == [6.0, 6.0, 2.0, 2.0]
+
+
+def test_several_weeks_are_drawn_as_one_level_each_in_order() -> None:
+    rows = [
+        row(datetime(2026, 6, 2, 8, 0, tzinfo=JST), 5),
+        row(datetime(2026, 6, 9, 8, 0, tzinfo=JST), 4),
+        row(datetime(2026, 6, 16, 8, 0, tzinfo=JST), 3),
+    ]
+    weeks = periods(Series.from_rows(rows), months=False, today=day_number(date(2026, 6, 16)))
+    right = weeks.means[(Leg.RIGHT, "before")]
+    for n in (2, 3):  # two weeks in the range, then three
+        hi = x_of(date(2026, 6, 1 + 7 * n - 1))
+        xs, ys = segments(weeks, right, x_of(date(2026, 6, 1)), hi)
+        mondays = [x_of(date(2026, 6, 1 + 7 * k)) for k in range(n + 1)]
+        assert xs.tolist() == [x for k in range(n) for x in (mondays[k], mondays[k + 1])]
+        assert ys.tolist() == [v for v in (5.0, 4.0, 3.0)[:n] for _ in range(2)]
+
+
+def test_the_streak_counts_every_day_practised_not_only_those_the_review_reads(
+    tmp_path: Path,
+) -> None:
+    """The review reads the first days of practice and the last three weeks; a streak of
+    fifty days runs through the weeks between, which the pain series holds."""
+    db = Database.open(tmp_path / "data")
+    store = HistoryStore(db)
+    today = date(2026, 6, 14)
+    first = today - timedelta(days=49)
+    store.add_records(demo_records(first, today, seed=3, per_day=(1, 2)))  # every day
+    now = datetime(2026, 6, 14, 23, 0, tzinfo=timezone.utc)
+    rows, review = store.pain_series(), store.review_records(now)
+    db.close()
+    assert {r.day for r in review} != {first + timedelta(days=k) for k in range(50)}
+    figures = ChartFigures.compute(rows, review, today)
+    assert figures.review.streak == 50

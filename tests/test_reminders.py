@@ -311,3 +311,20 @@ def test_wall_time_ahead_by_no_more_than_the_tolerance_is_not_a_sleep() -> None:
     assert not scheduler.slept()
     wall.advance(1)
     assert scheduler.slept()
+
+
+def test_a_zone_given_to_the_clock_or_the_scheduler_wins_over_the_computer_s(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A user travelling keeps home times when the app is told their zone; neither the wall
+    clock nor the scheduler falls back to the computer's zone then."""
+    from knee_coach.core.reminders import SystemWallClock
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert SystemWallClock(LONDON).now().tzinfo == LONDON
+    wall = FakeWallClock(at(NY, 2026, 6, 1, 12, 0))  # the computer is set to New York
+    scheduler = ReminderScheduler(DEFAULTS, wall, FakeClock(0.0), zone=LONDON)
+    assert scheduler.zone == LONDON
+    due = scheduler.next_due()
+    assert due is not None
+    assert due[1] == at(LONDON, 2026, 6, 1, 22, 0) and due[1].tzinfo == LONDON

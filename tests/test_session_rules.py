@@ -619,3 +619,15 @@ def test_each_segment_times_itself_and_shows_zero_for_the_other(pacing: Pacing) 
         start = 6.0
     snap = session.snapshot(start + 1.5)
     assert (snap.rep_elapsed, snap.prepare_elapsed) == (pytest.approx(1.5), 0.0)
+
+
+def test_a_frame_asked_for_just_before_the_reps_began_shows_them_at_their_start() -> None:
+    """A frame timed a moment before the tick that began the reps: the picture is at the
+    first rep's start, with no time left over from getting ready."""
+    session = Session(one_set_plan(10))
+    session.begin(0.0)
+    session.tick(6.0)
+    session.tick(9.0)  # the count-in is over: the reps begin at 9.0
+    assert session.state is State.REP
+    snap = session.snapshot(8.99)
+    assert (snap.rep_elapsed, snap.prepare_elapsed) == (0.0, 0.0)

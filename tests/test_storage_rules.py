@@ -6,11 +6,17 @@ reaches storage/errors.py; the command line's own runs are in tests/test_cli_fau
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -1104,3 +1110,220 @@ def test_a_damaged_history_opened_without_repair_is_refused_with_the_reason(
         f"The history in {path} is damaged (file is not a database); it was left as it is."
     )
     assert path.read_bytes() == b"garbage, not SQLite " * 300
+
+
+# ----- a history left with a -wal file, the log, standard output ------------------------------
+ROOT = Path(__file__).resolve().parents[1]
+SQL_WRITER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode = WAL")
+for statement in sys.argv[2:]:
+    conn.execute(statement)
+print("committed", flush=True)
+sys.stdin.read()  # waits here until it is killed: nothing is checkpointed into the file
+"""
+APP_WRITER = """
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from knee_coach.core.model import LegChoice
+from knee_coach.storage.db import Database
+from knee_coach.storage.history import HistoryStore
+store = HistoryStore(Database.open(Path(sys.argv[1]).parent))
+for hour in range(3):
+    sid = store.begin_session(datetime(2026, 3, 2, hour, tzinfo=timezone.utc), LegChoice.BOTH, None)
+    print(sid, flush=True)
+print("committed", flush=True)
+sys.stdin.read()
+"""
+
+
+def killed_after_committing(path: Path, script: str, *args: str) -> list[str]:
+    """A real process runs `script` on the SQLite file `path`, which commits in WAL mode, and
+    is killed before it checkpoints: its commits are only in the -wal file. Returns what it
+    printed before "committed"."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", script, str(path), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert writer.stdout is not None and writer.stdin is not None
+    try:
+        said = []
+        for line in writer.stdout:
+            if line == "committed\n":
+                break
+            said.append(line.strip())
+    finally:
+        writer.kill()
+        writer.wait()
+        writer.stdout.close()
+        writer.stdin.close()
+    assert writer.returncode == -signal.SIGKILL
+    wal = path.with_name(path.name + "-wal")
+    assert wal.stat().st_size > 0 and path.stat().st_size > 0
+    return said
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    """The history and its -wal file as they are (the -shm file is an index that SQLite
+    rebuilds whenever it reads a history with a -wal file)."""
+    return {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.endswith("-shm")}
+
+
+def test_another_program_s_database_with_its_tables_only_in_its_wal_file_is_refused(
+    tmp_path: Path,
+) -> None:
+    """The other program was killed before its tables reached the file itself: read alone,
+    the file looks like an empty database, but with its -wal file it is someone else's."""
+    path = tmp_path / FILE_NAME
+    killed_after_committing(
+        path,
+        SQL_WRITER,
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY)",
+        "INSERT INTO notes VALUES (1)",
+    )
+    before = files_in(tmp_path)
+    with pytest.raises(ForeignDatabaseError):
+        Database.open(tmp_path)
+    assert files_in(tmp_path) == before
+
+
+def test_a_newer_history_whose_version_is_only_in_its_wal_file_is_refused_and_left_as_it_was(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / FILE_NAME
+    sqlite_file(path, CURRENT_VERSION, ("sessions", "sets"))
+    killed_after_committing(path, SQL_WRITER, f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    before = files_in(tmp_path)
+    with pytest.raises(NewerDatabaseError) as err:
+        Database.open(tmp_path)
+    assert err.value.version == CURRENT_VERSION + 1
+    # Not even checkpointed: the newer app finds its history exactly as it left it.
+    assert files_in(tmp_path) == before
+
+
+def test_a_history_whose_last_sessions_are_only_in_its_wal_file_is_read_with_them(
+    tmp_path: Path,
+) -> None:
+    db = Database.open(tmp_path)
+    first = HistoryStore(db).begin_session(
+        datetime(2026, 3, 1, 8, tzinfo=JST), LegChoice.BOTH, None
+    )
+    db.close()  # checkpointed: this session is in the file itself
+    later = killed_after_committing(tmp_path / FILE_NAME, APP_WRITER)
+    assert len(later) == 3
+    db = Database.open(tmp_path)
+    store = HistoryStore(db)
+    assert db.corruption is None and store.count() == 4
+    assert [r.id for r in store.records()] == [first, *map(int, later)]
+    db.close()
+
+
+def test_a_damaged_history_moved_aside_is_logged_with_its_reason_and_new_name(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"garbage, not SQLite " * 300)
+    with caplog.at_level("WARNING", logger="knee_coach.storage.db"):
+        db = Database.open(tmp_path)
+    report = db.corruption
+    assert report is not None and report.reason == "file is not a database"
+    assert [r.getMessage() for r in caplog.records] == [
+        f"history database damaged (file is not a database); moved to {report.moved_to}"
+    ]
+    db.close()
+
+
+def test_a_failed_probe_leaves_standard_output_open(tmp_path: Path) -> None:
+    before = os.fstat(1)
+    with pytest.raises(FileNotFoundError):
+        paths.probe_writable(tmp_path / "gone")
+    after = os.fstat(1)  # EBADF if the probe closed a descriptor it never opened
+    assert (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino)
+
+
+# ----- folders an ordinary user may not write ---------------------------------------------------
+NOBODY = 65534  # the unprivileged user and group of Debian and most Linux systems
+
+
+@contextmanager
+def as_an_ordinary_user() -> Iterator[None]:
+    """Run the block with an ordinary user's rights, for whom permissions do count. Run as
+    root (as CI runs the tests), the process takes the ids of nobody for the block and keeps
+    root as its saved id to come back; run as anyone else, it already is such a user."""
+    if os.geteuid() != 0:
+        yield
+        return
+    # Python may be installed where only root reads (a pyenv in /root): what the block
+    # loads lazily is loaded before.
+    codecs.lookup("utf-8-sig")
+    groups = os.getgroups()
+    os.setgroups([])
+    os.setresgid(NOBODY, NOBODY, 0)
+    os.setresuid(NOBODY, NOBODY, 0)
+    try:
+        yield
+    finally:
+        os.setresuid(0, 0, 0)
+        os.setresgid(0, 0, 0)
+        os.setgroups(groups)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Iterator[Path]:
+    """A folder of the ordinary user's own (pytest's temporary folders are root's alone)."""
+    if os.geteuid() != 0:
+        yield tmp_path
+        return
+    with tempfile.TemporaryDirectory() as name:
+        os.chown(name, NOBODY, NOBODY)
+        yield Path(name)
+
+
+def test_a_data_folder_the_user_may_not_write_is_refused_with_the_system_s_reason(
+    home: Path,
+) -> None:
+    folder = home / "data"
+    with as_an_ordinary_user():
+        folder.mkdir(mode=0o500)
+        try:
+            with pytest.raises(PermissionError) as refused:
+                paths.data_dir(folder)
+            assert list(folder.iterdir()) == []  # nothing left of the probe
+        finally:
+            folder.chmod(0o700)
+    assert (refused.value.errno, refused.value.strerror) == (
+        errno.EACCES,
+        os.strerror(errno.EACCES),
+    )
+    assert refused.value.filename == str(folder)
+
+
+def test_a_settings_file_that_cannot_be_moved_aside_is_left_and_the_defaults_used(
+    home: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = home / "data"
+    settings = folder / "settings.json"
+    with as_an_ordinary_user():
+        folder.mkdir(mode=0o700)
+        settings.write_text("{", encoding="utf-8")
+        folder.chmod(0o500)
+        try:
+            store = SettingsStore(folder)
+            with caplog.at_level("WARNING", logger="knee_coach.storage.settings_store"):
+                assert store.load() == Settings()
+        finally:
+            folder.chmod(0o700)
+    assert store.kept_as is None
+    assert store.problem == (
+        "Settings file was unusable (JSONDecodeError: Expecting property name enclosed in "
+        "double quotes: line 1 column 2 (char 1)) and could not be moved aside ([Errno 13] "
+        f"Permission denied: '{settings}' -> '{folder / 'settings.json.bad'}'); "
+        "the defaults are used."
+    )
+    assert [r.getMessage() for r in caplog.records] == [store.problem]
+    assert settings.read_text(encoding="utf-8") == "{"
+    assert sorted(p.name for p in folder.iterdir()) == ["settings.json"]
