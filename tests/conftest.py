@@ -11,6 +11,7 @@ import pytest
 
 # Loads the hypothesis profile that scripts/mutation.sh asks for (see property_budget.py).
 import tests.property_budget  # noqa: F401
+from knee_coach.core.clock import FakeClock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # "Follow the system language" must mean English here whatever the developer's desktop
@@ -24,6 +25,28 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("KNEE_COACH_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The monotonic clock of a window or session, moved on by the test itself."""
+    return FakeClock(100.0)
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Warning and information boxes recorded as (title, text), not shown: Ok at once."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[tuple[str, str]] = []
+
+    def warning(parent: object, title: str, text: str, *args: object) -> object:
+        seen.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, "information", warning)
+    return seen
 
 
 @pytest.fixture(autouse=True)

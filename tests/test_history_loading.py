@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from benchmarks.demo_history import demo_records
@@ -20,24 +19,6 @@ from knee_coach.storage.db import FILE_NAME, Database
 from knee_coach.storage.history import HistoryStore
 from tests.driving import history_shown, loaded, run_until
 from tests.test_window_history import NOW, Wall, begin, open_window
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(100.0)
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
-
-    def warning(parent: object, title: str, text: str, *args: object) -> object:
-        seen.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "information", warning)
-    return seen
 
 
 @pytest.fixture

@@ -83,11 +83,6 @@ def clipped(page: QWidget) -> list[str]:
     return out
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(100.0)
-
-
 def test_lang_option_is_parsed_and_passed_to_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli.build_parser().parse_args(["--lang", "ja"]).lang == "ja"
     assert cli.build_parser().parse_args(["--lang", "en"]).lang == "en"

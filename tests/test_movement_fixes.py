@@ -35,11 +35,6 @@ def _close_without_asking(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(100.0)
-
-
-@pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> MainWindow:
     player = SilentPlayer()
     win = MainWindow(

@@ -29,11 +29,6 @@ def _close_without_asking(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(100.0)
-
-
 def open_window(qtbot: QtBot, data: Path, clock: FakeClock, settings: Settings | None = None):
     if settings is not None:
         SettingsStore(data).save(settings)

@@ -120,11 +120,6 @@ def start_session(qtbot: QtBot, window: MainWindow) -> None:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(100.0)
-
-
-@pytest.fixture
 def player() -> SilentPlayer:
     return SilentPlayer()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from benchmarks.demo_history import seed
@@ -27,18 +27,6 @@ from knee_coach.ui.report_dialog import ReportDialog
 JST = timezone(timedelta(hours=9))
 NOW = datetime(2026, 6, 14, 20, 30, tzinfo=JST)
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no poppler-utils")
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
-
-    def warning(parent: object, title: str, text: str, *args: object) -> object:
-        seen.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return seen
 
 
 def open_window(qtbot: QtBot, data: Path) -> MainWindow:

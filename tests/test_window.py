@@ -36,11 +36,6 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(100.0)
-
-
-@pytest.fixture
 def player() -> SilentPlayer:
     return SilentPlayer()
 

@@ -44,12 +44,8 @@ class Wall:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(100.0)
-
-
-@pytest.fixture
 def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """As conftest's, and every question answered Yes (restore the backup, and so on)."""
     seen: list[tuple[str, str]] = []
 
     def warning(parent: object, title: str, text: str, *args: object) -> object:
