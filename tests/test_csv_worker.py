@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from benchmarks.demo_history import demo_records
@@ -92,19 +92,6 @@ def test_a_cancelled_import_writes_nothing(tmp_path: Path) -> None:
     assert count(target) == before
 
 
-@pytest.fixture
-def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
-
-    def say(parent: object, title: str, text: str, *args: object) -> object:
-        seen.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", say)
-    monkeypatch.setattr(QMessageBox, "information", say)
-    return seen
-
-
 def click_cancel(dialog: QProgressDialog) -> None:
     """The user clicks the progress dialog's Cancel button."""
     button = dialog.findChild(QPushButton)
@@ -121,7 +108,7 @@ def window_on(qtbot: QtBot, data: Path) -> MainWindow:
 
 
 def test_the_export_runs_beside_the_window_and_cancel_leaves_no_file(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: list[tuple[str, str]]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warnings: list[tuple[str, str]]
 ) -> None:
     window = window_on(qtbot, tmp_path / "data")
     seeded(tmp_path / "data", days=1500)
@@ -139,7 +126,7 @@ def test_the_export_runs_beside_the_window_and_cancel_leaves_no_file(
     qtbot.waitUntil(lambda: not window.csv.busy)
     assert not out.exists() and not list(tmp_path.glob(".out.csv-*"))
     assert said and "cancelled" in said[-1]
-    assert told == []
+    assert warnings == []
 
     window.menus.export_csv.trigger()  # and again, to the end this time
     qtbot.waitUntil(lambda: not window.csv.busy)
@@ -148,7 +135,7 @@ def test_the_export_runs_beside_the_window_and_cancel_leaves_no_file(
 
 
 def test_a_cancelled_import_from_the_menu_leaves_the_history_as_it_was(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: list[tuple[str, str]]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warnings: list[tuple[str, str]]
 ) -> None:
     source = tmp_path / "source"
     seeded(source, days=1500)
@@ -167,4 +154,4 @@ def test_a_cancelled_import_from_the_menu_leaves_the_history_as_it_was(
     qtbot.waitUntil(lambda: not window.csv.busy)
     assert said and "not changed" in said[-1]
     assert window.history is not None and window.history.count() == 0
-    assert told == []
+    assert warnings == []

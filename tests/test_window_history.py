@@ -44,18 +44,12 @@ class Wall:
 
 
 @pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """As conftest's, and every question answered Yes (restore the backup, and so on)."""
-    seen: list[tuple[str, str]] = []
-
-    def warning(parent: object, title: str, text: str, *args: object) -> object:
-        seen.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "information", warning)
+def warnings(
+    warnings: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[str, str]]:
+    """conftest's, with every question answered Yes (restore the backup, and so on)."""
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    return seen
+    return warnings
 
 
 def open_window(qtbot: QtBot, data: Path, clock: FakeClock) -> MainWindow:
