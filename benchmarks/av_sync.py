@@ -8,10 +8,12 @@ paired with the onset nearest to it; prints one line:
 
     audio-visual offset: median X ms, p99 Y ms   (positive = sound after picture)
 
-and, to explain what remains, the latency PulseAudio itself reports for the app's stream while
-it plays (`pactl list sink-inputs`), which Qt's QAudioSink does not make known to the app: the
-server's buffer for the stream (what the monitor recording waits for too) and the sink's own
-(what a real speaker adds after that).
+and, to explain it, the delay the screen waited after each cue's instant (the stream's lead
+plus the latency the server reported to the player, server_latency.py), and the latency
+PulseAudio reports for the app's stream while it plays (`pactl list sink-inputs`), sampled
+here every quarter second: the server's buffer for the stream (what the monitor recording
+waits for too) and the sink's own (what a real speaker adds after that, which the monitor
+does not wait for: with both added, the monitor hears the cue that much before the picture).
 
     xvfb-run -a .venv/bin/python benchmarks/av_sync.py [--reps 15] [--seconds 2.0]
 """
@@ -82,8 +84,11 @@ class LatencySampler:
         return self.samples
 
 
-def measure(reps: int, seconds_per_rep: float) -> tuple[list[float], int, int, list[Latency]]:
-    """Offsets (onset - paint, seconds) of the paired changes, and how many of each were seen."""
+def measure(
+    reps: int, seconds_per_rep: float
+) -> tuple[list[float], int, int, list[Latency], float]:
+    """Offsets (onset - paint, seconds) of the paired changes, how many of each were seen, the
+    server's latency readings and the player's output delay at the end."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -103,6 +108,7 @@ def measure(reps: int, seconds_per_rep: float) -> tuple[list[float], int, int, l
     timing = Timing(prepare=tuple((t, 1.5) for t in Transition))
     plan = build_plan(settings, routines=(ROUTINES_BY_ID["popliteus_release"],), timing=timing)
     controller = SessionController(plan, presentation_delay=player.output_delay)
+    player.set_delay_listener(controller.set_presentation_delay)
     page = SessionPage()
     page.resize(1040, 640)
     page.show()
@@ -132,6 +138,7 @@ def measure(reps: int, seconds_per_rep: float) -> tuple[list[float], int, int, l
     sampler = LatencySampler()
     loop.exec()
     server_latency = sampler.stop()
+    delay = getattr(player, "output_delay", 0.0)  # what the screen waited at the end
     samples, start, step = recorder.stop()
     player.close()
     page.close()
@@ -142,7 +149,7 @@ def measure(reps: int, seconds_per_rep: float) -> tuple[list[float], int, int, l
         nearest = min(heard, key=lambda h: abs(h - at), default=None)
         if nearest is not None and abs(nearest - at) <= PAIR_WINDOW_S:
             offsets.append(nearest - at)
-    return offsets, len(painted) - 1, len(heard), server_latency
+    return offsets, len(painted) - 1, len(heard), server_latency, delay
 
 
 def main() -> int:
@@ -155,7 +162,7 @@ def main() -> int:
         print(f"cannot measure: {problem}", file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
-    offsets, changes, onsets, server_latency = measure(args.reps, args.seconds)
+    offsets, changes, onsets, server_latency, delay = measure(args.reps, args.seconds)
     if not offsets:
         print(f"nothing paired: {changes} counter changes, {onsets} onsets")
         return 1
@@ -165,12 +172,13 @@ def main() -> int:
     print(
         f"audio-visual offset: median {statistics.median(offsets) * 1000:+.1f} ms, p99 {p99:.1f} ms"
     )
+    print(f"the screen waited {delay * 1000:.1f} ms after each cue's instant (the player's delay)")
     if server_latency:
         buffer_ms = statistics.median(b for b, _s in server_latency) * 1000
         sink_ms = statistics.median(s for _b, s in server_latency) * 1000
         print(
-            f"PulseAudio's latency for the stream, not known through Qt (median of "
-            f"{len(server_latency)} readings): buffer {buffer_ms:.1f} ms, sink {sink_ms:.1f} ms"
+            f"PulseAudio's latency for the stream (median of {len(server_latency)} readings): "
+            f"buffer {buffer_ms:.1f} ms, sink {sink_ms:.1f} ms"
         )
     return 0
 

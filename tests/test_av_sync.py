@@ -141,3 +141,81 @@ def test_without_a_delay_the_screen_changes_with_the_cue(qtbot: QtBot) -> None:
     assert seen.snapshots[-1].count_in == before - 1
     assert seen.shown == seen.heard
     assert not controller._present_timer.isActive()
+
+
+SERVER = 0.017  # a latency the sound server reports for the stream, once it plays
+
+
+def test_once_the_server_reports_its_latency_each_change_shows_that_much_later(
+    qtbot: QtBot,
+) -> None:
+    controller, clock, seen = make(DELAY)
+    controller.begin()
+    while controller.session.state is not State.COUNT_IN:
+        to_next_deadline(controller, clock)
+    clock.set(clock.now() + DELAY)
+    controller.present()
+    controller.set_presentation_delay(DELAY + SERVER)
+    shown_before = seen.snapshots[-1].count_in
+
+    beat = to_next_deadline(controller, clock)
+    # The screen's timer aims at the instant the cue now reaches the ear...
+    remaining = controller._present_timer.remainingTime()
+    assert remaining == pytest.approx((DELAY + SERVER) * 1000, abs=1)
+    # ...and the change is not shown a moment sooner.
+    clock.set(beat + DELAY + SERVER - 0.001)
+    controller.present()
+    assert seen.snapshots[-1].count_in == shown_before
+    clock.set(beat + DELAY + SERVER)
+    controller.present()
+    assert seen.snapshots[-1].count_in == shown_before - 1
+
+
+def test_a_delay_that_grows_mid_session_holds_the_screen_still_and_never_goes_back(
+    qtbot: QtBot,
+) -> None:
+    controller, clock, seen = make(DELAY)
+    controller.begin()
+    while controller.session.state is not State.REP:
+        to_next_deadline(controller, clock)
+    clock.set(clock.now() + 0.5)
+    controller.present()
+    before = seen.snapshots[-1]
+    assert before.state is State.REP and before.rep_elapsed > SERVER
+
+    controller.set_presentation_delay(DELAY + SERVER)
+    controller.present()  # the screen would be SERVER further back: it holds still instead
+    assert seen.snapshots[-1].rep_elapsed == pytest.approx(before.rep_elapsed)
+    clock.set(clock.now() + SERVER / 2)
+    controller.present()
+    assert seen.snapshots[-1].rep_elapsed == pytest.approx(before.rep_elapsed)
+    clock.set(clock.now() + SERVER)
+    controller.present()  # and moves on once it is that far behind
+    assert seen.snapshots[-1].rep_elapsed == pytest.approx(before.rep_elapsed + SERVER / 2)
+
+
+def test_a_whole_session_with_the_delay_changing_shows_every_cue_heard_once_in_order(
+    qtbot: QtBot,
+) -> None:
+    controller, clock, seen = make(DELAY)
+    delays = {30: DELAY + SERVER, 120: DELAY + 0.2, 250: DELAY}  # reported, device changed
+    controller.begin()
+    progress: list[float] = []
+    for step in range(4000):
+        deadline = controller.session.next_deadline()
+        if deadline is None:
+            break
+        clock.set(deadline)
+        controller.poll()
+        if step in delays:
+            controller.set_presentation_delay(delays[step])
+        if step == 60:
+            controller.skip()
+        clock.set(clock.now() + controller.presentation_delay)
+        controller.present()
+        progress.append(seen.snapshots[-1].session_progress)
+    clock.set(clock.now() + controller.presentation_delay)
+    controller.present()
+    assert controller.session.is_over
+    assert seen.shown == seen.heard
+    assert progress == sorted(progress)  # the screen never went back

@@ -297,3 +297,54 @@ def test_the_instruction_is_heard_while_getting_ready_and_the_count_in_follows_i
     assert loudest(first_tone - timing.after_words + 0.15, first_tone - 0.02) < 0.02 * peak
     # And the words were still being said after the get-ready time would have ended.
     assert loudest(announced + prepare, counted - timing.after_words) > 0.1 * peak
+
+
+def keep_playing(qtbot: QtBot, player: object, seconds: float) -> None:
+    """A cue every half second, so the stream runs (as in a set) rather than idling."""
+    from knee_coach.audio.qt_player import QtCuePlayer
+
+    assert isinstance(player, QtCuePlayer)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        player.play_batch([CueEvent(CueKind.REP_PHASE, time.monotonic(), 0, rep=1, phase=0)])
+        qtbot.wait(500)
+
+
+def test_the_player_adds_the_latency_the_server_reports_for_its_own_stream(
+    qtbot: QtBot, null_sink: None, tmp_path: Path
+) -> None:
+    from knee_coach.audio.qt_player import QtCuePlayer
+    from knee_coach.audio.server_latency import read_steady_latency
+    from knee_coach.audio.tone_stream import LEAD
+
+    player = QtCuePlayer(tmp_path / "cues")
+    delays: list[float] = []
+    player.set_delay_listener(delays.append)
+    assert player.output_delay == LEAD  # nothing reported yet
+    # A sink that idled may take a few seconds to report a steady latency.
+    end = time.monotonic() + 10
+    while not delays and time.monotonic() < end:
+        keep_playing(qtbot, player, 0.5)
+    assert delays, "the server's latency for the stream was never learnt"
+    keep_playing(qtbot, player, 0.5)
+    reported = read_steady_latency()  # asked here too, while the stream plays
+    player.close()
+    assert reported is not None and reported > 0
+    assert player.output_delay == delays[-1]
+    # The same figure as the server gives, within the wobble of the sink's own latency.
+    assert abs(player.output_delay - (LEAD + reported)) < 0.010
+
+
+def test_where_the_server_cannot_be_asked_the_screen_waits_for_the_lead_alone(
+    qtbot: QtBot, null_sink: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knee_coach.audio.qt_player import QtCuePlayer
+    from knee_coach.audio.tone_stream import LEAD
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pactl: another sound system, or OS
+    player = QtCuePlayer(tmp_path / "cues")
+    delays: list[float] = []
+    player.set_delay_listener(delays.append)
+    keep_playing(qtbot, player, 2.0)
+    player.close()
+    assert delays == [] and player.output_delay == LEAD

@@ -45,3 +45,29 @@ def test_mixing_sums_overlaps_applies_gain_clips_and_forgets_finished_tones(
     second = stream._mix(4, 4)
     assert list(second) == [32767, 0, 0, 0]  # 1000 + 32000 clipped at full scale
     assert stream._voices == []
+
+
+def test_the_servers_latency_follows_plausible_readings_of_the_current_start_only(
+    qtbot: QtBot,
+) -> None:
+    stream = ToneStream()
+    changes: list[float] = []
+    stream.serverLatencyChanged.connect(changes.append)
+    stream._starts = 2  # started twice (reopened, or back from idle)
+    stream._latency_answered(2, 0.017)
+    assert stream.server_latency == 0.017
+    stream._latency_answered(1, 0.090)  # a late answer about the stream before
+    stream._latency_answered(2, None)  # no answer this time (the server is busy)
+    stream._latency_answered(2, 1.8)  # an absurd one
+    assert stream.server_latency == 0.017  # the last good reading stands
+    stream._latency_answered(2, 0.021)
+    assert changes == [0.017, 0.021]
+
+
+def test_reopening_on_a_device_forgets_the_last_ones_latency(qtbot: QtBot) -> None:
+    stream = ToneStream()
+    stream._starts = 1
+    stream._latency_answered(1, 0.2)  # say, Bluetooth headphones, now unplugged
+    stream.open()  # the outputs changed
+    assert stream.server_latency == 0.0  # until the new device's is read
+    stream.close()

@@ -15,12 +15,14 @@ if TYPE_CHECKING:  # types only: the window creates a SilentPlayer before its fi
 
 NoticeListener = Callable[[str | None], None]
 WordsListener = Callable[[bool], None]  # an announcement's words: being said (True) or over
+DelayListener = Callable[[float], None]  # the new output_delay
 
 
 class CuePlayer(Protocol):
     notice: str | None  # one line for the user when sound is degraded, else None
-    # Seconds from a cue's instant (when play_batch gets it) to its sound leaving the app:
-    # the screen shows each change that much later, so picture and sound agree.
+    # Seconds from a cue's instant (when play_batch gets it) to its sound leaving the device,
+    # as far as it is known: the screen shows each change that much later, so picture and
+    # sound agree. It may change (the sound server reports its latency, the device changes).
     output_delay: float
 
     def play_batch(self, events: list[CueEvent]) -> None: ...
@@ -30,6 +32,7 @@ class CuePlayer(Protocol):
     def set_plan(self, plan: Plan | None) -> None: ...
     def set_notice_listener(self, listener: NoticeListener | None) -> None: ...
     def set_words_listener(self, listener: WordsListener | None) -> None: ...
+    def set_delay_listener(self, listener: DelayListener | None) -> None: ...
     def close(self) -> None: ...
 
 
@@ -45,6 +48,7 @@ class SilentPlayer:
         self.plan: Plan | None = None
         self.listener: NoticeListener | None = None
         self.words_listener: WordsListener | None = None  # never called: it says nothing
+        self.delay_listener: DelayListener | None = None  # never called: no delay to change
 
     def play_batch(self, events: list[CueEvent]) -> None:
         self.played.extend(events)
@@ -66,6 +70,9 @@ class SilentPlayer:
 
     def set_words_listener(self, listener: WordsListener | None) -> None:
         self.words_listener = listener
+
+    def set_delay_listener(self, listener: DelayListener | None) -> None:
+        self.delay_listener = listener
 
     def close(self) -> None:
         pass

@@ -4,9 +4,11 @@ Imported only after the first frame (QtMultimedia is slow to load). The session 
 calls `play_batch` when a cue's scheduled instant is due; every tone is already rendered and
 is placed in the stream at the sample of that instant (tone_stream.py), so what is heard
 follows the core's absolute schedule to about a millisecond, after a constant latency
-(benchmarks/audio_timing.py measures it). Without an audio device, when the device goes away
-mid-session, or with no voice for the language, the session goes on with what is left (tones,
-or the screen) and a one-line notice that follows the device as it comes and goes.
+(benchmarks/audio_timing.py measures it): the stream's lead plus what the sound server
+reports it holds, `output_delay`, by which the screen shows each change later.
+Without an audio device, when the device goes away mid-session, or with no voice for the
+language, the session goes on with what is left (tones, or the screen) and a one-line notice
+that follows the device as it comes and goes.
 
 The voice is looked up and spoken on a thread of its own (voice.Speaker): starting a speech
 engine takes seconds, which on this thread would freeze the window. Until the speaker answers,
@@ -34,6 +36,7 @@ from knee_coach.audio.cue_sounds import (
     sounds_for_batch,
     wav_bytes,
 )
+from knee_coach.audio.server_latency import sound_delay
 from knee_coach.audio.speech import Phrasebook, resolve_language
 from knee_coach.audio.tone_stream import LEAD, ToneStream
 from knee_coach.audio.voice import Speaker, start_speaker, stop_speaker
@@ -80,10 +83,11 @@ class QtCuePlayer(QObject):
             raise ValueError(f"unknown tone backend {tones!r}")
         self.tones = tones
         self.notice: str | None = None
-        # The stream sounds each tone LEAD after its instant (room for a late timer); the
-        # effects play at once. The device's own latency is not reported by Qt, so not added.
+        # The stream places each tone LEAD after its instant (room for a late timer), and the
+        # server's latency for it is added once reported; the effects play at once.
         self.output_delay = LEAD if tones == "stream" else 0.0
         self._listener: Callable[[str | None], None] | None = None
+        self._delay_listener: Callable[[float], None] | None = None
         self._sound = True
         self._voice_wanted = False
         self._language = "en"
@@ -125,6 +129,7 @@ class QtCuePlayer(QObject):
             self._stream = ToneStream(self)
             self._stream.set_gain(self._volume)
             self._stream.stalledChanged.connect(self._stalled)
+            self._stream.serverLatencyChanged.connect(self._server_latency_changed)
         else:
             self._paths = write_cue_files(cache_dir)
             self._load_effects()
@@ -159,6 +164,15 @@ class QtCuePlayer(QObject):
         """Called with True when an announcement's words are handed to the voice, and with
         False when the voice reports them said (or they were cut short)."""
         self._words_listener = listener
+
+    def set_delay_listener(self, listener: Callable[[float], None] | None) -> None:
+        """Called with the new `output_delay` whenever the server reports another latency."""
+        self._delay_listener = listener
+
+    def _server_latency_changed(self, latency: float) -> None:
+        self.output_delay = sound_delay(LEAD, latency)
+        if self._delay_listener is not None:
+            self._delay_listener(self.output_delay)
 
     @property
     def voice_active(self) -> bool:

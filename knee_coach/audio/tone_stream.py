@@ -10,13 +10,19 @@ ear, and when the outputs change the stream is simply reopened on the new defaul
 The map from monotonic time to stream sample is re-estimated at every feed from what is
 still buffered (frame W, just written, sounds after the buffered frames have played) and
 smoothed, so it follows the device's own clock: no drift over a long session. Every cue is
-sounded LEAD seconds after its instant, a constant latency that leaves room for the timer
+placed LEAD seconds after its instant, a constant latency that leaves room for the timer
 to have woken late and for the frames already written ahead.
+
+After that the sound server holds the stream a while longer, which Qt does not report: each
+time the stream starts, once it plays, the server is asked (server_latency.py, on a worker
+thread) and `server_latency` follows its answer, so the screen can wait for it too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import time
 from array import array
 
@@ -24,6 +30,7 @@ from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
 
 from knee_coach.audio.cue_sounds import SAMPLE_RATE
+from knee_coach.audio.server_latency import plausible, read_steady_latency
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +49,15 @@ IDLE_SECONDS = 8.0
 # Opened with nothing to sound yet (the app starting), the stream only runs long enough to
 # show whether the device takes data (STALL_SECONDS), then waits suspended for the first cue.
 OPENING_SECONDS = 1.0
+# The server's latency for the stream is read this long after it starts: by then it plays and
+# the server's buffer for it has filled (and within OPENING_SECONDS, at the app's start).
+READ_LATENCY_AFTER = 0.3
 
 
 class ToneStream(QObject):
     stalledChanged = Signal(bool)  # True: the device stopped taking data; False: it plays
+    serverLatencyChanged = Signal(float)  # seconds: the new `server_latency`
+    _latency_read = Signal(int, object)  # (which start, float | None), from a worker thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +80,15 @@ class ToneStream(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FEED_MS)
         self._timer.timeout.connect(self._feed)
+        # Seconds the sound server holds the stream before it is heard, as last reported for
+        # this device (0 until then, or where the server cannot be asked).
+        self.server_latency = 0.0
+        self._latency_timer = QTimer(self)
+        self._latency_timer.setSingleShot(True)
+        self._latency_timer.setInterval(round(READ_LATENCY_AFTER * 1000))
+        self._latency_timer.timeout.connect(self._ask_latency)
+        self._latency_read.connect(self._latency_answered)
+        self._starts = 0  # numbers each start, so that a late answer for an earlier one is ignored
 
     @property
     def is_open(self) -> bool:
@@ -83,6 +104,7 @@ class ToneStream(QObject):
         self.close()
         self._wanted = True
         self._idle_from = time.monotonic() + OPENING_SECONDS
+        self._set_server_latency(0.0)  # perhaps another device now: until it is read again
         return self._start()
 
     def _start(self) -> bool:
@@ -99,10 +121,12 @@ class ToneStream(QObject):
             sink.deleteLater()
             return False
         self._sink, self._io = sink, io
+        self._starts += 1
         self._written, self._origin = 0, None
         self._last_progress = time.monotonic()
         self._feed()
         self._timer.start()
+        self._latency_timer.start()
         return True
 
     def close(self) -> None:
@@ -111,11 +135,36 @@ class ToneStream(QObject):
 
     def _suspend(self) -> None:
         self._timer.stop()
+        self._latency_timer.stop()
         self._voices = []
         if self._sink is not None:
             self._sink.stop()
             self._sink.deleteLater()
         self._sink, self._io, self._origin = None, None, None
+
+    def _ask_latency(self) -> None:
+        if self._sink is None:
+            return
+        start = self._starts
+        threading.Thread(
+            target=self._read_latency, args=(start,), name="knee-coach-latency", daemon=True
+        ).start()
+
+    def _read_latency(self, start: int) -> None:
+        latency = read_steady_latency()
+        with contextlib.suppress(RuntimeError):  # the stream may have been deleted meanwhile
+            self._latency_read.emit(start, latency)  # delivered on the stream's own thread
+
+    def _latency_answered(self, start: int, latency: float | None) -> None:
+        if start == self._starts:  # not about a stream since closed and reopened
+            self._set_server_latency(latency)
+
+    def _set_server_latency(self, latency: float | None) -> None:
+        """Keep a plausible reading; a missing or absurd one leaves the last one standing."""
+        latency = plausible(latency)
+        if latency is not None and latency != self.server_latency:
+            self.server_latency = latency
+            self.serverLatencyChanged.emit(latency)
 
     def set_gain(self, gain: float) -> None:
         self._gain = max(0.0, min(1.0, gain))

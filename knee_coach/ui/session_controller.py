@@ -4,10 +4,12 @@ No polling: while nothing is due (check-in, paused, manual counting, idle) no ti
 Tests inject a FakeClock and call `poll()` (and `present()`) themselves after moving it.
 
 Sound and picture agree: each cue is handed to the player on its instant and is heard
-`presentation_delay` later (the player's own constant output delay), so the screen shows the
-session that same delay behind. It replays the user's actions, at the instants they were
-made, on a second Session of the same plan: the core is deterministic, so the screen shows
-exactly what the ear hears, counter, phase and banners alike.
+`presentation_delay` later (the player's output delay), so the screen shows the session that
+same delay behind. The delay may change mid-session (the sound server reports its latency
+once the stream plays): the screen then follows the new one, never going back in time.
+It replays the user's actions, at the instants they were made, on a second Session of the
+same plan: the core is deterministic, so the screen shows exactly what the ear hears,
+counter, phase and banners alike.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class SessionController(QObject):
         self.session = Session(plan)
         self.presentation_delay = max(0.0, presentation_delay)
         self._shown = Session(plan)  # the session as the screen shows it
+        self._shown_at = -math.inf  # the latest instant the screen has shown
         self._actions: deque[tuple[float, Action]] = deque()  # still to replay on it
         self._timer = self._precise_timer(self.poll)
         self._present_timer = self._precise_timer(self.present)
@@ -111,9 +114,16 @@ class SessionController(QObject):
             self.finished.emit(self.session)
 
     # ----- the screen's view: `presentation_delay` behind --------------------------------------
+    def set_presentation_delay(self, delay: float) -> None:
+        """The player's output delay changed: show the session that far behind from now on."""
+        self.presentation_delay = max(0.0, delay)
+        self._arm_present()
+
     def shown_snapshot(self) -> Snapshot:
         """The session as the screen shows it now; cues that became visible are emitted."""
-        shown_at = self.clock.now() - self.presentation_delay
+        # A longer delay than before holds the screen still until it is that far behind.
+        shown_at = max(self._shown_at, self.clock.now() - self.presentation_delay)
+        self._shown_at = shown_at
         events: list[CueEvent] = []
         while self._actions and self._actions[0][0] <= shown_at:
             at, action = self._actions.popleft()

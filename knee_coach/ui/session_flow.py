@@ -209,10 +209,12 @@ class SessionFlow(QObject):
         history = self._access.open()
         plan = build_plan(settings, spoken=self._spoken_guidance(settings, history))
         player = self._sound.player
-        # The screen shows each change when its cue is heard.
+        # The screen shows each change when its cue is heard, as the player's delay follows
+        # what the sound server reports.
         controller = SessionController(plan, self.clock, self, player.output_delay)
         self.controller = controller
         player.set_plan(plan)
+        player.set_delay_listener(controller.set_presentation_delay)
         # The count-in waits while the voice says the announcement's words.
         player.set_words_listener(controller.words_speaking)
         page = self.session_page.get()
