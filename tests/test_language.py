@@ -167,6 +167,27 @@ def test_switching_mid_session_keeps_the_session_and_shows_japanese(
     assert window.session is session and not session.is_over
 
 
+def test_after_a_switch_the_window_wears_the_fonts_of_the_new_language(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from knee_coach.ui.style import FONT_FAMILIES
+
+    window = MainWindow(tmp_path / "data", clock=FakeClock(0.0), player_factory=None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    button = window.checkin_page.continue_button
+    assert button.font().families()[0] == FONT_FAMILIES["en"][0]
+    window.set_language("ja")
+    # The fonts follow the texts in a turn of the event loop of their own (restyling every
+    # widget is a freeze of its own).
+    qtbot.waitUntil(lambda: button.font().families()[0] == FONT_FAMILIES["ja"][0], timeout=2000)
+    assert button.text() == "次へ"
+    window.set_language("en")
+    qtbot.waitUntil(lambda: button.font().families()[0] == FONT_FAMILIES["en"][0], timeout=2000)
+    assert button.text() == "Continue"
+
+
 def test_language_from_the_settings_dialog(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -372,12 +372,21 @@ class MainWindow(Retranslating, QMainWindow):
         """
         applied = i18n.apply_language(choice, self.data_dir / "cache" / "i18n")
         self._language_problem = applied.problem
-        if self._styled_for != applied.language:
-            self.setStyleSheet(stylesheet(applied.language))
-            self._styled_for = applied.language
+        if self.isVisible():
+            # Restyling every widget is a freeze of its own: the new texts come first, their
+            # fonts in a turn of the event loop of their own.
+            QTimer.singleShot(1, self, self._style_for_language)
+        else:
+            self._style_for_language()
         if applied.problem:
             self.statusBar().showMessage(applied.problem)
         self.language_box.setCurrentIndex(self.language_box.findData(applied.language))
+
+    def _style_for_language(self) -> None:
+        """The stylesheet with the font families for the language shown now."""
+        if self._styled_for != self.language:
+            self._styled_for = self.language
+            self.setStyleSheet(stylesheet(self.language))
 
     def set_language(self, choice: str) -> None:
         """The user picked a language: remember it, and switch now."""
