@@ -20,7 +20,6 @@ thread) and `server_latency` follows its answer, so the screen can wait for it t
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 import time
@@ -52,12 +51,12 @@ OPENING_SECONDS = 1.0
 # The server's latency for the stream is read this long after it starts: by then it plays and
 # the server's buffer for it has filled (and within OPENING_SECONDS, at the app's start).
 READ_LATENCY_AFTER = 0.3
+ANSWER_POLL_MS = 100  # how often, while the server is being asked, its answer is looked for
 
 
 class ToneStream(QObject):
     stalledChanged = Signal(bool)  # True: the device stopped taking data; False: it plays
     serverLatencyChanged = Signal(float)  # seconds: the new `server_latency`
-    _latency_read = Signal(int, object)  # (which start, float | None), from a worker thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +86,11 @@ class ToneStream(QObject):
         self._latency_timer.setSingleShot(True)
         self._latency_timer.setInterval(round(READ_LATENCY_AFTER * 1000))
         self._latency_timer.timeout.connect(self._ask_latency)
-        self._latency_read.connect(self._latency_answered)
+        # The reading under way: the start it is about, and the list the worker puts it in.
+        self._reading: tuple[int, list[float | None]] | None = None
+        self._answer_timer = QTimer(self)
+        self._answer_timer.setInterval(ANSWER_POLL_MS)
+        self._answer_timer.timeout.connect(self._take_answer)
         self._starts = 0  # numbers each start, so that a late answer for an earlier one is ignored
 
     @property
@@ -145,15 +148,25 @@ class ToneStream(QObject):
     def _ask_latency(self) -> None:
         if self._sink is None:
             return
-        start = self._starts
+        # The worker calls nothing of Qt's: it puts its reading in a list that this thread
+        # looks into. A signal emitted from it would take the stream's connection lock while
+        # holding Python's; a stream deleted at that moment (its player dropped) holds that
+        # lock and waits for Python's while Qt deletes it, and both threads freeze for good.
+        answer: list[float | None] = []
         threading.Thread(
-            target=self._read_latency, args=(start,), name="knee-coach-latency", daemon=True
+            target=lambda: answer.append(read_steady_latency()),
+            name="knee-coach-latency",
+            daemon=True,
         ).start()
+        self._reading = (self._starts, answer)
+        self._answer_timer.start()
 
-    def _read_latency(self, start: int) -> None:
-        latency = read_steady_latency()
-        with contextlib.suppress(RuntimeError):  # the stream may have been deleted meanwhile
-            self._latency_read.emit(start, latency)  # delivered on the stream's own thread
+    def _take_answer(self) -> None:
+        if self._reading is None or not self._reading[1]:
+            return  # still reading
+        (start, [latency]), self._reading = self._reading, None
+        self._answer_timer.stop()
+        self._latency_answered(start, latency)
 
     def _latency_answered(self, start: int, latency: float | None) -> None:
         if start == self._starts:  # not about a stream since closed and reopened
