@@ -11,21 +11,33 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
+WATCH_MS = 5  # how often, while the work runs, this thread looks whether it is over
+
 
 class BackgroundWork(QObject):
-    """Runs `work` once on a worker thread; `done` is emitted on this object's thread."""
+    """Runs `work` once on a worker thread; `done` is emitted on this object's thread.
 
-    done = Signal()  # emitted from the worker, delivered queued to this object's thread
+    The worker touches nothing of Qt's: it sets a flag that a timer on this object's thread
+    looks at. A signal emitted from a Python thread takes its receiver's connection lock
+    while holding Python's lock; a receiver being deleted at that moment (its window closed)
+    holds that lock and calls into Python while Qt deletes it, and both threads would wait
+    for each other for good."""
+
+    done = Signal()  # emitted on this object's thread, once `work` is over
 
     def __init__(self, work: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
         self._thread: threading.Thread | None = None
+        self._over = False  # set by the worker, read here
         self.error: Exception | None = None  # what `work` raised, if it did
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._look)
 
     @property
     def started(self) -> bool:
@@ -37,9 +49,11 @@ class BackgroundWork(QObject):
         # Daemon: an app that quits meanwhile does not wait for an import to finish.
         self._thread = threading.Thread(target=self._run, name="knee-coach-work", daemon=True)
         self._thread.start()
+        self._watch.start()
 
     def wait(self) -> None:
-        """Block until the work is over (when it is needed at once)."""
+        """Block until the work is over (when it is needed at once); `done` follows as usual,
+        from the event loop."""
         if self._thread is not None:
             self._thread.join()
 
@@ -49,7 +63,12 @@ class BackgroundWork(QObject):
         except Exception as exc:  # reported where it is used, on the window's thread
             log.exception("background work failed")
             self.error = exc
-        self.done.emit()
+        self._over = True
+
+    def _look(self) -> None:
+        if self._over:
+            self._watch.stop()
+            self.done.emit()
 
 
 def make_qt_classes() -> None:
