@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from knee_coach import cli
@@ -24,6 +31,7 @@ from knee_coach.ui.checkin_page import READ_SECONDS
 from knee_coach.ui.main_window import MainWindow
 from knee_coach.ui.settings_dialog import SettingsDialog
 from knee_coach.ui.texts import date_text, number, weekday_name
+from tests.driving import history_shown
 from tests.test_window import check_in_by_keyboard, make_window, run_until, through_safety_gate
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -186,6 +194,43 @@ def test_after_a_switch_the_window_wears_the_fonts_of_the_new_language(
     window.set_language("en")
     qtbot.waitUntil(lambda: button.font().families()[0] == FONT_FAMILIES["en"][0], timeout=2000)
     assert button.text() == "Continue"
+
+
+def test_until_the_new_fonts_are_on_the_windows_hold_their_paint(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The fonts come a turn of the event loop after the texts (restyling is a freeze of its
+    own); a frame painted between would show the new texts in the old fonts, cut and then
+    jumping. So the window and the History window paint nothing until the restyle."""
+    from knee_coach.ui.style import FONT_FAMILIES
+
+    window = MainWindow(tmp_path / "data", clock=FakeClock(0.0), player_factory=None)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_history()
+    view = history_shown(qtbot, window)
+    window.set_language("ja")
+    QApplication.sendPostedEvents()  # the new texts are set (Qt posts LanguageChange)
+    title = window.checkin_page.title
+    assert JAPANESE.search(title.text()) and title.font().families()[0] == FONT_FAMILIES["en"][0]
+    assert not window.updatesEnabled() and not view.updatesEnabled()
+    qtbot.waitUntil(lambda: title.font().families()[0] == FONT_FAMILIES["ja"][0])
+    assert window.updatesEnabled() and view.updatesEnabled()
+
+
+def test_the_history_window_wears_the_fonts_of_the_language(qtbot: QtBot, tmp_path: Path) -> None:
+    from knee_coach.ui.style import FONT_FAMILIES
+
+    window = MainWindow(tmp_path / "data", clock=FakeClock(0.0), player_factory=None)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_history()
+    view = history_shown(qtbot, window)
+    heading = view.review_heading
+    assert heading.font().families()[0] == FONT_FAMILIES["en"][0]
+    window.set_language("ja")
+    qtbot.waitUntil(lambda: heading.font().families()[0] == FONT_FAMILIES["ja"][0])
+    assert heading.text() == "今週と先週"
 
 
 def test_language_from_the_settings_dialog(

@@ -109,7 +109,8 @@ class HistoryView(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("page")
-        self.setStyleSheet(STYLESHEET)
+        if parent is None:  # on its own (tests, benchmarks); else its window's, in its language
+            self.setStyleSheet(STYLESHEET)
         # Fits a 1366x768 laptop screen less its taskbar and the title bar; never larger
         # than the screen (a large text size makes it smaller).
         fit_to_screen(self, QSize(1180, 680), QSize(0, 0))

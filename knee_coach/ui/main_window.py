@@ -370,11 +370,15 @@ class MainWindow(Retranslating, QMainWindow):
         Installing the translator makes Qt send LanguageChange to every widget, and each page
         retranslates itself (texts, and what it shows now) on that event.
         """
+        shown = [w for w in (self, self.history_view) if w is not None and w.isVisible()]
+        # Restyling every widget is a freeze of its own: the new texts come first, their
+        # fonts in a turn of the event loop of their own. Nothing is painted in between:
+        # the new texts in the old fonts would be a half-switched frame.
+        for window in shown:
+            window.setUpdatesEnabled(False)
         applied = i18n.apply_language(choice, self.data_dir / "cache" / "i18n")
         self._language_problem = applied.problem
-        if self.isVisible():
-            # Restyling every widget is a freeze of its own: the new texts come first, their
-            # fonts in a turn of the event loop of their own.
+        if shown:
             QTimer.singleShot(1, self, self._style_for_language)
         else:
             self._style_for_language()
@@ -383,10 +387,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_box.setCurrentIndex(self.language_box.findData(applied.language))
 
     def _style_for_language(self) -> None:
-        """The stylesheet with the font families for the language shown now."""
+        """The stylesheet with the font families for the language shown now (the History
+        window takes it from this one), then the windows painted again."""
         if self._styled_for != self.language:
             self._styled_for = self.language
             self.setStyleSheet(stylesheet(self.language))
+        for window in (self, self.history_view):
+            if window is not None:
+                window.setUpdatesEnabled(True)
 
     def set_language(self, choice: str) -> None:
         """The user picked a language: remember it, and switch now."""
