@@ -268,9 +268,19 @@ def test_closing_mid_session_asks_and_no_keeps_it_running(
     check_in_by_keyboard(qtbot, window, "22")
     through_safety_gate(qtbot, window)
     run_until(window, clock, lambda: window.session.reps_done == 1)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    counted_while_asked: list[int] = []
+
+    def read_for_a_minute_then_no(*args: object) -> QMessageBox.StandardButton:
+        assert window.controller is not None
+        clock.advance(60.0)
+        window.controller.poll()  # the session's timer fires while the question waits
+        counted_while_asked.append(window.session.reps_done - 1)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", read_for_a_minute_then_no)
     window.close()
-    assert window.isVisible() and window.session.is_running
+    assert counted_while_asked == [0]  # paused while the question waited
+    assert window.isVisible() and window.session.is_running  # and on again after No
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     window.close()
     assert not window.isVisible()

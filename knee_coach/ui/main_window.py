@@ -569,12 +569,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.hide()
             return
         if self.session_in_progress:
+            held = self.flow.hold()  # no rep is counted while the question waits
             answer = QMessageBox.question(
                 self,
                 self.tr("Stop the session?"),
                 storage_dialogs.stop_question(self._sets_saved()),
             )
             if answer != QMessageBox.StandardButton.Yes:
+                if held:
+                    self.flow.toggle_pause()  # on with the session, as it was
                 self.closing.quitting = False
                 event.ignore()
                 return

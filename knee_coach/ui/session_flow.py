@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from knee_coach.core import guidance
 from knee_coach.core.clock import Clock
 from knee_coach.core.model import EndReason, LegChoice
+from knee_coach.core.session import State
 from knee_coach.core.settings import Settings
 from knee_coach.ui import storage_dialogs
 from knee_coach.ui.checkin_page import CheckInPage
@@ -311,6 +312,15 @@ class SessionFlow(QObject):
     def toggle_pause(self) -> None:
         if controller := self._running():
             controller.toggle_pause()
+
+    def hold(self) -> bool:
+        """Pause a session that runs (a question waits for an answer first): True when it
+        did, so that the caller resumes it if the answer is to go on."""
+        controller = self._running()
+        if controller is None or controller.session.state is State.PAUSED:
+            return False
+        controller.toggle_pause()
+        return True
 
     def count_rep(self) -> None:
         if self.controller is not None:
