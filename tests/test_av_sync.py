@@ -44,15 +44,22 @@ def to_next_deadline(controller: SessionController, clock: FakeClock) -> float:
     return deadline
 
 
+def counting_in(controller: SessionController, clock: FakeClock, shown_after: float) -> None:
+    """The session begun and run to its first count-in; the screen, `shown_after` later,
+    showing it too."""
+    controller.begin()
+    while controller.session.state is not State.COUNT_IN:
+        to_next_deadline(controller, clock)
+    if shown_after:
+        clock.set(clock.now() + shown_after)
+        controller.present()
+
+
 def test_a_cue_is_handed_to_the_ear_on_its_instant_and_shown_when_it_sounds(
     qtbot: QtBot,
 ) -> None:
     controller, clock, seen = make(DELAY)
-    controller.begin()
-    while controller.session.state is not State.COUNT_IN:
-        to_next_deadline(controller, clock)
-    clock.set(clock.now() + DELAY)
-    controller.present()
+    counting_in(controller, clock, shown_after=DELAY)
     shown_before = seen.snapshots[-1].count_in
     heard_before = len(seen.heard)
 
@@ -133,9 +140,7 @@ def test_a_whole_session_with_the_users_actions_shows_what_was_heard(qtbot: QtBo
 
 def test_without_a_delay_the_screen_changes_with_the_cue(qtbot: QtBot) -> None:
     controller, clock, seen = make(0.0)
-    controller.begin()
-    while controller.session.state is not State.COUNT_IN:
-        to_next_deadline(controller, clock)
+    counting_in(controller, clock, shown_after=0.0)
     before = seen.snapshots[-1].count_in
     to_next_deadline(controller, clock)
     assert seen.snapshots[-1].count_in == before - 1
@@ -150,11 +155,7 @@ def test_once_the_server_reports_its_latency_each_change_shows_that_much_later(
     qtbot: QtBot,
 ) -> None:
     controller, clock, seen = make(DELAY)
-    controller.begin()
-    while controller.session.state is not State.COUNT_IN:
-        to_next_deadline(controller, clock)
-    clock.set(clock.now() + DELAY)
-    controller.present()
+    counting_in(controller, clock, shown_after=DELAY)
     controller.set_presentation_delay(DELAY + SERVER)
     shown_before = seen.snapshots[-1].count_in
 
