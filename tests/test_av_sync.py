@@ -44,11 +44,13 @@ def to_next_deadline(controller: SessionController, clock: FakeClock) -> float:
     return deadline
 
 
-def counting_in(controller: SessionController, clock: FakeClock, shown_after: float) -> None:
-    """The session begun and run to its first count-in; the screen, `shown_after` later,
-    showing it too."""
+def run_to(
+    controller: SessionController, clock: FakeClock, state: State, shown_after: float = 0.0
+) -> None:
+    """The session begun and run to the first moment in `state`; the screen, `shown_after`
+    later, showing it too."""
     controller.begin()
-    while controller.session.state is not State.COUNT_IN:
+    while controller.session.state is not state:
         to_next_deadline(controller, clock)
     if shown_after:
         clock.set(clock.now() + shown_after)
@@ -59,7 +61,7 @@ def test_a_cue_is_handed_to_the_ear_on_its_instant_and_shown_when_it_sounds(
     qtbot: QtBot,
 ) -> None:
     controller, clock, seen = make(DELAY)
-    counting_in(controller, clock, shown_after=DELAY)
+    run_to(controller, clock, State.COUNT_IN, shown_after=DELAY)
     shown_before = seen.snapshots[-1].count_in
     heard_before = len(seen.heard)
 
@@ -94,9 +96,7 @@ def test_a_pause_shows_when_its_sound_is_heard_and_every_cue_is_shown_once(
     qtbot: QtBot,
 ) -> None:
     controller, clock, seen = make(DELAY)
-    controller.begin()
-    while controller.session.state is not State.REP:
-        to_next_deadline(controller, clock)
+    run_to(controller, clock, State.REP)
     clock.set(clock.now() + 0.3)
     controller.poll()
     controller.toggle_pause()
@@ -140,7 +140,7 @@ def test_a_whole_session_with_the_users_actions_shows_what_was_heard(qtbot: QtBo
 
 def test_without_a_delay_the_screen_changes_with_the_cue(qtbot: QtBot) -> None:
     controller, clock, seen = make(0.0)
-    counting_in(controller, clock, shown_after=0.0)
+    run_to(controller, clock, State.COUNT_IN)
     before = seen.snapshots[-1].count_in
     to_next_deadline(controller, clock)
     assert seen.snapshots[-1].count_in == before - 1
@@ -155,7 +155,7 @@ def test_once_the_server_reports_its_latency_each_change_shows_that_much_later(
     qtbot: QtBot,
 ) -> None:
     controller, clock, seen = make(DELAY)
-    counting_in(controller, clock, shown_after=DELAY)
+    run_to(controller, clock, State.COUNT_IN, shown_after=DELAY)
     controller.set_presentation_delay(DELAY + SERVER)
     shown_before = seen.snapshots[-1].count_in
 
@@ -176,9 +176,7 @@ def test_a_delay_that_grows_mid_session_holds_the_screen_still_and_never_goes_ba
     qtbot: QtBot,
 ) -> None:
     controller, clock, seen = make(DELAY)
-    controller.begin()
-    while controller.session.state is not State.REP:
-        to_next_deadline(controller, clock)
+    run_to(controller, clock, State.REP)
     clock.set(clock.now() + 0.5)
     controller.present()
     before = seen.snapshots[-1]

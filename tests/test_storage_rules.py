@@ -209,18 +209,7 @@ def test_restoring_something_that_is_not_a_history_says_so(tmp_path: Path) -> No
 
 
 def test_a_restored_old_backup_is_migrated_forward(tmp_path: Path) -> None:
-    old = tmp_path / "v1.sqlite3"
-    conn = sqlite3.connect(old)
-    from knee_coach.storage.db import SCHEMA_V1
-
-    conn.executescript(SCHEMA_V1)
-    conn.execute(
-        "INSERT INTO sessions VALUES (1, '2026-04-01T07:30:00+09:00', NULL, NULL, 'both',"
-        " 3, 4, NULL, NULL, 'old')"
-    )
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()
+    old = version_1_history(tmp_path / "old")
     db = Database.open(tmp_path / "data")
     db.restore(old)
     assert db.version == CURRENT_VERSION
